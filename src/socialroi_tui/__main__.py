@@ -1,0 +1,3 @@
+from socialroi_tui.cli import main
+
+raise SystemExit(main())

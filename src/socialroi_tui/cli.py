@@ -1,0 +1,364 @@
+"""The ``socialroi`` command: the planning engine without the app, and the app's launcher.
+
+socialroi [FILE] [--screen S] [--lang fr|en]   open the app
+socialroi plan ...                              the reverse plan
+socialroi calc FILE [--json]                    the evaluated campaign
+socialroi validate FILE...                      check campaign files
+socialroi new FILE [--template NAME]            create a campaign
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from socialroi_tui.i18n import Language, detect_language, t
+
+COMMANDS = ("plan", "calc", "validate", "new")
+SCREENS = ("objectives", "kpis", "funnel", "budget")
+
+
+class UsageError(Exception):
+    """Bad arguments: exit code 2, one line on stderr."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # one clear line, no usage dump, exit 2
+        raise UsageError(message)
+
+
+def _number(kind: str, option: str, lang_holder: dict):
+    def read(text: str):
+        from socialroi_tui.engine.numbers import NumberError, parse_number
+
+        try:
+            return parse_number(text, kind, lang=lang_holder["lang"], field=option)
+        except NumberError as error:
+            raise UsageError(str(error)) from None
+
+    return read
+
+
+def _build_parser(lang_holder: dict) -> _Parser:
+    parser = _Parser(prog="socialroi", description="Social-media ROI planning.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    plan = sub.add_parser("plan", help="reverse plan: from target sales to budget")
+    plan.add_argument(
+        "--target-sales", required=True, type=_number("count", "--target-sales", lang_holder)
+    )
+    plan.add_argument(
+        "--conversion-rate", required=True, type=_number("rate", "--conversion-rate", lang_holder)
+    )
+    plan.add_argument("--ctr", required=True, type=_number("rate", "--ctr", lang_holder))
+    price = plan.add_mutually_exclusive_group(required=True)
+    price.add_argument("--cpm", type=_number("money", "--cpm", lang_holder))
+    price.add_argument("--cpc", type=_number("money", "--cpc", lang_holder))
+    plan.add_argument("--aov", type=_number("money", "--aov", lang_holder))
+    plan.add_argument("--margin", type=_number("rate", "--margin", lang_holder))
+    plan.add_argument("--currency", default="EUR")
+    plan.add_argument("--lang", choices=["fr", "en"])
+    plan.add_argument("--json", action="store_true")
+
+    calc = sub.add_parser("calc", help="evaluate a campaign file")
+    calc.add_argument("file", type=Path)
+    calc.add_argument("--lang", choices=["fr", "en"])
+    calc.add_argument("--json", action="store_true")
+
+    validate = sub.add_parser("validate", help="check campaign files")
+    validate.add_argument("files", nargs="+", type=Path)
+    validate.add_argument("--lang", choices=["fr", "en"])
+
+    new = sub.add_parser("new", help="create a campaign file")
+    new.add_argument("file", type=Path)
+    new.add_argument("--template", help="a sample campaign's name")
+    new.add_argument("--lang", choices=["fr", "en"])
+    return parser
+
+
+def _app_parser() -> _Parser:
+    parser = _Parser(prog="socialroi", description="Open the socialroi app.")
+    parser.add_argument("file", nargs="?", type=Path)
+    parser.add_argument("--screen", choices=SCREENS)
+    parser.add_argument("--lang", choices=["fr", "en"])
+    return parser
+
+
+def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = []
+    for row in rows:
+        cells = [
+            cell.rjust(widths[i]) if right[i] else cell.ljust(widths[i])
+            for i, cell in enumerate(row)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _pairs(rows, lang: Language) -> str:
+    return _table([(label, value) for _key, label, value in rows], (False, True))
+
+
+def _print_plan(args, lang: Language) -> int:
+    from socialroi_tui.engine.budget import PlanInputs, reverse_plan
+    from socialroi_tui.presenter import budget_json, budget_rows, verdict_text
+
+    result = reverse_plan(
+        PlanInputs(
+            target_conversions=args.target_sales,
+            conversion_rate=args.conversion_rate,
+            ctr=args.ctr,
+            pricing="cpm" if args.cpm is not None else "cpc",
+            price=args.cpm if args.cpm is not None else args.cpc,
+            average_order_value=args.aov,
+            gross_margin=args.margin,
+        )
+    )
+    if args.json:
+        full = budget_json(result)
+        keys = ["clicks", "impressions", "budget", "cpa"]
+        if args.aov is not None:
+            keys += ["revenue", "roi", "roas"]
+        if args.margin is not None:
+            keys += ["break_even_cpa"]
+        print(json.dumps({k: full[k] for k in keys}, indent=2))
+        return 0
+    wanted = {"clicks", "impressions", "budget", "cpa"}
+    if args.aov is not None:
+        wanted |= {"revenue", "roi", "roas"}
+        if args.margin is not None:
+            wanted.add("profit")
+    if args.margin is not None:
+        wanted.add("break_even_cpa")
+    rows = [r for r in budget_rows(result, args.currency.upper(), lang) if r[0] in wanted]
+    print(t("reverse_plan", lang))
+    print(_pairs(rows, lang))
+    if result.verdict:
+        print(verdict_text(result, lang))
+    return 0
+
+
+def _load(path: Path):
+    from socialroi_tui.store import load_campaign
+
+    return load_campaign(path)
+
+
+def _print_calc(args, lang: Language) -> int:
+    from socialroi_tui.engine.evaluate import evaluate
+    from socialroi_tui.engine.numbers import format_money, format_rate
+    from socialroi_tui.presenter import (
+        budget_rows,
+        format_by_unit,
+        funnel_rows,
+        results_json,
+        verdict_text,
+    )
+
+    loaded = _load(args.file)
+    campaign = loaded.campaign
+    results = evaluate(campaign, lang)
+    if args.json:
+        print(json.dumps(results_json(results), indent=2, ensure_ascii=False))
+        return 0
+    currency = campaign.meta.currency
+    out = [f"{campaign.meta.name or args.file.name}"]
+    if results.funnel.stages:
+        out += ["", t("funnel", lang)]
+        header = (t("stage", lang), t("count", lang), t("step_rate", lang), t("from_top", lang))
+        out.append(_table([header, *funnel_rows(results.funnel, lang)], (False, True, True, True)))
+        if any(s.given_from_top for s in results.funnel.stages):
+            out.append(t("given_from_top", lang))
+        if results.funnel.bounce_rate is not None:
+            out.append(f"{t('bounce_rate', lang)}: {format_rate(results.funnel.bounce_rate, lang)}")
+        if results.funnel.cyclic:
+            out.append(t("cyclic", lang))
+    plan_title = "reverse_plan" if campaign.budget.mode == "reverse" else "forward_plan"
+    if results.budget.budget is not None or results.budget.clicks is not None:
+        out += ["", t(plan_title, lang), _pairs(budget_rows(results.budget, currency, lang), lang)]
+    if results.budget.verdict:
+        out.append(verdict_text(results.budget, lang))
+    if any(c.share is not None for c in results.channels):
+        out += ["", t("channels", lang)]
+        rows = [(t("network", lang), t("share", lang), t("budget", lang), t("conversions", lang))]
+        for channel in results.channels:
+            rows.append(
+                (
+                    channel.label,
+                    format_rate(channel.share, lang),
+                    format_money(channel.result.budget, currency, lang),
+                    format_by_unit(channel.result.conversions, "count", currency, lang),
+                )
+            )
+        out.append(_table(rows, (False, True, True, True)))
+    if campaign.actuals:
+        out += ["", t("actuals", lang)]
+        names = ["spend", "clicks", "conversions", "revenue", "cpa", "roi"]
+        units = ["money", "count", "count", "money", "money", "rate"]
+        rows = [("", *[t(n, lang) for n in names])]
+        groups = [*results.actual_by_channel.values(), results.actual_total]
+        for totals in groups:
+            label = t("total", lang) if totals is results.actual_total else totals.label
+            rows.append(
+                (
+                    label,
+                    *[
+                        format_by_unit(totals.figure(n), u, currency, lang)
+                        for n, u in zip(names, units, strict=True)
+                    ],
+                )
+            )
+            if totals is not results.actual_total:
+                channel_id = next(k for k, v in results.actual_by_channel.items() if v is totals)
+                for publication in results.actual_by_publication.get(channel_id, ()):
+                    rows.append(
+                        (
+                            f"  {publication.label}",
+                            *[
+                                format_by_unit(publication.figure(n), u, currency, lang)
+                                for n, u in zip(names, units, strict=True)
+                            ],
+                        )
+                    )
+        out.append(_table(rows, (False, *[True] * len(names))))
+    if results.kpis:
+        out += ["", t("kpis", lang)]
+        rows = [(t("kpi", lang), t("target", lang), t("actual", lang), t("status", lang))]
+        for kpi in results.kpis:
+            channel = "" if kpi.mapping.channel == "all" else f" ({kpi.mapping.channel})"
+            rows.append(
+                (
+                    kpi.name + channel,
+                    format_by_unit(kpi.target, kpi.unit, currency, lang),
+                    format_by_unit(kpi.actual, kpi.unit, currency, lang),
+                    t(f"status_{kpi.status}", lang),
+                )
+            )
+        out.append(_table(rows, (False, True, True, False)))
+    print("\n".join(out))
+    if loaded.has_comments:
+        print(f"\n{args.file}: {t('comments_warning', lang)}", file=sys.stderr)
+    return 0
+
+
+def _validate(args, lang: Language) -> int:
+    from socialroi_tui.store import CampaignFileError
+
+    failed = False
+    for path in args.files:
+        try:
+            _load(path)
+            print(f"{path}: {t('valid', lang)}")
+        except CampaignFileError as error:
+            failed = True
+            print(error, file=sys.stderr)
+    return 1 if failed else 0
+
+
+def template_names() -> list[str]:
+    folder = resources.files("socialroi_tui").joinpath("samples")
+    return sorted(
+        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
+    )
+
+
+def template_text(name: str) -> str:
+    return resources.files("socialroi_tui").joinpath("samples", f"{name}.toml").read_text("utf-8")
+
+
+def create_exclusively(path: Path, text: str) -> bool:
+    """Write ``text`` to a new file at ``path``; never replace an existing one."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.link(temporary, path)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
+def _new(args, lang: Language) -> int:
+    from socialroi_tui.model import Campaign, Meta
+    from socialroi_tui.store import dump_campaign
+    from socialroi_tui.templates import blank_campaign
+
+    if args.template:
+        if args.template not in template_names():
+            raise UsageError(
+                t("unknown_template", lang, name=args.template, names=", ".join(template_names()))
+            )
+        text = template_text(args.template)
+    else:
+        campaign: Campaign = blank_campaign(lang)
+        campaign = campaign.model_copy(update={"meta": Meta(name=args.file.stem, language=lang)})
+        text = dump_campaign(campaign)
+    if not args.file.parent.is_dir():
+        print(f"{args.file}: the folder {args.file.parent} does not exist", file=sys.stderr)
+        return 1
+    if args.file.exists() or not create_exclusively(args.file, text):
+        print(f"{args.file}: {t('exists', lang)}", file=sys.stderr)
+        return 1
+    print(f"{args.file}: {t('created', lang)}")
+    return 0
+
+
+def _open_app(argv: list[str]) -> int:
+    args = _app_parser().parse_args(argv)
+    lang = detect_language(args.lang)
+    from socialroi_tui.tui.launch import run_app
+
+    return run_app(args.file, screen=args.screen, lang=lang)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    from socialroi_tui.store import CampaignFileError
+
+    try:
+        if not argv or argv[0] not in COMMANDS:
+            if argv and argv[0] in ("-h", "--help"):
+                _build_parser({"lang": "en"}).print_help()
+                return 0
+            return _open_app(argv)
+        lang_holder = {"lang": _lang_from_argv(argv)}
+        args = _build_parser(lang_holder).parse_args(argv)
+        lang = lang_holder["lang"]
+        handler = {"plan": _print_plan, "calc": _print_calc, "validate": _validate, "new": _new}
+        return handler[args.command](args, lang)
+    except UsageError as error:
+        print(f"socialroi: {error}", file=sys.stderr)
+        return 2
+    except CampaignFileError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _lang_from_argv(argv: list[str]) -> Language:
+    """The ``--lang`` value if present (needed before numbers are parsed), else the locale."""
+    explicit = None
+    for index, word in enumerate(argv):
+        if word == "--lang" and index + 1 < len(argv):
+            explicit = argv[index + 1]
+        elif word.startswith("--lang="):
+            explicit = word.split("=", 1)[1]
+    return detect_language(explicit)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

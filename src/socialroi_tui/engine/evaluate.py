@@ -1,0 +1,171 @@
+"""The one entry point: a campaign in, every figure out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from socialroi_tui.catalog import load_catalog
+from socialroi_tui.engine import formulas as f
+from socialroi_tui.engine.actuals import Totals, add_up
+from socialroi_tui.engine.budget import BudgetResult, PlanInputs, forward_plan, reverse_plan
+from socialroi_tui.engine.formula import Formula
+from socialroi_tui.engine.funnel import FunnelResult, evaluate_funnel
+from socialroi_tui.model import Campaign, KpiMapping
+
+Value = Decimal | None
+Status = Literal["ahead", "on_track", "behind", "no_data"]
+TOLERANCE = Decimal("0.10")
+
+
+@dataclass(frozen=True)
+class ChannelPlan:
+    """A channel's part of the budget and what it buys."""
+
+    id: str
+    label: str
+    share: Value
+    result: BudgetResult
+
+
+@dataclass(frozen=True)
+class KpiStatus:
+    mapping: KpiMapping
+    name: str
+    unit: str
+    better: Literal["higher", "lower"]
+    target: Value
+    actual: Value
+    status: Status
+
+
+@dataclass(frozen=True)
+class CampaignResults:
+    funnel: FunnelResult
+    budget: BudgetResult
+    channels: tuple[ChannelPlan, ...]
+    unallocated_share: Value
+    actual_total: Totals
+    actual_by_channel: dict[str, Totals]
+    actual_by_publication: dict[str, tuple[Totals, ...]]
+    kpis: tuple[KpiStatus, ...]
+
+
+def plan_inputs(campaign: Campaign) -> PlanInputs:
+    plan = campaign.budget
+    return PlanInputs(
+        target_conversions=plan.target_conversions,
+        budget=plan.budget,
+        conversion_rate=plan.conversion_rate,
+        ctr=plan.ctr,
+        pricing=plan.pricing,
+        price=plan.price,
+        average_order_value=plan.average_order_value,
+        gross_margin=plan.gross_margin,
+    )
+
+
+def run_plan(inputs: PlanInputs, mode: str) -> BudgetResult:
+    return reverse_plan(inputs) if mode == "reverse" else forward_plan(inputs)
+
+
+def kpi_status(actual: Value, target: Value, better: str) -> Status:
+    """Ahead, on track (within 10 % of the target) or behind; no data without both."""
+    if actual is None or target is None:
+        return "no_data"
+    if target == 0:
+        if better == "higher":
+            return "ahead" if actual > 0 else "on_track"
+        return "on_track" if actual == 0 else "behind"
+    ratio = actual / target
+    if better == "lower":
+        ratio = 2 - ratio
+    if ratio >= 1 + TOLERANCE:
+        return "ahead"
+    return "on_track" if ratio >= 1 - TOLERANCE else "behind"
+
+
+def _channel_plans(campaign: Campaign, total: BudgetResult) -> tuple[ChannelPlan, ...]:
+    plans = []
+    defaults = plan_inputs(campaign)
+    for channel in campaign.channels:
+        budget = None
+        if channel.share is not None and total.budget is not None:
+            budget = f.to_cent(total.budget * channel.share)
+        inputs = PlanInputs(
+            budget=budget,
+            conversion_rate=channel.conversion_rate or defaults.conversion_rate,
+            ctr=channel.ctr or defaults.ctr,
+            pricing=channel.pricing,
+            price=channel.price if channel.price is not None else defaults.price,
+            average_order_value=defaults.average_order_value,
+            gross_margin=defaults.gross_margin,
+        )
+        label = channel.label or channel.network.capitalize()
+        plans.append(ChannelPlan(channel.id, label, channel.share, forward_plan(inputs)))
+    return tuple(plans)
+
+
+def _kpi_statuses(
+    campaign: Campaign, total: Totals, by_channel: dict[str, Totals], lang: str
+) -> tuple[KpiStatus, ...]:
+    catalog = load_catalog()
+    statuses = []
+    for mapping in campaign.kpis:
+        definition = catalog.kpi(mapping.kpi) if mapping.kpi else None
+        if definition is not None:
+            name, unit, better = definition.name(lang), definition.unit, definition.better
+        else:
+            custom = mapping.custom
+            name, unit, better = custom.name, custom.unit, custom.better
+        actual = mapping.actual
+        if actual is None and definition is not None and definition.formula:
+            totals = total if mapping.channel == "all" else by_channel.get(mapping.channel)
+            if totals is not None:
+                actual = Formula(definition.formula).evaluate(totals.measures)
+        statuses.append(
+            KpiStatus(
+                mapping=mapping,
+                name=name,
+                unit=unit,
+                better=better,
+                target=mapping.target,
+                actual=actual,
+                status=kpi_status(actual, mapping.target, better),
+            )
+        )
+    return tuple(statuses)
+
+
+def evaluate(campaign: Campaign, lang: str | None = None) -> CampaignResults:
+    """Every figure of the campaign: funnel, budget plan, channel split, actuals, KPI status."""
+    lang = lang or campaign.meta.language
+    budget = run_plan(plan_inputs(campaign), campaign.budget.mode)
+    shares = [c.share for c in campaign.channels if c.share is not None]
+    unallocated = 1 - sum(shares, Decimal(0)) if shares else None
+    by_channel = {
+        channel.id: add_up(
+            channel.label or channel.network.capitalize(),
+            (a for a in campaign.actuals if a.channel == channel.id),
+        )
+        for channel in campaign.channels
+    }
+    by_publication = {}
+    for channel in campaign.channels:
+        names: dict[str, list] = {}
+        for actual in campaign.actuals:
+            if actual.channel == channel.id and actual.publication:
+                names.setdefault(actual.publication, []).append(actual)
+        by_publication[channel.id] = tuple(add_up(name, rows) for name, rows in names.items())
+    total = add_up("total", campaign.actuals)
+    return CampaignResults(
+        funnel=evaluate_funnel(campaign.funnel),
+        budget=budget,
+        channels=_channel_plans(campaign, budget),
+        unallocated_share=unallocated,
+        actual_total=total,
+        actual_by_channel=by_channel,
+        actual_by_publication=by_publication,
+        kpis=_kpi_statuses(campaign, total, by_channel, lang),
+    )

@@ -1,0 +1,252 @@
+"""Reading numbers the way people type them, and writing them the way they read them.
+
+One parser serves every number a user types or a file holds as text:
+``2%``, ``2 %``, ``2,5 %``, ``0.025``, ``0,025``, ``5 000``, ``5 000,50 €``,
+``€5,000.50``, ``1.2k``, ``1,2 M``.
+
+Rules
+-----
+* Spaces (also no-break and thin spaces) and apostrophes group thousands.
+* With both a comma and a dot, the last one is the decimal separator.
+* With several commas (or several dots), they group thousands.
+* A single comma or dot is the decimal separator, **except** in English, where a
+  single comma followed by exactly three digits (``1,234``) groups thousands.
+  In French, ``1,234`` is one point two three four.
+* ``k`` multiplies by a thousand, ``M`` by a million, ``Md`` or ``G`` by a billion.
+* A rate written with ``%`` is a percentage; without it, a fraction from 0 to 1.
+* Currency signs (``€``, ``$``, ``£``) and ISO codes (``EUR``) are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Literal
+
+Language = Literal["fr", "en"]
+NumberKind = Literal["rate", "money", "count", "number"]
+
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']+")
+_CURRENCY = re.compile(r"(€|\$|£|\b(?:EUR|USD|GBP|CHF|CAD)\b)", re.IGNORECASE)
+_SUFFIX = re.compile(r"(?i)(md|k|m|g)$")
+_MULTIPLIERS = {
+    "k": Decimal(1000),
+    "m": Decimal(1_000_000),
+    "md": Decimal(1_000_000_000),
+    "g": Decimal(1_000_000_000),
+}
+_DIGITS = re.compile(r"^(?=.*\d)(?!.*[.,]{2})[\d.,]+$")
+CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
+
+_EXAMPLES: dict[NumberKind, dict[Language, str]] = {
+    "rate": {"fr": "2,5 % ou 0,025", "en": "2.5% or 0.025"},
+    "money": {"fr": "5 000,50 €", "en": "€5,000.50"},
+    "count": {"fr": "1 000 ou 1,2 k", "en": "1,000 or 1.2k"},
+    "number": {"fr": "1 234,5", "en": "1,234.5"},
+}
+
+
+class NumberError(ValueError):
+    """A typed value that is not a number of the expected kind."""
+
+    def __init__(self, field: str, text: str, reason: str, example: str, lang: Language):
+        self.field = field
+        self.text = text
+        self.reason = reason
+        self.example = example
+        if lang == "fr":
+            message = f"{field} : « {text} » {reason} (exemple : {example})"
+        else:
+            message = f"{field}: '{text}' {reason} (for example {example})"
+        super().__init__(message)
+
+
+_REASONS = {
+    "empty": {"fr": "est vide", "en": "is empty"},
+    "not_number": {"fr": "n'est pas un nombre", "en": "is not a number"},
+    "negative": {"fr": "ne peut pas être négatif", "en": "cannot be negative"},
+    "rate_range": {
+        "fr": "est hors de 0 à 1 : écrivez un pourcentage avec %",
+        "en": "is outside 0 to 1: write a percentage with %",
+    },
+    "rate_above_100": {
+        "fr": "dépasse 100 %",
+        "en": "is above 100%",
+    },
+    "percent_not_rate": {
+        "fr": "n'est pas un taux : retirez le %",
+        "en": "is not a rate: remove the %",
+    },
+    "not_whole": {"fr": "doit être un nombre entier", "en": "must be a whole number"},
+    "too_large": {"fr": "est trop grand", "en": "is too large"},
+}
+
+MAX_MAGNITUDE = Decimal("1e15")
+
+
+def _reason(key: str, lang: Language) -> str:
+    return _REASONS[key][lang]
+
+
+def _normalise_digits(body: str, lang: Language) -> str | None:
+    """Turn ``1.234,5`` / ``1,234.5`` / ``2,5`` into ``1234.5`` style, or None."""
+    if not _DIGITS.match(body):
+        return None
+    commas, dots = body.count(","), body.count(".")
+    if commas and dots:
+        decimal_sep = "," if body.rfind(",") > body.rfind(".") else "."
+        group_sep = "." if decimal_sep == "," else ","
+        if body.count(decimal_sep) > 1:
+            return None
+        whole, _, fraction = body.partition(decimal_sep)
+        if not _valid_groups(whole, group_sep):
+            return None
+        return whole.replace(group_sep, "") + "." + fraction
+    sep = "," if commas else "." if dots else ""
+    if not sep:
+        return body
+    if body.count(sep) > 1:
+        return body.replace(sep, "") if _valid_groups(body, sep) else None
+    whole, _, fraction = body.partition(sep)
+    groups_thousands = lang == "en" and sep == "," and len(fraction) == 3 and whole not in ("", "0")
+    if groups_thousands:
+        return whole + fraction
+    return (whole or "0") + "." + fraction
+
+
+def _valid_groups(text: str, sep: str) -> bool:
+    parts = text.split(sep)
+    return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
+
+
+def parse_number(
+    text: str,
+    kind: NumberKind = "number",
+    *,
+    lang: Language = "en",
+    field: str = "",
+    allow_negative: bool = False,
+    allow_above_100: bool = False,
+) -> Decimal:
+    """Parse ``text`` as a number of ``kind``; raise :class:`NumberError` with a clear reason.
+
+    Rates come back as fractions (``2 %`` gives ``0.02``).
+    """
+    field = field or {"fr": "valeur", "en": "value"}[lang]
+    example = _EXAMPLES[kind][lang]
+
+    def fail(reason: str) -> NumberError:
+        return NumberError(field, text, _reason(reason, lang), example, lang)
+
+    raw = (text or "").strip()
+    if not raw:
+        raise fail("empty")
+    body = _CURRENCY.sub("", raw) if kind in ("money", "number") else raw
+    body = _SPACES.sub("", body)
+    negative = False
+    if body[:1] in ("-", "−"):
+        negative, body = True, body[1:]
+    elif body[:1] == "+":
+        body = body[1:]
+    percent = body.endswith("%")
+    if percent:
+        body = body[:-1]
+    multiplier = Decimal(1)
+    suffix = _SUFFIX.search(body)
+    if suffix and not percent:
+        multiplier = _MULTIPLIERS[suffix.group(1).lower()]
+        body = body[: suffix.start()]
+    normalised = _normalise_digits(body, lang)
+    if normalised is None:
+        raise fail("not_number")
+    try:
+        value = Decimal(normalised) * multiplier
+    except InvalidOperation:
+        raise fail("not_number") from None
+    if value > MAX_MAGNITUDE:
+        raise fail("too_large")
+    if negative:
+        value = -value
+    if value < 0 and not allow_negative:
+        raise fail("negative")
+    if percent:
+        if kind not in ("rate", "number"):
+            raise fail("percent_not_rate")
+        value = value / 100
+    elif kind == "rate" and abs(value) > 1:
+        raise fail("rate_range")
+    if kind == "rate" and value > 1 and not allow_above_100:
+        raise fail("rate_above_100")
+    if kind == "count" and value != value.to_integral_value():
+        raise fail("not_whole")
+    return value.normalize() if value == value.to_integral_value() else value
+
+
+# --- formatting ---------------------------------------------------------------------
+
+UNDEFINED = "—"
+
+
+def _group(integer_digits: str, sep: str) -> str:
+    groups = []
+    while len(integer_digits) > 3:
+        groups.insert(0, integer_digits[-3:])
+        integer_digits = integer_digits[:-3]
+    groups.insert(0, integer_digits)
+    return sep.join(groups)
+
+
+def format_decimal(value: Decimal | None, places: int, lang: Language, trim: bool = False) -> str:
+    """``value`` rounded half-up to ``places``, grouped in the language's style."""
+    if value is None or not value.is_finite():
+        return UNDEFINED
+    quantum = Decimal(1).scaleb(-places)
+    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    sign = "-" if rounded < 0 else ""
+    digits = f"{abs(rounded):f}"
+    whole, _, fraction = digits.partition(".")
+    if trim:
+        fraction = fraction.rstrip("0")
+    group_sep, decimal_sep = (" ", ",") if lang == "fr" else (",", ".")
+    text = _group(whole, group_sep)
+    if fraction:
+        text += decimal_sep + fraction
+    return sign + text
+
+
+def format_count(value: Decimal | None, lang: Language) -> str:
+    """A number of people or events: whole, or one decimal for small expected values."""
+    if value is None or not value.is_finite():
+        return UNDEFINED
+    if value == value.to_integral_value() or abs(value) >= 10:
+        return format_decimal(value, 0, lang)
+    return format_decimal(value, 1, lang, trim=True)
+
+
+def format_money(value: Decimal | None, currency: str, lang: Language) -> str:
+    """``5 000,00 €`` in French, ``€5,000.00`` in English."""
+    if value is None or not value.is_finite():
+        return UNDEFINED
+    amount = format_decimal(abs(value), 2, lang)
+    sign = "-" if value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) < 0 else ""
+    symbol = CURRENCY_SYMBOLS.get(currency.upper())
+    if lang == "fr":
+        return f"{sign}{amount} {symbol or currency.upper()}"
+    if symbol:
+        return f"{sign}{symbol}{amount}"
+    return f"{sign}{currency.upper()} {amount}"
+
+
+def format_rate(value: Decimal | None, lang: Language) -> str:
+    """A fraction shown as a percentage: one decimal from 10 % up, two below."""
+    if value is None or not value.is_finite():
+        return UNDEFINED
+    percent = value * 100
+    places = 1 if abs(percent) >= 10 else 2
+    text = format_decimal(percent, places, lang, trim=True)
+    return f"{text} %" if lang == "fr" else f"{text}%"
+
+
+def format_plain(value: Decimal | None, lang: Language, places: int = 2) -> str:
+    """Any other number, trimmed of useless zeros."""
+    return format_decimal(value, places, lang, trim=True)

@@ -1,0 +1,31 @@
+"""The campaign, as saved in a TOML file (pydantic v2, ``schema_version = 1``)."""
+
+from socialroi_tui.model.campaign import (
+    NETWORKS,
+    SCHEMA_VERSION,
+    ActualResult,
+    BudgetPlan,
+    Campaign,
+    Channel,
+    CustomKpi,
+    Funnel,
+    FunnelStage,
+    KpiMapping,
+    Meta,
+    ObjectiveChoice,
+)
+
+__all__ = [
+    "NETWORKS",
+    "SCHEMA_VERSION",
+    "ActualResult",
+    "BudgetPlan",
+    "Campaign",
+    "Channel",
+    "CustomKpi",
+    "Funnel",
+    "FunnelStage",
+    "KpiMapping",
+    "Meta",
+    "ObjectiveChoice",
+]

@@ -1,0 +1,269 @@
+"""Pydantic models of a campaign. Money and rates are ``Decimal``; rates are fractions.
+
+A number may also be written as text in a file (``"2,5 %"``, ``"5 000 €"``): it is read
+with the number parser, in the campaign's language (pass ``context={"lang": ...}``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+
+from socialroi_tui.engine.numbers import MAX_MAGNITUDE, NumberError, NumberKind, parse_number
+
+SCHEMA_VERSION = 1
+NETWORKS = ("facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other")
+Network = Literal[
+    "facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other"
+]
+Unit = Literal["count", "rate", "money", "duration", "score"]
+Review = Literal["daily", "weekly", "monthly", "quarterly", "end"]
+Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+
+
+def _unix_newlines(value: Any) -> Any:
+    """Line breaks as ``\n`` whatever the editor wrote (TOML would fold ``\r\n`` anyway)."""
+    return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
+Text = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=10_000)]
+ShortText = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=200)]
+
+
+def _number_reader(kind: NumberKind):
+    """A validator that turns text, ints and Decimals into a finite ``Decimal``."""
+
+    def read(value: Any, info: ValidationInfo) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, bool):
+            raise ValueError("expected a number, not true/false")
+        if isinstance(value, str):
+            lang = (info.context or {}).get("lang", "en")
+            try:
+                return parse_number(value, kind, lang=lang, field=info.field_name or "")
+            except NumberError as error:
+                raise ValueError(str(error)) from None
+        if isinstance(value, float):
+            value = Decimal(repr(value))
+        if isinstance(value, int):
+            value = Decimal(value)
+        if isinstance(value, Decimal):
+            if not value.is_finite():
+                raise ValueError("must be a finite number (not nan or inf)")
+            if abs(value) > MAX_MAGNITUDE:
+                raise ValueError("is too large")
+            if kind != "number" and value < 0:
+                raise ValueError("cannot be negative")
+            if kind == "rate" and value > 1:
+                raise ValueError('is a rate above 100 % (write rates as 0.025 or as text: "2,5 %")')
+        return value
+
+    return BeforeValidator(read)
+
+
+Rate = Annotated[Decimal, _number_reader("rate")]
+Money = Annotated[Decimal, _number_reader("money")]
+Count = Annotated[Decimal, _number_reader("count")]
+Amount = Annotated[Decimal, _number_reader("number")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class Meta(Model):
+    name: ShortText = ""
+    client: ShortText = ""
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "EUR"
+    language: Literal["fr", "en"] = "fr"
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    notes: Text = ""
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Meta:
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date is before start_date")
+        return self
+
+
+class ObjectiveChoice(Model):
+    id: Identifier
+    primary: bool = False
+    notes: Text = ""
+
+
+class CustomKpi(Model):
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    unit: Unit = "count"
+    better: Literal["higher", "lower"] = "higher"
+    formula: Text = ""
+
+
+class KpiMapping(Model):
+    """One objective → KPI row, from the catalog (``kpi``) or ``custom``."""
+
+    kpi: Identifier | None = None
+    custom: CustomKpi | None = None
+    objective: Identifier
+    channel: Identifier = "all"
+    target: Amount | None = None
+    actual: Amount | None = None
+    data_source: ShortText = ""
+    review: Review | None = None
+    notes: Text = ""
+
+    @model_validator(mode="after")
+    def _one_definition(self) -> KpiMapping:
+        if (self.kpi is None) == (self.custom is None):
+            raise ValueError("give either a catalog kpi id or a custom KPI, not both")
+        return self
+
+
+class FunnelStage(Model):
+    """A stage; its ``rate`` is relative to the previous stage, or to the top (``basis``)."""
+
+    id: Identifier
+    label: ShortText
+    rate: Rate | None = None
+    basis: Literal["previous", "top"] = "previous"
+
+
+class Funnel(Model):
+    top_count: Count | None = None
+    stages: list[FunnelStage] = Field(default_factory=list, max_length=50)
+    landing_stage: Identifier | None = None
+    bounce_rate: Rate | None = None
+    cyclic: bool = False
+    notes: Text = ""
+
+    @model_validator(mode="after")
+    def _stages_consistent(self) -> Funnel:
+        ids = [s.id for s in self.stages]
+        if len(set(ids)) != len(ids):
+            raise ValueError("two funnel stages have the same id")
+        if self.landing_stage is not None and self.landing_stage not in ids:
+            raise ValueError(f"landing_stage {self.landing_stage!r} is not a stage id")
+        return self
+
+
+class Channel(Model):
+    id: Identifier
+    network: Network = "other"
+    label: ShortText = ""
+    media_type: Literal["paid", "earned", "owned"] = "paid"
+    pricing: Literal["cpm", "cpc", "flat"] = "cpm"
+    price: Money | None = None
+    share: Rate | None = None
+    ctr: Rate | None = None
+    conversion_rate: Rate | None = None
+    notes: Text = ""
+
+
+class BudgetPlan(Model):
+    """Reverse (target conversions → budget) or forward (budget → conversions)."""
+
+    mode: Literal["reverse", "forward"] = "reverse"
+    target_conversions: Count | None = None
+    budget: Money | None = None
+    conversion_rate: Rate | None = None
+    ctr: Rate | None = None
+    pricing: Literal["cpm", "cpc"] = "cpm"
+    price: Money | None = None
+    average_order_value: Money | None = None
+    gross_margin: Rate | None = None
+    notes: Text = ""
+
+
+class ActualResult(Model):
+    """Results measured for a channel, or for one publication when ``publication`` is set."""
+
+    channel: Identifier
+    publication: ShortText = ""
+    date: dt.date | None = None
+    spend: Money | None = None
+    impressions: Count | None = None
+    reach: Count | None = None
+    clicks: Count | None = None
+    leads: Count | None = None
+    bounces: Count | None = None
+    conversions: Count | None = None
+    revenue: Money | None = None
+    source: ShortText = ""
+
+
+class Campaign(Model):
+    schema_version: int = SCHEMA_VERSION
+    meta: Meta = Field(default_factory=Meta)
+    objectives: list[ObjectiveChoice] = Field(default_factory=list)
+    kpis: list[KpiMapping] = Field(default_factory=list)
+    funnel: Funnel = Field(default_factory=Funnel)
+    channels: list[Channel] = Field(default_factory=list)
+    budget: BudgetPlan = Field(default_factory=BudgetPlan)
+    actuals: list[ActualResult] = Field(default_factory=list)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, version: int) -> int:
+        if version > SCHEMA_VERSION:
+            raise ValueError(
+                f"this file uses schema {version}, written by a newer socialroi; "
+                f"this version reads schema {SCHEMA_VERSION}"
+            )
+        if version < 1:
+            raise ValueError("schema_version must be 1")
+        return version
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Campaign:
+        from socialroi_tui.catalog import load_catalog
+
+        catalog = load_catalog()
+        problems = []
+        chosen = [o.id for o in self.objectives]
+        for index, objective in enumerate(self.objectives):
+            if catalog.objective(objective.id) is None:
+                problems.append(f"objectives[{index}].id: unknown objective {objective.id!r}")
+        if sum(o.primary for o in self.objectives) > 1:
+            problems.append("objectives: only one objective can be primary")
+        if len(set(chosen)) != len(chosen):
+            problems.append("objectives: an objective is listed twice")
+        channel_ids = [c.id for c in self.channels]
+        if len(set(channel_ids)) != len(channel_ids):
+            problems.append("channels: two channels have the same id")
+        for index, mapping in enumerate(self.kpis):
+            where = f"kpis[{index}]"
+            if mapping.kpi is not None and catalog.kpi(mapping.kpi) is None:
+                problems.append(f"{where}.kpi: unknown KPI {mapping.kpi!r}")
+            if catalog.objective(mapping.objective) is None:
+                problems.append(f"{where}.objective: unknown objective {mapping.objective!r}")
+            if mapping.channel != "all" and mapping.channel not in channel_ids:
+                problems.append(f"{where}.channel: no channel has the id {mapping.channel!r}")
+        for index, actual in enumerate(self.actuals):
+            if actual.channel not in channel_ids:
+                problems.append(
+                    f"actuals[{index}].channel: no channel has the id {actual.channel!r}"
+                )
+        total_share = sum((c.share or Decimal(0) for c in self.channels), Decimal(0))
+        if total_share > 1:
+            problems.append(
+                f"channels: the budget shares add up to {total_share * 100:f} %, over 100 %"
+            )
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def primary_objective(self) -> str | None:
+        return next((o.id for o in self.objectives if o.primary), None)

@@ -1,0 +1,150 @@
+"""Results turned into labelled, formatted rows — shared by the command line and the app,
+so that both show the same figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from socialroi_tui.engine.budget import BudgetResult
+from socialroi_tui.engine.evaluate import CampaignResults
+from socialroi_tui.engine.formulas import to_cent
+from socialroi_tui.engine.funnel import FunnelResult
+from socialroi_tui.engine.numbers import (
+    format_count,
+    format_money,
+    format_plain,
+    format_rate,
+)
+from socialroi_tui.i18n import Language, t
+
+Row = tuple[str, str, str]
+"""(key, label, formatted value)"""
+
+
+def format_by_unit(value: Decimal | None, unit: str, currency: str, lang: Language) -> str:
+    if unit == "rate":
+        return format_rate(value, lang)
+    if unit == "money":
+        return format_money(value, currency, lang)
+    if unit == "count":
+        return format_count(value, lang)
+    return format_plain(value, lang)
+
+
+def budget_rows(result: BudgetResult, currency: str, lang: Language) -> list[Row]:
+    """The plan's figures, in the order a consultant reads them."""
+    money = lambda v: format_money(v, currency, lang)  # noqa: E731
+    rows: list[Row] = []
+    if result.mode == "reverse":
+        rows.append(("clicks", t("clicks_needed", lang), format_count(result.clicks, lang)))
+        rows.append(("impressions", t("impressions", lang), format_count(result.impressions, lang)))
+        rows.append(("budget", t("budget", lang), money(result.budget)))
+    else:
+        rows.append(("impressions", t("impressions", lang), format_count(result.impressions, lang)))
+        rows.append(("clicks", t("clicks", lang), format_count(result.clicks, lang)))
+        rows.append(("conversions", t("conversions", lang), format_count(result.conversions, lang)))
+    rows.append(("cpa", t("cpa", lang), money(result.cpa)))
+    rows.append(("revenue", t("revenue", lang), money(result.revenue)))
+    rows.append(("profit", t("profit", lang), money(result.profit)))
+    rows.append(("roi", t("roi", lang), format_rate(result.roi, lang)))
+    rows.append(("roas", t("roas", lang), format_plain(result.roas, lang)))
+    rows.append(("break_even_cpa", t("break_even_cpa", lang), money(result.break_even_cpa)))
+    return rows
+
+
+def verdict_text(result: BudgetResult, lang: Language) -> str:
+    return t(f"verdict_{result.verdict}", lang) if result.verdict else ""
+
+
+def funnel_rows(result: FunnelResult, lang: Language) -> list[tuple[str, str, str, str]]:
+    """(label, count, step rate, rate from top) for each stage; ``¹`` marks rates given
+    from the top."""
+    rows = []
+    for index, stage in enumerate(result.stages):
+        step = "" if index == 0 else format_rate(stage.step_rate, lang)
+        from_top = format_rate(stage.rate_from_top, lang)
+        if stage.given_from_top:
+            from_top += "¹"
+        rows.append((stage.label, format_count(stage.count, lang), step, from_top))
+    return rows
+
+
+def as_json_value(value: Any) -> Any:
+    """Decimals as decimal strings (never floats); ``None`` stays ``null``."""
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f") if value == value.to_integral_value() else str(value)
+    return value
+
+
+MONEY_FIELDS = ("budget", "cpa", "revenue", "profit", "break_even_cpa")
+
+
+def budget_json(result: BudgetResult) -> dict[str, Any]:
+    """Money to the cent; counts and ratios as exact decimal strings."""
+    fields = [
+        "budget",
+        "impressions",
+        "clicks",
+        "conversions",
+        "cpa",
+        "revenue",
+        "profit",
+        "roi",
+        "roas",
+        "break_even_cpa",
+    ]
+    data = {}
+    for name in fields:
+        value = getattr(result, name)
+        data[name] = (
+            str(to_cent(value))
+            if name in MONEY_FIELDS and value is not None
+            else (as_json_value(value))
+        )
+    data["mode"] = result.mode
+    data["verdict"] = result.verdict
+    return data
+
+
+def results_json(results: CampaignResults) -> dict[str, Any]:
+    """The evaluated campaign as plain JSON-ready data."""
+    return {
+        "funnel": [
+            {
+                "id": s.id,
+                "label": s.label,
+                "count": as_json_value(s.count),
+                "step_rate": as_json_value(s.step_rate),
+                "rate_from_top": as_json_value(s.rate_from_top),
+            }
+            for s in results.funnel.stages
+        ],
+        "budget": budget_json(results.budget),
+        "channels": [
+            {"id": c.id, "label": c.label, "share": as_json_value(c.share), **budget_json(c.result)}
+            for c in results.channels
+        ],
+        "actuals": {
+            "total": _totals_json(results.actual_total),
+            "channels": {cid: _totals_json(tot) for cid, tot in results.actual_by_channel.items()},
+        },
+        "kpis": [
+            {
+                "kpi": k.mapping.kpi or k.name,
+                "objective": k.mapping.objective,
+                "channel": k.mapping.channel,
+                "target": as_json_value(k.target),
+                "actual": as_json_value(k.actual),
+                "status": k.status,
+            }
+            for k in results.kpis
+        ],
+    }
+
+
+def _totals_json(totals) -> dict[str, Any]:
+    return {
+        **{k: as_json_value(v) for k, v in totals.measures.items()},
+        **{k: as_json_value(v) for k, v in totals.metrics.items()},
+    }

@@ -1,0 +1,256 @@
+"""Reading and writing campaign files.
+
+Loading names every problem by file, line and column (for TOML syntax) or by key path
+(for values). Saving is atomic — a temporary file in the same folder, flushed, synced,
+then ``os.replace`` — and keeps the previous version as ``NAME.toml.bak``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from pydantic import ValidationError
+
+from socialroi_tui.model import SCHEMA_VERSION, Campaign
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+_TOML_POSITION = re.compile(r"^(?P<reason>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+
+
+class CampaignFileError(Exception):
+    """A campaign file that cannot be read or written; ``problems`` lists each issue."""
+
+    def __init__(self, path: Path | str, problems: list[str]):
+        self.path = Path(path)
+        self.problems = problems
+        super().__init__("\n".join(f"{self.path}: {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class LoadedCampaign:
+    campaign: Campaign
+    path: Path
+    has_comments: bool
+    """The file holds hand-written comments that a save would drop."""
+    mtime_ns: int | None = None
+
+
+def _pydantic_problems(error: ValidationError) -> list[str]:
+    problems = []
+    for item in error.errors():
+        location = ""
+        for part in item["loc"]:
+            location += f"[{part}]" if isinstance(part, int) else f".{part}" if location else part
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "extra_forbidden":
+            message = "unknown key (check its spelling)"
+        elif item["type"] == "missing":
+            message = "is missing"
+        problems.append(f"{location}: {message}" if location else message)
+    return problems
+
+
+def has_toml_comments(text: str) -> bool:
+    """Whether ``text`` holds a ``#`` comment outside strings."""
+    index, length = 0, len(text)
+    while index < length:
+        char = text[index]
+        if char == "#":
+            return True
+        for quote in ('"""', "'''", '"', "'"):
+            if text.startswith(quote, index):
+                index = _end_of_string(text, index + len(quote), quote)
+                break
+        else:
+            index += 1
+    return False
+
+
+def _end_of_string(text: str, index: int, quote: str) -> int:
+    escapes = quote.startswith('"')
+    while index < len(text):
+        if escapes and text[index] == "\\":
+            index += 2
+            continue
+        if text.startswith(quote, index):
+            return index + len(quote)
+        if len(quote) == 1 and text[index] == "\n":
+            return index + 1
+        index += 1
+    return index
+
+
+def parse_campaign(text: str, path: Path | str = "<text>") -> Campaign:
+    """A campaign from TOML text; :class:`CampaignFileError` names every problem."""
+    try:
+        data = tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as error:
+        message = str(error)
+        match = _TOML_POSITION.match(message)
+        if match:
+            message = (
+                f"line {match['line']}, column {match['col']}: "
+                f"not valid TOML ({match['reason'].rstrip('.')})"
+            )
+        raise CampaignFileError(path, [message]) from None
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
+        raise CampaignFileError(
+            path,
+            [
+                f"schema_version {version}: this file was written by a newer socialroi; "
+                f"this version reads schema {SCHEMA_VERSION}. Update socialroi to open it."
+            ],
+        )
+    meta = data.get("meta")
+    language = meta.get("language") if isinstance(meta, dict) else None
+    context = {"lang": language if language in ("fr", "en") else "en"}
+    try:
+        return Campaign.model_validate(data, context=context)
+    except ValidationError as error:
+        raise CampaignFileError(path, _pydantic_problems(error)) from None
+
+
+def load_campaign(path: Path | str) -> LoadedCampaign:
+    """Read and validate a campaign file."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            raise CampaignFileError(path, ["is a folder, not a campaign file"])
+        if path.exists() and not path.is_file():
+            raise CampaignFileError(path, ["is not a regular file"])
+        stat = path.stat()
+        if stat.st_size > MAX_FILE_BYTES:
+            raise CampaignFileError(
+                path,
+                [
+                    f"is {stat.st_size // (1024 * 1024)} MB; campaign files are limited to "
+                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
+                ],
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CampaignFileError(path, ["no such file"]) from None
+    except PermissionError:
+        raise CampaignFileError(path, ["permission denied: cannot read this file"]) from None
+    except IsADirectoryError:
+        raise CampaignFileError(path, ["is a folder, not a campaign file"]) from None
+    except OSError as error:
+        raise CampaignFileError(path, [f"cannot be read ({error.strerror})"]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise CampaignFileError(
+            path, [f"line {line}, column {column}: not UTF-8 text (save the file as UTF-8)"]
+        ) from None
+    text = text.removeprefix("\ufeff")
+    campaign = parse_campaign(text, path)
+    return LoadedCampaign(campaign, path, has_toml_comments(text), stat.st_mtime_ns)
+
+
+def _plain(value: Any) -> Any:
+    """Integral Decimals as ints, so that files read ``5000`` rather than ``5000.0``."""
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else value
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def dump_campaign(campaign: Campaign) -> str:
+    """The campaign as TOML text; defaults are left out to keep the file readable."""
+    data = campaign.model_dump(mode="python", exclude_defaults=True)
+    data = {"schema_version": SCHEMA_VERSION, **data}
+    meta = campaign.meta
+    data["meta"] = {
+        "name": meta.name,
+        "currency": meta.currency,
+        "language": meta.language,
+        **data.get("meta", {}),
+    }
+    return _dump_table(_plain(data), header="")
+
+
+def _is_table_list(value: Any) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
+def _dump_table(table: dict[str, Any], header: str) -> str:
+    """TOML with a ``[table]`` or ``[[array]]`` header for every nested table, never inline
+    ones, so the file reads like a form."""
+    scalars = {k: v for k, v in table.items() if not isinstance(v, dict) and not _is_table_list(v)}
+    chunks = [header + "\n" if header else ""]
+    chunks.append(tomli_w.dumps(scalars, multiline_strings=True))
+    prefix = header.strip("[]") + "." if header else ""
+    for key, value in table.items():
+        if isinstance(value, dict):
+            chunks.append("\n" + _dump_table(value, f"[{prefix}{key}]"))
+        elif _is_table_list(value):
+            for item in value:
+                chunks.append("\n" + _dump_table(item, f"[[{prefix}{key}]]"))
+    return "".join(chunks)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a synced temporary file and ``os.replace``."""
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            os.chmod(temporary, path.stat().st_mode & 0o777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    _fsync_folder(path.parent)
+
+
+def backup_path(path: Path) -> Path:
+    return path.with_name(path.name + ".bak")
+
+
+def save_campaign(campaign: Campaign, path: Path | str) -> int:
+    """Save atomically, keeping the previous file as ``NAME.toml.bak``; return the new mtime."""
+    path = Path(path)
+    data = dump_campaign(campaign).encode("utf-8")
+    try:
+        if path.is_dir():
+            raise CampaignFileError(path, ["is a folder; choose a file name"])
+        if path.exists():
+            write_atomically(backup_path(path), path.read_bytes())
+        write_atomically(path, data)
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        raise CampaignFileError(path, ["the folder does not exist"]) from None
+    except PermissionError:
+        raise CampaignFileError(path, ["permission denied: cannot write here"]) from None
+    except OSError as error:
+        raise CampaignFileError(path, [f"cannot be written ({error.strerror})"]) from None

@@ -1,0 +1,99 @@
+from socialroi_tui.catalog import load_catalog
+from socialroi_tui.engine.actuals import METRIC_FORMULAS
+from socialroi_tui.engine.formula import Formula
+
+
+def test_catalog_loads_and_validates():
+    catalog = load_catalog()
+    assert len(catalog.objectives) == 8
+    assert len(catalog.kpis) >= 40
+
+
+def test_every_objective_of_the_domain_is_there_with_its_kpis():
+    catalog = load_catalog()
+    expected = {
+        "awareness": {
+            "impressions",
+            "reach",
+            "mentions",
+            "shares",
+            "share_of_voice",
+            "branded_searches",
+        },
+        "community": {"community_size", "community_growth_rate", "network_size"},
+        "engagement": {
+            "interactions",
+            "interaction_rate",
+            "brand_hashtags",
+            "influence_score",
+            "response_time",
+        },
+        "traffic": {
+            "link_clicks",
+            "ctr",
+            "social_visits",
+            "social_traffic_share",
+            "time_on_site",
+            "bounce_rate",
+        },
+        "leads": {"leads", "lead_growth_rate", "cpl"},
+        "sales": {"customers", "conversion_rate", "revenue", "cpa", "roi"},
+        "retention": {
+            "mentions",
+            "positive_mentions",
+            "negative_mentions",
+            "response_time",
+            "issues_resolved",
+        },
+        "social_selling": {"ssi", "ssi_brand", "ssi_people", "ssi_insights", "ssi_relationships"},
+    }
+    for objective_id, kpis in expected.items():
+        objective = catalog.objective(objective_id)
+        assert objective is not None, objective_id
+        assert kpis <= set(objective.kpis), objective_id
+    assert catalog.objective("sales").result
+    assert not catalog.objective("leads").result
+
+
+def test_the_five_most_used_indicators_exist():
+    catalog = load_catalog()
+    for kpi_id in ("reach", "social_visits", "leads", "customers", "conversion_rate"):
+        assert catalog.kpi(kpi_id) is not None
+
+
+def test_texts_exist_in_both_languages_and_differ():
+    catalog = load_catalog()
+    for kpi in catalog.kpis:
+        assert kpi.name.fr and kpi.name.en and kpi.definition.fr and kpi.definition.en
+        assert kpi.formula_text.fr and kpi.formula_text.en
+    for objective in catalog.objectives:
+        assert objective.description.fr != objective.description.en
+        assert len(objective.hints.fr) == len(objective.hints.en)
+
+
+def test_catalog_formulas_are_the_engines():
+    catalog = load_catalog()
+    for name, formula in METRIC_FORMULAS.items():
+        kpi = catalog.kpi(name)
+        assert kpi is not None and kpi.formula == formula.text, name
+    for kpi in catalog.kpis:
+        if kpi.formula:
+            names = Formula(kpi.formula).names
+            assert names <= {
+                "spend",
+                "impressions",
+                "reach",
+                "clicks",
+                "leads",
+                "bounces",
+                "conversions",
+                "revenue",
+            }
+
+
+def test_kpis_for_objectives_keeps_each_once():
+    catalog = load_catalog()
+    ids = [k.id for k in catalog.kpis_for(["awareness", "community"])]
+    assert len(ids) == len(set(ids))
+    assert ids[0] == "impressions"
+    assert "network_size" in ids

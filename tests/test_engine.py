@@ -1,0 +1,255 @@
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from socialroi_tui.engine import formulas as f
+from socialroi_tui.engine.budget import PlanInputs, forward_plan, reverse_plan
+from socialroi_tui.engine.evaluate import evaluate, kpi_status
+from socialroi_tui.engine.formula import Formula, FormulaError
+from socialroi_tui.engine.funnel import evaluate_funnel
+from socialroi_tui.model import Campaign, Funnel, FunnelStage
+
+SEED_PLAN = PlanInputs(
+    target_conversions=D(1000), conversion_rate=D("0.02"), ctr=D("0.02"), pricing="cpm", price=D(2)
+)
+
+
+def test_seed_reverse_budget():
+    result = reverse_plan(SEED_PLAN)
+    assert result.clicks == 50_000
+    assert result.impressions == 2_500_000
+    assert result.budget == D("5000.00")
+    assert result.cpa == D("5.00")
+    assert result.revenue is None and result.roi is None and result.verdict is None
+
+
+def test_reverse_plan_with_order_value_and_margin():
+    inputs = PlanInputs(
+        **{**SEED_PLAN.__dict__, "average_order_value": D(49), "gross_margin": D("0.4")}
+    )
+    result = reverse_plan(inputs)
+    assert result.revenue == D(49_000)
+    assert result.roi == D("8.8")
+    assert result.roas == D("9.8")
+    assert result.break_even_cpa == D("19.6")
+    assert result.profit == D(14_600)
+    assert result.verdict == "below"
+
+
+def test_reverse_plan_rounds_people_up_stage_by_stage_and_money_half_up():
+    result = reverse_plan(
+        PlanInputs(
+            target_conversions=D(10), conversion_rate=D("0.03"), ctr=D("0.007"), price=D("3.33")
+        )
+    )
+    assert result.clicks == 334  # 333.33… → 334
+    assert result.impressions == 47_715  # 334 / 0.007 = 47 714.28… → 47 715
+    assert result.budget == D("158.89")  # 47 715 × 3.33 / 1000 = 158.89095
+    assert result.cpa == D("15.89")  # 15.889 → 15.89
+
+
+def test_reverse_plan_by_cost_per_click():
+    result = reverse_plan(
+        PlanInputs(
+            target_conversions=D(40),
+            conversion_rate=D("0.08"),
+            ctr=D("0.005"),
+            pricing="cpc",
+            price=D("5.5"),
+        )
+    )
+    assert (result.clicks, result.impressions, result.budget, result.cpa) == (
+        500,
+        100_000,
+        D("2750.00"),
+        D("68.75"),
+    )
+
+
+def test_above_break_even_verdict():
+    result = reverse_plan(
+        PlanInputs(**{**SEED_PLAN.__dict__, "average_order_value": D(10), "gross_margin": D("0.3")})
+    )
+    assert result.break_even_cpa == D(3)
+    assert result.verdict == "above"
+
+
+def test_forward_plan_expected_values():
+    result = forward_plan(
+        PlanInputs(
+            budget=D(5000),
+            conversion_rate=D("0.02"),
+            ctr=D("0.02"),
+            price=D(2),
+            average_order_value=D(49),
+        )
+    )
+    assert result.impressions == 2_500_000
+    assert result.clicks == 50_000
+    assert result.conversions == 1000
+    assert result.cpa == 5
+    assert result.revenue == 49_000
+
+
+def test_forward_plan_by_cost_per_click():
+    result = forward_plan(
+        PlanInputs(
+            budget=D(100), conversion_rate=D("0.1"), ctr=D("0.02"), pricing="cpc", price=D(4)
+        )
+    )
+    assert (result.clicks, result.impressions, result.conversions) == (25, 1250, D("2.5"))
+
+
+@pytest.mark.parametrize("zero", ["conversion_rate", "ctr"])
+def test_division_by_zero_is_not_defined(zero):
+    inputs = PlanInputs(**{**SEED_PLAN.__dict__, zero: D(0)})
+    result = reverse_plan(inputs)
+    assert result.budget is None and result.cpa is None
+    assert (
+        forward_plan(
+            PlanInputs(budget=D(0), conversion_rate=D("0.02"), ctr=D("0.02"), price=D(2))
+        ).cpa
+        is None
+    )
+
+
+def test_missing_inputs_give_not_defined_figures():
+    result = reverse_plan(PlanInputs())
+    assert all(
+        getattr(result, name) is None
+        for name in ("budget", "impressions", "clicks", "cpa", "revenue", "roi", "roas")
+    )
+
+
+def test_domain_formulas():
+    assert f.ctr(D(30), D(1000)) == D("0.03")
+    assert f.conversion_rate(D(5), D(30)) == D(1) / D(6)
+    assert f.engagement_rate(D(40), D(1000)) == D("0.04")
+    assert f.bounce_rate(D(25), D(100)) == D("0.25")
+    assert f.cpm(D(5000), D(2_500_000)) == D(2)
+    assert f.cpc(D(100), D(50)) == D(2)
+    assert f.cpl(D(600), D(48)) == D("12.5")
+    assert f.cpa(D(5000), D(1000)) == D(5)
+    assert f.roi(D(49_000), D(5000)) == D("8.8")
+    assert f.roas(D(49_000), D(5000)) == D("9.8")
+    assert f.community_growth_rate(D(1000), D(1200)) == D("0.2")
+    assert f.share_of_voice(D(30), D(120)) == D("0.25")
+    assert f.net_sentiment(D(80), D(20)) == D("0.6")
+    assert f.break_even_cpa(D(49), D("0.4")) == D("19.6")
+    for formula in (f.ctr, f.cpa, f.roi, f.roas, f.cpm, f.share_of_voice):
+        assert formula(D(1), D(0)) is None
+    assert f.community_growth_rate(D(0), D(5)) is None
+    assert f.net_sentiment(D(0), D(0)) is None
+
+
+def test_formula_language():
+    formula = Formula("(revenue - spend) / spend")
+    assert formula.evaluate({"revenue": D(150), "spend": D(100)}) == D("0.5")
+    assert formula.evaluate({"revenue": D(150), "spend": D(0)}) is None
+    assert formula.evaluate({"revenue": None, "spend": D(1)}) is None
+    assert Formula("-clicks + 2 * 3").evaluate({"clicks": D(1)}) == 5
+    for bad in ("", "clicks /", "(clicks", "clicks ** 2", "__import__('os')"):
+        with pytest.raises(FormulaError):
+            Formula(bad)
+
+
+def test_seed_funnel_rates_from_top_and_per_step():
+    funnel = Funnel(
+        top_count=D(1000),
+        stages=[
+            FunnelStage(id="views", label="Views"),
+            FunnelStage(id="shares", label="Shares", rate=D("0.10"), basis="top"),
+            FunnelStage(id="clicks", label="Clicks", rate=D("0.03"), basis="top"),
+            FunnelStage(id="purchases", label="Purchases", rate=D("0.005"), basis="top"),
+        ],
+    )
+    result = evaluate_funnel(funnel)
+    assert [s.count for s in result.stages] == [1000, 100, 30, 5]
+    assert [s.rate_from_top for s in result.stages] == [1, D("0.10"), D("0.03"), D("0.005")]
+    assert result.stages[3].step_rate == D(1) / D(6)
+    assert result.stages[2].step_rate == D("0.3")
+    assert result.stages[1].given_from_top
+
+
+def test_funnel_with_step_rates_and_a_gap():
+    funnel = Funnel(
+        top_count=D(200),
+        stages=[
+            FunnelStage(id="a", label="A"),
+            FunnelStage(id="b", label="B", rate=D("0.5")),
+            FunnelStage(id="c", label="C"),
+            FunnelStage(id="d", label="D", rate=D("0.1")),
+        ],
+        landing_stage="b",
+        bounce_rate=D("0.4"),
+    )
+    result = evaluate_funnel(funnel)
+    assert [s.count for s in result.stages] == [200, 100, None, None]
+    assert result.staying == 60
+
+
+@pytest.mark.parametrize(
+    ("actual", "target", "better", "status"),
+    [
+        (D(60), D(60), "higher", "on_track"),
+        (D(70), D(60), "higher", "ahead"),
+        (D(50), D(60), "higher", "behind"),
+        (D(4), D(5), "lower", "ahead"),
+        (D("5.2"), D(5), "lower", "on_track"),
+        (D(7), D(5), "lower", "behind"),
+        (None, D(5), "lower", "no_data"),
+        (D(5), None, "lower", "no_data"),
+        (D(0), D(0), "lower", "on_track"),
+        (D(1), D(0), "higher", "ahead"),
+    ],
+)
+def test_kpi_status(actual, target, better, status):
+    assert kpi_status(actual, target, better) == status
+
+
+def test_evaluate_empty_campaign_does_not_fail():
+    results = evaluate(Campaign())
+    assert results.budget.budget is None
+    assert results.funnel.stages == ()
+    assert results.actual_total.metrics["cpa"] is None
+
+
+positive_rate = st.decimals(min_value=D("0.0001"), max_value=1, places=4)
+target = st.integers(min_value=1, max_value=10**7).map(D)
+price = st.decimals(min_value=D("0.01"), max_value=1000, places=2)
+
+
+@given(target, positive_rate, positive_rate, price, st.sampled_from(["cpm", "cpc"]))
+def test_reverse_then_forward_gives_the_target_back(target, conversion_rate, ctr, price, pricing):
+    """The law: a forward plan on the reverse plan's budget reaches the target.
+
+    Whole-people rounding only adds: the forward result is at least the target, and over
+    it by less than one click's worth of conversions; the budget's rounding to the cent
+    moves it by at most half a cent's worth."""
+    reverse = reverse_plan(
+        PlanInputs(
+            target_conversions=target,
+            conversion_rate=conversion_rate,
+            ctr=ctr,
+            pricing=pricing,
+            price=price,
+        )
+    )
+    assume(reverse.budget and reverse.budget > 0)
+    forward = forward_plan(
+        PlanInputs(
+            budget=reverse.budget,
+            conversion_rate=conversion_rate,
+            ctr=ctr,
+            pricing=pricing,
+            price=price,
+        )
+    )
+    per_cent = (
+        D("0.005") * (D(1000) / price * ctr if pricing == "cpm" else 1 / price) * conversion_rate
+    )
+    slack = conversion_rate + ctr * conversion_rate
+    assert target - per_cent <= forward.conversions < target + slack + per_cent
+    assert reverse.cpa == f.to_cent(reverse.budget / target)

@@ -1,0 +1,234 @@
+import os
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from socialroi_tui.model import (
+    NETWORKS,
+    ActualResult,
+    BudgetPlan,
+    Campaign,
+    Channel,
+    CustomKpi,
+    Funnel,
+    FunnelStage,
+    KpiMapping,
+    Meta,
+    ObjectiveChoice,
+)
+from socialroi_tui.store import (
+    MAX_FILE_BYTES,
+    CampaignFileError,
+    dump_campaign,
+    load_campaign,
+    parse_campaign,
+    save_campaign,
+)
+
+
+def problems_of(text: str) -> str:
+    with pytest.raises(CampaignFileError) as caught:
+        parse_campaign(text, "c.toml")
+    return str(caught.value)
+
+
+def test_syntax_errors_name_file_line_and_column():
+    message = problems_of('[meta]\nname = "x"\ncurrency = EUR\n')
+    assert message.startswith("c.toml: line 3, column 12: not valid TOML")
+
+
+def test_value_errors_name_the_key_path():
+    message = problems_of('[budget]\nctr = "abc"\n[[channels]]\nid = "fb"\nshare = 1.5\n')
+    assert "budget.ctr: ctr: 'abc' is not a number" in message
+    assert "channels[0].share: is a rate above 100 %" in message
+
+
+def test_unknown_keys_wrong_types_and_references():
+    assert "meta.nmae: unknown key" in problems_of('[meta]\nnmae = "x"\n')
+    assert "budget.price: cannot be negative" in problems_of("[budget]\nprice = -2\n")
+    assert "expected a number" in problems_of("[budget]\nprice = true\n")
+    assert "unknown objective 'fame'" in problems_of('[[objectives]]\nid = "fame"\n')
+    assert "no channel has the id 'tv'" in problems_of('[[actuals]]\nchannel = "tv"\n')
+    assert "finite number" in problems_of("[budget]\nprice = nan\n")
+    assert "finite number" in problems_of("[budget]\nprice = inf\n")
+    assert "too large" in problems_of("[budget]\nprice = 1e300\n")
+
+
+def test_a_newer_schema_is_refused_clearly():
+    message = problems_of('schema_version = 2\n[meta]\nname = "future"\nnew_thing = 1\n')
+    assert "newer socialroi" in message
+    assert "unknown key" not in message  # refused before anything is half-read
+
+
+def test_numbers_as_text_are_read_in_the_campaigns_language():
+    campaign = parse_campaign('[meta]\nlanguage = "fr"\n[budget]\nctr = "2,5 %"\nprice = "1,234"\n')
+    assert campaign.budget.ctr == D("0.025")
+    assert campaign.budget.price == D("1.234")
+    campaign = parse_campaign('[meta]\nlanguage = "en"\n[budget]\nprice = "1,234"\n')
+    assert campaign.budget.price == D("1234")
+
+
+def test_load_refuses_folders_missing_files_huge_files_and_bad_bytes(tmp_path):
+    with pytest.raises(CampaignFileError, match="is a folder"):
+        load_campaign(tmp_path)
+    with pytest.raises(CampaignFileError, match="no such file"):
+        load_campaign(tmp_path / "missing.toml")
+    big = tmp_path / "big.toml"
+    with big.open("wb") as stream:
+        stream.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(CampaignFileError, match="limited to 32 MB"):
+        load_campaign(big)
+    latin = tmp_path / "latin.toml"
+    latin.write_bytes(b'[meta]\nname = "caf\xe9"\n')
+    with pytest.raises(CampaignFileError, match="line 2, column 12: not UTF-8"):
+        load_campaign(latin)
+
+
+def test_comments_are_detected_outside_strings(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_text('[meta]\nname = "a # not a comment"\n', encoding="utf-8")
+    assert not load_campaign(path).has_comments
+    path.write_text('# fill in the blanks\n[meta]\nname = "a"\n', encoding="utf-8")
+    assert load_campaign(path).has_comments
+    path.write_text(
+        '[meta]\nnotes = """\nline # inside\n"""\nname = \'x\' # trailing\n', encoding="utf-8"
+    )
+    assert load_campaign(path).has_comments
+
+
+def test_save_is_atomic_and_keeps_a_backup(tmp_path):
+    path = tmp_path / "c.toml"
+    first = Campaign(meta=Meta(name="first"))
+    save_campaign(first, path)
+    assert not (tmp_path / "c.toml.bak").exists()
+    save_campaign(Campaign(meta=Meta(name="second")), path)
+    assert load_campaign(path).campaign.meta.name == "second"
+    assert load_campaign(tmp_path / "c.toml.bak").campaign.meta.name == "first"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml", "c.toml.bak"]
+
+
+def test_a_failed_save_leaves_the_file_untouched(tmp_path, monkeypatch):
+    path = tmp_path / "c.toml"
+    save_campaign(Campaign(meta=Meta(name="safe")), path)
+    before = path.read_bytes()
+
+    def broken_replace(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(CampaignFileError, match="No space left on device"):
+        save_campaign(Campaign(meta=Meta(name="lost")), path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.toml"]
+
+
+def test_save_into_a_missing_folder_says_so(tmp_path):
+    with pytest.raises(CampaignFileError, match="folder does not exist"):
+        save_campaign(Campaign(), tmp_path / "nowhere" / "c.toml")
+
+
+def test_saved_files_are_readable_toml(sample_path):
+    text = dump_campaign(load_campaign(sample_path("seed-000")).campaign)
+    assert text.startswith("schema_version = 1\n\n[meta]\n")
+    assert "ctr = 0.02\n" in text
+    assert "price = 2\n" in text
+
+
+# --- load after save gives the same campaign -----------------------------------------
+
+identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True)
+texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40)
+rates = st.decimals(min_value=0, max_value=1, places=4) | st.none()
+money = st.decimals(min_value=0, max_value=10**9, places=2) | st.none()
+counts = st.integers(min_value=0, max_value=10**9).map(D) | st.none()
+
+
+@st.composite
+def campaigns(draw):
+    channel_ids = draw(st.lists(identifiers, max_size=3, unique=True))
+    shares = [
+        draw(st.decimals(min_value=0, max_value=D(1) / max(len(channel_ids), 1), places=2))
+        for _ in channel_ids
+    ]
+    catalog_objectives = ["awareness", "engagement", "leads", "sales", "social_selling"]
+    chosen = draw(st.lists(st.sampled_from(catalog_objectives), max_size=3, unique=True))
+    stage_ids = draw(st.lists(identifiers, min_size=0, max_size=5, unique=True))
+    return Campaign(
+        meta=Meta(
+            name=draw(texts),
+            client=draw(texts),
+            notes=draw(texts),
+            language=draw(st.sampled_from(["fr", "en"])),
+            currency=draw(st.sampled_from(["EUR", "USD", "GBP"])),
+            start_date=draw(st.none() | st.dates()),
+        ),
+        objectives=[
+            ObjectiveChoice(id=o, primary=i == 0, notes=draw(texts)) for i, o in enumerate(chosen)
+        ],
+        kpis=[
+            KpiMapping(kpi="ctr", objective="traffic", target=draw(rates), notes=draw(texts)),
+            KpiMapping(
+                custom=CustomKpi(name="Calls", formula=draw(texts)),
+                objective="leads",
+                target=draw(counts),
+            ),
+        ],
+        funnel=Funnel(
+            top_count=draw(counts),
+            stages=[
+                FunnelStage(
+                    id=s,
+                    label=draw(texts),
+                    rate=None if i == 0 else draw(rates),
+                    basis=draw(st.sampled_from(["previous", "top"])),
+                )
+                for i, s in enumerate(stage_ids)
+            ],
+            bounce_rate=draw(rates),
+            cyclic=draw(st.booleans()),
+        ),
+        channels=[
+            Channel(
+                id=c,
+                network=draw(st.sampled_from(NETWORKS)),
+                share=shares[i],
+                price=draw(money),
+                pricing=draw(st.sampled_from(["cpm", "cpc", "flat"])),
+            )
+            for i, c in enumerate(channel_ids)
+        ],
+        budget=BudgetPlan(
+            mode=draw(st.sampled_from(["reverse", "forward"])),
+            target_conversions=draw(counts),
+            budget=draw(money),
+            conversion_rate=draw(rates),
+            ctr=draw(rates),
+            price=draw(money),
+            average_order_value=draw(money),
+            gross_margin=draw(rates),
+            notes=draw(texts),
+        ),
+        actuals=[
+            ActualResult(
+                channel=c,
+                publication=draw(texts),
+                spend=draw(money),
+                clicks=draw(counts),
+                conversions=draw(counts),
+                revenue=draw(money),
+                date=draw(st.none() | st.dates()),
+            )
+            for c in channel_ids
+        ],
+    )
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(campaigns())
+def test_load_after_save_gives_the_same_campaign(tmp_path, campaign):
+    path: Path = tmp_path / "c.toml"
+    save_campaign(campaign, path)
+    assert load_campaign(path).campaign == campaign
