@@ -11,11 +11,12 @@ SAMPLES = ROOT / "src" / "socialroi_tui" / "samples"
 
 
 @pytest.fixture(autouse=True)
-def _english_locale(monkeypatch):
-    """Tests do not depend on the developer's locale."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+def _isolated_environment(monkeypatch, tmp_path_factory):
+    """Tests depend neither on the developer's locale nor on their state folder."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
 
 
 @pytest.fixture

@@ -70,6 +70,16 @@ def funnel_rows(result: FunnelResult, lang: Language) -> list[tuple[str, str, st
     return rows
 
 
+def kpi_name(mapping, lang: Language) -> str:
+    """A KPI row's name in ``lang``: the catalog's, or the custom KPI's own."""
+    from socialroi_tui.catalog import load_catalog
+
+    if mapping.custom is not None:
+        return mapping.custom.name
+    definition = load_catalog().kpi(mapping.kpi or "")
+    return definition.name(lang) if definition else str(mapping.kpi)
+
+
 def as_json_value(value: Any) -> Any:
     """Decimals as decimal strings (never floats); ``None`` stays ``null``."""
     if isinstance(value, Decimal):

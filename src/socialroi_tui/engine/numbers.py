@@ -250,3 +250,24 @@ def format_rate(value: Decimal | None, lang: Language) -> str:
 def format_plain(value: Decimal | None, lang: Language, places: int = 2) -> str:
     """Any other number, trimmed of useless zeros."""
     return format_decimal(value, places, lang, trim=True)
+
+
+def parse_for_unit(text: str, unit: str, *, lang: Language, field: str) -> Decimal:
+    """Parse a KPI value by its unit (``rate``, ``money``, ``count``, ``duration``, ``score``)."""
+    if unit == "rate":
+        return parse_number(text, "rate", lang=lang, field=field, allow_above_100=True)
+    if unit == "money":
+        return parse_number(text, "money", lang=lang, field=field)
+    return parse_number(text, "number", lang=lang, field=field)
+
+
+def unit_input_text(value: Decimal | None, unit: str, lang: Language) -> str:
+    """A value as it would be typed back into a field (no currency sign, no grouping)."""
+    if value is None:
+        return ""
+    if unit == "rate":
+        return format_decimal(value * 100, 4, lang, trim=True).replace(" ", "").replace(
+            ",", "," if lang == "fr" else ""
+        ) + (" %" if lang == "fr" else "%")
+    text = format_decimal(value, 2 if unit == "money" else 4, lang, trim=True)
+    return text.replace(" ", "").replace(",", "") if lang == "en" else text.replace(" ", "")

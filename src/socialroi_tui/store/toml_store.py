@@ -43,7 +43,8 @@ class LoadedCampaign:
     mtime_ns: int | None = None
 
 
-def _pydantic_problems(error: ValidationError) -> list[str]:
+def describe_validation_error(error: ValidationError) -> list[str]:
+    """One line per problem: the key path, then what is wrong, in plain words."""
     problems = []
     for item in error.errors():
         location = ""
@@ -116,7 +117,7 @@ def parse_campaign(text: str, path: Path | str = "<text>") -> Campaign:
     try:
         return Campaign.model_validate(data, context=context)
     except ValidationError as error:
-        raise CampaignFileError(path, _pydantic_problems(error)) from None
+        raise CampaignFileError(path, describe_validation_error(error)) from None
 
 
 def load_campaign(path: Path | str) -> LoadedCampaign:

@@ -1,11 +1,13 @@
-"""Starting the app (a placeholder until the app lands)."""
+"""Starting the app: only what the first screen needs is imported before it shows."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 
 def run_app(path: Path | None, screen: str | None, lang: str) -> int:
-    print("socialroi: the app is not there yet; use plan, calc, validate or new.", file=sys.stderr)
-    return 2
+    from socialroi_tui.tui.app import SocialRoiApp
+
+    app = SocialRoiApp(path=path, first_section=screen, lang=lang)
+    app.run()
+    return app.return_code or 0

@@ -1,0 +1,57 @@
+"""Run a command in a pseudo-terminal and time it until a marker shows on screen."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import select
+import signal
+import struct
+import termios
+import time
+from dataclasses import dataclass
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+    output: bytes
+
+
+def time_to_marker(
+    argv: list[str],
+    marker: bytes,
+    cols: int = 80,
+    rows: int = 24,
+    timeout: float = 20.0,
+    env: dict | None = None,
+) -> Run:
+    """Start ``argv`` in a pty of ``cols``×``rows``; stop the clock when ``marker`` is
+    written to the terminal; then end the process and read its peak memory."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color", **(env or {})})
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    output = b""
+    seconds = float("nan")
+    deadline = start + timeout
+    while time.perf_counter() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+            if marker in output:
+                seconds = time.perf_counter() - start
+                break
+    os.kill(pid, signal.SIGKILL)
+    _, _, usage = os.wait4(pid, 0)
+    os.close(fd)
+    return Run(seconds, usage.ru_maxrss / 1024, output)

@@ -1,0 +1,124 @@
+"""The campaign being edited: its file, its edit history and whether it is saved.
+
+No Textual here: the app holds one document and sends it edits; tests drive it directly.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+from socialroi_tui.engine.evaluate import CampaignResults, evaluate
+from socialroi_tui.model import Campaign
+from socialroi_tui.store import LoadedCampaign, load_campaign, save_campaign
+
+UNDO_DEPTH = 200
+_versions = itertools.count(1)
+
+
+class CampaignDocument:
+    """A campaign, where it lives on disk, and the undo history of its edits."""
+
+    def __init__(
+        self,
+        campaign: Campaign,
+        path: Path | None = None,
+        has_comments: bool = False,
+        mtime_ns: int | None = None,
+    ):
+        self.campaign = campaign
+        self.path = path
+        self.has_comments = has_comments
+        self.mtime_ns = mtime_ns
+        self._version = next(_versions)
+        self._saved_version = self._version if path is not None else -1
+        self._history: list[tuple[Campaign, int]] = []
+        self._results: CampaignResults | None = None
+
+    @classmethod
+    def open(cls, path: Path | str) -> CampaignDocument:
+        """Load a file (``CampaignFileError`` says what is wrong with it)."""
+        loaded: LoadedCampaign = load_campaign(path)
+        return cls(loaded.campaign, Path(path), loaded.has_comments, loaded.mtime_ns)
+
+    @property
+    def dirty(self) -> bool:
+        """Unsaved changes (a new, never-saved campaign counts as unsaved)."""
+        return self._version != self._saved_version
+
+    @property
+    def results(self) -> CampaignResults:
+        """Every figure of the campaign, computed once per edit."""
+        if self._results is None:
+            self._results = evaluate(self.campaign)
+        return self._results
+
+    def apply(self, campaign: Campaign) -> bool:
+        """Replace the campaign with an edited one; False when nothing changed."""
+        if campaign == self.campaign:
+            return False
+        self._history.append((self.campaign, self._version))
+        del self._history[:-UNDO_DEPTH]
+        self.campaign = campaign
+        self._version = next(_versions)
+        self._results = None
+        return True
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._history)
+
+    def undo(self) -> bool:
+        """Go back one edit; the unsaved marker follows (back to saved is clean)."""
+        if not self._history:
+            return False
+        self.campaign, self._version = self._history.pop()
+        self._results = None
+        return True
+
+    def save(self, path: Path | str | None = None) -> Path:
+        """Save atomically to ``path`` (or the current file); ``CampaignFileError`` on failure."""
+        target = Path(path) if path is not None else self.path
+        if target is None:
+            raise ValueError("no file name yet: use save as")
+        campaign = self.campaign
+        if not campaign.meta.name:
+            campaign = campaign.model_copy(
+                update={"meta": campaign.meta.model_copy(update={"name": target.stem})}
+            )
+            self.campaign = campaign
+            self._results = None
+        self.mtime_ns = save_campaign(campaign, target)
+        self.path = target
+        self.has_comments = False
+        self._saved_version = self._version
+        return target
+
+
+@dataclass(frozen=True)
+class QuickLook:
+    """What the first screen shows, read without validating (the full load follows)."""
+
+    name: str
+    currency: str
+    objectives: dict[str, bool]
+
+
+def quick_look(path: Path) -> QuickLook | None:
+    """A fast first read of a campaign file's name and objectives, or None if unsure."""
+    import tomllib
+
+    from socialroi_tui.store import MAX_FILE_BYTES
+
+    try:
+        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
+            return None
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        meta = data.get("meta", {})
+        objectives = {
+            str(o["id"]): bool(o.get("primary", False)) for o in data.get("objectives", [])
+        }
+        return QuickLook(str(meta.get("name", "")), str(meta.get("currency", "EUR")), objectives)
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None

@@ -1,0 +1,401 @@
+"""The socialroi app: one campaign document, four sections, dialogs on top."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from socialroi_tui.document import CampaignDocument, QuickLook, quick_look
+from socialroi_tui.i18n import Language, t
+from socialroi_tui.model import Campaign
+from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.tui.widgets.topbar import SECTIONS, TopBar
+
+
+def _objectives_screen() -> Screen:
+    from socialroi_tui.tui.screens.objectives import ObjectivesScreen
+
+    return ObjectivesScreen()
+
+
+def _kpis_screen() -> Screen:
+    from socialroi_tui.tui.screens.kpis import KpisScreen
+
+    return KpisScreen()
+
+
+def _funnel_screen() -> Screen:
+    from socialroi_tui.tui.screens.placeholder import FunnelScreen
+
+    return FunnelScreen()
+
+
+def _budget_screen() -> Screen:
+    from socialroi_tui.tui.screens.placeholder import BudgetScreen
+
+    return BudgetScreen()
+
+
+def _start_screen() -> Screen:
+    from socialroi_tui.tui.screens.start import StartScreen
+
+    return StartScreen()
+
+
+class SocialRoiApp(App[None]):
+    """Screens are built the first time they are shown, so that start-up stays fast."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "socialroi"
+    MODES = {
+        "start": _start_screen,
+        "objectives": _objectives_screen,
+        "kpis": _kpis_screen,
+        "funnel": _funnel_screen,
+        "budget": _budget_screen,
+    }
+    BINDINGS = [
+        Binding("1", "section('objectives')", "section_objectives", show=False, id="go_objectives"),
+        Binding("2", "section('kpis')", "section_kpis", show=False, id="go_kpis"),
+        Binding("3", "section('funnel')", "section_funnel", show=False, id="go_funnel"),
+        Binding("4", "section('budget')", "section_budget", show=False, id="go_budget"),
+        Binding("ctrl+s", "save", "key_save", tooltip="save_help", id="save"),
+        Binding("f2", "save_as", "key_save_as", tooltip="save_as_help", show=False, id="save_as"),
+        Binding("ctrl+z", "undo", "key_undo", show=False, id="undo"),
+        Binding("f1", "help", "key_help", tooltip="help_help", id="help"),
+        Binding("ctrl+q", "quit", "key_quit", priority=True, id="quit"),
+    ]
+
+    def __init__(
+        self,
+        path: Path | None = None,
+        first_section: str | None = None,
+        lang: Language = "en",
+        document: CampaignDocument | None = None,
+    ) -> None:
+        super().__init__()
+        self.lang: Language = lang
+        self.document = document
+        self._path = path
+        self._first_section = first_section or "objectives"
+        self._quick: QuickLook | None = None
+        localize_bindings(self, lang)
+
+    # --- opening ---------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.document is not None:
+            self.switch_mode(self._first_section)
+        elif self._path is not None:
+            self._quick = quick_look(self._path) if self._first_section == "objectives" else None
+            if self._quick is not None:
+                # Show the first screen now; validating the file follows the first frame.
+                self.switch_mode("objectives")
+                self.call_after_refresh(self.open_file, self._path, self._first_section)
+            else:
+                self.switch_mode("start")
+                self.open_file(self._path, self._first_section)
+        else:
+            self.switch_mode("start")
+
+    def open_file(self, path: Path, section: str = "objectives") -> None:
+        """Open ``path`` (a missing file starts a new campaign that will be saved there)."""
+        from socialroi_tui.recent import remember
+        from socialroi_tui.store import CampaignFileError
+
+        if not path.exists():
+            from socialroi_tui.templates import blank_campaign
+
+            self._show(CampaignDocument(blank_campaign(self.lang, path.stem), path=None), section)
+            self.document.path = path
+            return
+        try:
+            document = CampaignDocument.open(path)
+        except CampaignFileError as error:
+            self._quick = None
+            self.switch_mode("start")
+            self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
+            return
+        remember(path)
+        self._show(document, section)
+        if document.has_comments:
+            self.notify(t("comments_warning", self.lang), severity="warning", timeout=8)
+
+    def new_campaign(self, template: str | None) -> None:
+        from socialroi_tui.templates import blank_campaign
+
+        if template is None:
+            campaign = blank_campaign(self.lang)
+        else:
+            from socialroi_tui.cli import template_text
+            from socialroi_tui.store import parse_campaign
+
+            campaign = parse_campaign(template_text(template), template)
+        self._show(CampaignDocument(campaign), "objectives")
+
+    def _show(self, document: CampaignDocument, section: str) -> None:
+        self.document = document
+        self._quick = None
+        if self.current_mode == section:
+            self.refresh_view()
+        else:
+            self.switch_mode(section)
+
+    # --- what screens ask of the app -------------------------------------------------
+
+    def chosen_objectives(self) -> dict[str, bool]:
+        """Objective id → primary, from the document (or the first quick read)."""
+        if self.document is not None:
+            return {o.id: o.primary for o in self.document.campaign.objectives}
+        return dict(self._quick.objectives) if self._quick else {}
+
+    def describe_header(self, bar: TopBar) -> None:
+        document = self.document
+        if document is not None:
+            meta = document.campaign.meta
+            file = document.path.name if document.path else ""
+            bar.show(meta.name, file, document.dirty, self.lang, meta.currency)
+        elif self._quick is not None and self._path is not None:
+            bar.show(self._quick.name, self._path.name, False, self.lang, self._quick.currency)
+
+    def edit(self, change: Callable[[Campaign], Campaign]) -> bool:
+        """Apply an edit to the campaign; a refused edit says why and changes nothing."""
+        from pydantic import ValidationError
+
+        if self.document is None:
+            return False
+        try:
+            campaign = change(self.document.campaign)
+        except (ValidationError, ValueError) as error:
+            from socialroi_tui.store.toml_store import describe_validation_error
+
+            message = (
+                "\n".join(describe_validation_error(error))
+                if isinstance(error, ValidationError)
+                else str(error)
+            )
+            self.notify(message, severity="error")
+            return False
+        changed = self.document.apply(campaign)
+        if changed:
+            self.refresh_view()
+        return changed
+
+    def refresh_view(self) -> None:
+        refresh = getattr(self.screen, "refresh_view", None)
+        if refresh is not None:
+            refresh()
+
+    # --- actions ---------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("save", "save_as", "undo", "section") and self.document is None:
+            return self._quick is not None if action == "section" else False
+        return True
+
+    def action_section(self, section: str) -> None:
+        if section in SECTIONS and (self.document is not None or self._quick is not None):
+            self.switch_mode(section)
+
+    def action_undo(self) -> None:
+        if self.document is not None and self.document.undo():
+            self.refresh_view()
+        else:
+            self.notify(t("nothing_to_undo", self.lang))
+
+    def action_help(self) -> None:
+        from socialroi_tui.tui.dialogs.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.lang))
+
+    def action_save(self, then: Callable[[], None] | None = None) -> None:
+        """Save to the current file (asking first if it holds comments a save would drop)."""
+        document = self.document
+        if document is None:
+            return
+        if document.path is None:
+            self.action_save_as(then)
+            return
+        if not document.has_comments:
+            if self._save_to(document.path) and then:
+                then()
+            return
+        from socialroi_tui.store.toml_store import backup_path
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        def answered(answer: str | None) -> None:
+            if answer == "save" and self._save_to(document.path) and then:
+                then()
+            elif answer == "save_as":
+                self.action_save_as(then)
+
+        lang = self.lang
+        self.push_screen(
+            ChoiceDialog(
+                t("comments_title", lang),
+                t("comments_question", lang, backup=backup_path(document.path).name),
+                [
+                    ("save", t("choice_save_anyway", lang)),
+                    ("save_as", t("choice_save_as", lang)),
+                    ("cancel", t("choice_cancel", lang)),
+                ],
+            ),
+            answered,
+        )
+
+    def _save_to(self, path: Path) -> bool:
+        from socialroi_tui.recent import remember
+        from socialroi_tui.store import CampaignFileError
+
+        try:
+            self.document.save(path)
+        except CampaignFileError as error:
+            self.notify(
+                f"{error}\n{t('kept_in_memory', self.lang)}",
+                title=t("save_failed", self.lang),
+                severity="error",
+                timeout=15,
+            )
+            return False
+        remember(path)
+        self.notify(t("saved_to", self.lang, path=path.name), timeout=3)
+        self.refresh_view()
+        return True
+
+    def action_save_as(self, then: Callable[[], None] | None = None) -> None:
+        from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+        document = self.document
+        if document is None:
+            return
+        lang = self.lang
+        confirmed: set[Path] = set()
+        default = document.path or Path.cwd() / f"{_file_stem(document.campaign.meta.name)}.toml"
+
+        def check(text: str) -> str | None:
+            path = Path(text.strip()).expanduser()
+            if not text.strip():
+                return t("required", lang)
+            if path.suffix.lower() != ".toml":
+                path = path.with_name(path.name + ".toml")
+            if not path.parent.is_dir():
+                return t("not_a_folder", lang, folder=str(path.parent))
+            if path.exists() and path != document.path and path not in confirmed:
+                confirmed.add(path)
+                return t("file_exists", lang, path=path.name)
+            return None
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            path = Path(text.strip()).expanduser()
+            if path.suffix.lower() != ".toml":
+                path = path.with_name(path.name + ".toml")
+            if self._save_to(path) and then:
+                then()
+
+        self.push_screen(
+            TextPrompt(t("save_as_title", lang), t("file_name", lang), str(default), check), chosen
+        )
+
+    def action_open(self) -> None:
+        from socialroi_tui.tui.dialogs.open_file import OpenDialog
+
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._leave_document(lambda: self.open_file(path))
+
+        folder = self.document.path.parent if self.document and self.document.path else None
+        self.push_screen(OpenDialog(self.lang, folder), chosen)
+
+    def action_start(self) -> None:
+        self._leave_document(lambda: self._back_to_start())
+
+    def _back_to_start(self) -> None:
+        self.document = None
+        self._quick = None
+        self.switch_mode("start")
+
+    def action_rename(self) -> None:
+        from socialroi_tui.editing import rename
+        from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+        if self.document is None:
+            return
+
+        def chosen(name: str | None) -> None:
+            if name is not None:
+                self.edit(lambda c: rename(c, name.strip()))
+
+        name = self.document.campaign.meta.name
+        self.push_screen(
+            TextPrompt(t("rename", self.lang), t("campaign_name", self.lang), name), chosen
+        )
+
+    async def action_quit(self) -> None:
+        self._leave_document(self.exit)
+
+    def _leave_document(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once unsaved changes are saved or discarded (or not at all: cancel)."""
+        document = self.document
+        if document is None or not document.dirty:
+            then()
+            return
+        from socialroi_tui.textsafe import one_line
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        lang = self.lang
+
+        def answered(answer: str | None) -> None:
+            if answer == "save":
+                self.action_save(then)
+            elif answer == "discard":
+                then()
+
+        name = one_line(document.campaign.meta.name or t("untitled", lang), 40)
+        self.push_screen(
+            ChoiceDialog(
+                t("quit_title", lang),
+                t("quit_question", lang, name=name),
+                [
+                    ("save", t("choice_save", lang)),
+                    ("discard", t("choice_discard", lang)),
+                    ("cancel", t("choice_cancel", lang)),
+                ],
+            ),
+            answered,
+        )
+
+    # --- command palette -------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        lang = self.lang
+        if self.document is not None:
+            for section in SECTIONS:
+                name = t(f"section_{section}", lang)
+                yield SystemCommand(
+                    t("go_to", lang, section=name),
+                    t("go_to_help", lang, section=name),
+                    lambda s=section: self.action_section(s),
+                )
+            yield SystemCommand(t("key_save", lang), t("save_help", lang), self.action_save)
+            yield SystemCommand(
+                t("key_save_as", lang), t("save_as_help", lang), self.action_save_as
+            )
+            yield SystemCommand(t("rename", lang), t("rename_help", lang), self.action_rename)
+        yield SystemCommand(t("start_open", lang), t("open_help", lang), self.action_open)
+        yield SystemCommand(t("key_help", lang), t("help_help", lang), self.action_help)
+        yield SystemCommand("socialroi", t("start_help", lang), self.action_start)
+        yield SystemCommand(t("key_quit", lang), t("quit_help", lang), self.action_quit)
+
+
+def _file_stem(name: str) -> str:
+    """A file name from a campaign name: letters, digits and dashes."""
+    import re
+
+    stem = re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-").lower()
+    return stem or "campaign"

@@ -1,0 +1,39 @@
+"""A question with a few answers, as buttons: ``ChoiceDialog(...) -> answer id or None``."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Label, Static
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Escape answers ``None`` (cancel)."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "key_cancel", show=False),
+        Binding("left", "app.focus_previous", show=False),
+        Binding("right", "app.focus_next", show=False),
+    ]
+
+    def __init__(self, title: str, message: str, choices: list[tuple[str, str]]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.message = message
+        self.choices = choices
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
+            yield Static(Text(self.message), classes="dialog-message")
+            with Horizontal(classes="dialog-buttons"):
+                for index, (answer, label) in enumerate(self.choices):
+                    variant = "primary" if index == 0 else "default"
+                    yield Button(label, id=f"answer-{answer}", variant=variant)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss((event.button.id or "").removeprefix("answer-") or None)

@@ -1,0 +1,245 @@
+"""Adding and editing KPI rows: a catalog picker and a one-screen form."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, OptionList, Select, Static
+from textual.widgets.option_list import Option
+
+from socialroi_tui.catalog import load_catalog
+from socialroi_tui.engine.numbers import NumberError, parse_for_unit, unit_input_text
+from socialroi_tui.i18n import Language, t
+from socialroi_tui.model import Campaign, CustomKpi, KpiMapping
+from socialroi_tui.textsafe import one_line
+
+CUSTOM = "custom"
+UNITS = ("count", "rate", "money", "duration", "score")
+REVIEWS = ("daily", "weekly", "monthly", "quarterly", "end")
+
+
+class KpiPicker(ModalScreen[tuple[str, str] | None]):
+    """Choose (objective id, KPI id) from the catalog, or (objective id, ``custom``)."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel")]
+
+    def __init__(self, campaign: Campaign, lang: Language) -> None:
+        super().__init__()
+        self.campaign = campaign
+        self.lang = lang
+
+    def compose(self) -> ComposeResult:
+        catalog = load_catalog()
+        mapped = {(k.objective, k.kpi) for k in self.campaign.kpis}
+        options: list[Option | None] = []
+        for choice in self.campaign.objectives:
+            objective = catalog.objective(choice.id)
+            if objective is None:
+                continue
+            options.append(
+                Option(Text(objective.name(self.lang), style="bold underline"), disabled=True)
+            )
+            for kpi in catalog.kpis_for([choice.id]):
+                mark = "✓ " if (choice.id, kpi.id) in mapped else "  "
+                prompt = Text(f"{mark}{kpi.name(self.lang)}")
+                prompt.append(f"  {kpi.formula_text(self.lang)}", style="dim")
+                options.append(Option(prompt, id=f"{choice.id}:{kpi.id}"))
+            options.append(
+                Option(
+                    Text("  " + t("custom_kpi", self.lang), style="italic"),
+                    id=f"{choice.id}:{CUSTOM}",
+                )
+            )
+        with Vertical(classes="dialog picker-dialog"):
+            yield Label(Text(t("add_kpi_title", self.lang), style="bold"), classes="dialog-title")
+            yield OptionList(*options, id="kpi-picker")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        objective_id, _, kpi_id = (event.option.id or "").partition(":")
+        self.dismiss((objective_id, kpi_id))
+
+
+class KpiEditor(ModalScreen[KpiMapping | None]):
+    """Every field of one KPI row; values are checked before the form closes."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel")]
+
+    def __init__(
+        self,
+        campaign: Campaign,
+        lang: Language,
+        mapping: KpiMapping | None = None,
+        objective: str = "",
+        kpi: str | None = None,
+    ) -> None:
+        """Edit ``mapping``, or a new row for ``objective`` and catalog ``kpi`` (None: custom)."""
+        super().__init__()
+        self.campaign = campaign
+        self.lang = lang
+        if mapping is None:
+            definition = load_catalog().kpi(kpi) if kpi else None
+            source = t(f"source_{definition.source}", lang) if definition else ""
+            mapping = KpiMapping.model_construct(
+                kpi=kpi,
+                custom=None,
+                objective=objective,
+                channel="all",
+                target=None,
+                actual=None,
+                data_source=source,
+                review=None,
+                notes="",
+            )
+        self.mapping = mapping
+        self.is_custom = mapping.kpi is None
+        self.custom = mapping.custom or CustomKpi.model_construct(name="", unit="count", formula="")
+
+    @property
+    def unit(self) -> str:
+        if self.is_custom:
+            value = self.query_one("#kpi-unit", Select).value if self.is_mounted else None
+            return value if isinstance(value, str) else self.custom.unit
+        definition = load_catalog().kpi(self.mapping.kpi or "")
+        return definition.unit if definition else "count"
+
+    def _title(self) -> str:
+        if self.is_custom:
+            return self.custom.name or t("custom_kpi", self.lang)
+        definition = load_catalog().kpi(self.mapping.kpi or "")
+        return definition.name(self.lang) if definition else str(self.mapping.kpi)
+
+    def compose(self) -> ComposeResult:
+        lang, mapping, custom = self.lang, self.mapping, self.custom
+        catalog = load_catalog()
+        objective_ids = [o.id for o in self.campaign.objectives]
+        if mapping.objective not in objective_ids:
+            objective_ids.append(mapping.objective)
+        objectives = [
+            (catalog.objective(i).name(lang) if catalog.objective(i) else i, i)
+            for i in objective_ids
+        ]
+        channels = [(t("all_channels", lang), "all")] + [
+            (one_line(c.label or c.network.capitalize(), 30), c.id) for c in self.campaign.channels
+        ]
+        if mapping.channel not in [value for _, value in channels]:
+            channels.append((mapping.channel, mapping.channel))
+        reviews = [(t(f"review_{r}", lang), r) for r in REVIEWS]
+        unit = self.unit
+        with Vertical(classes="dialog editor-dialog"):
+            yield Label(
+                Text(t("edit_kpi_title", lang, name=one_line(self._title(), 40)), style="bold"),
+                classes="dialog-title",
+            )
+            with Grid(id="kpi-form"):
+                if self.is_custom:
+                    yield Label(t("custom_name", lang))
+                    yield Input(custom.name, id="kpi-name", compact=True)
+                    yield Label(t("unit", lang))
+                    yield Select(
+                        [(t(f"unit_{u}", lang), u) for u in UNITS],
+                        value=custom.unit,
+                        allow_blank=False,
+                        id="kpi-unit",
+                        compact=True,
+                    )
+                    yield Label(t("formula_words", lang))
+                    yield Input(custom.formula, id="kpi-formula", compact=True)
+                yield Label(t("objective", lang))
+                yield Select(
+                    objectives,
+                    value=mapping.objective,
+                    allow_blank=False,
+                    id="kpi-objective",
+                    compact=True,
+                )
+                yield Label(t("channel", lang))
+                yield Select(
+                    channels,
+                    value=mapping.channel,
+                    allow_blank=False,
+                    id="kpi-channel",
+                    compact=True,
+                )
+                yield Label(t("target", lang))
+                yield Input(
+                    unit_input_text(mapping.target, unit, lang), id="kpi-target", compact=True
+                )
+                yield Label(t("manual_actual", lang))
+                yield Input(
+                    unit_input_text(mapping.actual, unit, lang), id="kpi-actual", compact=True
+                )
+                yield Label(t("data_source", lang))
+                yield Input(mapping.data_source, id="kpi-source", compact=True)
+                yield Label(t("review", lang))
+                yield Select(
+                    reviews,
+                    value=mapping.review or Select.NULL,
+                    prompt=t("review_none", lang),
+                    id="kpi-review",
+                    compact=True,
+                )
+                yield Label(t("notes", lang))
+                yield Input(mapping.notes, id="kpi-notes", compact=True)
+            yield Static("", id="kpi-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("ok", lang), id="kpi-ok", variant="primary", compact=True)
+                yield Button(t("key_cancel", lang), id="kpi-cancel", compact=True)
+
+    def _value(self, widget_id: str, label_key: str):
+        text = self.query_one(f"#{widget_id}", Input).value
+        if not text.strip():
+            return None
+        return parse_for_unit(text, self.unit, lang=self.lang, field=t(label_key, self.lang))
+
+    def _collect(self) -> KpiMapping:
+        review = self.query_one("#kpi-review", Select).value
+        data = {
+            "kpi": self.mapping.kpi,
+            "objective": self.query_one("#kpi-objective", Select).value,
+            "channel": self.query_one("#kpi-channel", Select).value,
+            "target": self._value("kpi-target", "target"),
+            "actual": self._value("kpi-actual", "manual_actual"),
+            "data_source": self.query_one("#kpi-source", Input).value,
+            "review": None if review is Select.NULL else review,
+            "notes": self.query_one("#kpi-notes", Input).value,
+        }
+        if self.is_custom:
+            name = self.query_one("#kpi-name", Input).value.strip()
+            if not name:
+                raise ValueError(f"{t('custom_name', self.lang)} : {t('required', self.lang)}")
+            data["custom"] = CustomKpi(
+                name=name,
+                unit=self.query_one("#kpi-unit", Select).value,
+                formula=self.query_one("#kpi-formula", Input).value,
+            )
+        return KpiMapping.model_validate(data)
+
+    def _submit(self) -> None:
+        error = self.query_one("#kpi-error", Static)
+        try:
+            mapping = self._collect()
+        except NumberError as problem:
+            error.update(Text(str(problem)))
+            return
+        except ValueError as problem:
+            error.update(Text(one_line(str(problem), 200)))
+            return
+        self.dismiss(mapping)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self._submit()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.query_one("#kpi-error", Static).update("")
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "kpi-ok":
+            self._submit()
+        else:
+            self.dismiss(None)

@@ -1,0 +1,66 @@
+"""What every section screen shares: the header, the section bar and the footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.tui.widgets.topbar import SectionBar, TopBar
+
+if TYPE_CHECKING:
+    from socialroi_tui.tui.app import SocialRoiApp
+
+
+class SectionScreen(Screen):
+    """A section of the workbook; ``refresh_view`` redraws it from the document."""
+
+    SECTION: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__(name=self.SECTION)
+        localize_bindings(self, self.lang)
+
+    @property
+    def roi_app(self) -> SocialRoiApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def lang(self):
+        return self.app.lang  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="topbar")
+        yield SectionBar(self.SECTION, self.lang, id="sections")
+        yield from self.compose_body()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_view()
+
+    def on_resize(self) -> None:
+        self.refresh_header()
+
+    def on_section_bar_chosen(self, message: SectionBar.Chosen) -> None:
+        self.roi_app.action_section(message.section)
+
+    def refresh_header(self) -> None:
+        self.roi_app.describe_header(self.query_one(TopBar))
+
+    def refresh_view(self) -> None:
+        """Redraw from the current document (called after every edit)."""
+        self.refresh_header()
+        if self.roi_app.document is not None:
+            self.refresh_body()
+
+    def refresh_body(self) -> None:
+        """Subclasses redraw their figures here."""

@@ -1,0 +1,69 @@
+"""The start screen: a new campaign (blank or from a sample), open a file, or a recent one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from socialroi_tui.i18n import t
+from socialroi_tui.textsafe import one_line
+from socialroi_tui.tui.bindings import localize_bindings
+
+
+def _describe(path: Path) -> str:
+    """``name.toml  (~/folder)``, cut to fit 80 columns."""
+    folder = str(path.parent)
+    home = str(Path.home())
+    if folder.startswith(home):
+        folder = "~" + folder[len(home) :]
+    return one_line(f"{path.name}  ({folder})", 64)
+
+
+class StartScreen(Screen):
+    def __init__(self) -> None:
+        super().__init__(name="start")
+        localize_bindings(self, self.app.lang)  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        from socialroi_tui.cli import template_names
+        from socialroi_tui.recent import recent_files
+
+        lang = self.app.lang  # type: ignore[attr-defined]
+        options = [Option(t("start_new", lang), id="new")]
+        options += [
+            Option(t("start_template", lang, name=name), id=f"template:{name}")
+            for name in template_names()
+        ]
+        options.append(Option(t("start_open", lang), id="open"))
+        self._recent: list[Path] = recent_files()
+        options += [
+            Option(Text(t("start_recent", lang, path=_describe(p))), id=f"recent:{i}")
+            for i, p in enumerate(self._recent)
+        ]
+        with Vertical(id="start-body"):
+            yield Static(
+                Text.assemble(("socialroi", "bold"), " — ", t("start_title", lang)),
+                id="start-title",
+            )
+            yield OptionList(*options, id="start-choices")
+            yield Static(t("start_hint", lang), classes="hint")
+        yield Footer(compact=True)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        app = self.app
+        choice = event.option.id or ""
+        if choice == "new":
+            app.new_campaign(None)  # type: ignore[attr-defined]
+        elif choice.startswith("template:"):
+            app.new_campaign(choice.removeprefix("template:"))  # type: ignore[attr-defined]
+        elif choice == "open":
+            app.action_open()  # type: ignore[attr-defined]
+        elif choice.startswith("recent:"):
+            app.open_file(self._recent[int(choice.removeprefix("recent:"))])  # type: ignore[attr-defined]

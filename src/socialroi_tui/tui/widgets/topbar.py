@@ -1,0 +1,66 @@
+"""The header line and the section bar shown on every section screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.events import Click
+from textual.message import Message
+from textual.widgets import Static
+
+from socialroi_tui.i18n import Language, t
+from socialroi_tui.textsafe import one_line
+
+SECTIONS = ("objectives", "kpis", "funnel", "budget")
+
+
+class TopBar(Static):
+    """``socialroi ─ name ─ file ●`` on the left, language and currency on the right."""
+
+    def show(self, name: str, file: str, dirty: bool, lang: Language, currency: str) -> None:
+        width = max(self.size.width, 40)
+        right = f" {lang.upper()}  {currency} "
+        room = width - len(right) - len("socialroi ─  ─ ") - 2
+        name_text = one_line(name or t("untitled", lang), max(room // 2, 8))
+        file_text = one_line(file or t("no_file", lang), max(room - len(name_text), 8))
+        text = Text.assemble(
+            (" socialroi", "bold"),
+            " ─ ",
+            (name_text, "bold"),
+            " ─ ",
+            file_text,
+            (" ●" if dirty else "  ", "bold"),
+        )
+        text.pad_right(max(width - len(text.plain) - len(right), 0))
+        text.append(right)
+        self.update(text)
+
+
+class SectionBar(Static):
+    """``1 Objectives  2 KPIs  3 Funnel  4 Budget`` with the current one highlighted."""
+
+    class Chosen(Message):
+        def __init__(self, section: str) -> None:
+            super().__init__()
+            self.section = section
+
+    def __init__(self, current: str, lang: Language, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.current = current
+        self.lang = lang
+        self._spans: list[tuple[int, int, str]] = []
+
+    def on_mount(self) -> None:
+        text = Text(" ")
+        for number, section in enumerate(SECTIONS, start=1):
+            label = f" {number} {t(f'section_{section}', self.lang)} "
+            start = len(text.plain)
+            style = "reverse bold" if section == self.current else ""
+            text.append(label, style=style)
+            self._spans.append((start, len(text.plain), section))
+            text.append(" ")
+        self.update(text)
+
+    def on_click(self, event: Click) -> None:
+        for start, end, section in self._spans:
+            if start <= event.x < end:
+                self.post_message(self.Chosen(section))

@@ -1,0 +1,36 @@
+"""Starting the app in tests and reading what it shows."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from socialroi_tui.tui.app import SocialRoiApp
+
+SAMPLES = Path(__file__).resolve().parents[2] / "src" / "socialroi_tui" / "samples"
+
+
+def copy_sample(name: str, folder: Path) -> Path:
+    target = folder / f"{name}.toml"
+    shutil.copy(SAMPLES / f"{name}.toml", target)
+    return target
+
+
+def make_app(path: Path | None = None, lang: str = "en", screen: str | None = None) -> SocialRoiApp:
+    return SocialRoiApp(path=path, first_section=screen, lang=lang)
+
+
+def text_of(app: SocialRoiApp, selector: str) -> str:
+    """The plain text a Static shows."""
+    widget = app.screen.query_one(selector, Static)
+    return str(widget.render().plain if hasattr(widget.render(), "plain") else widget.render())
+
+
+def table_rows(app: SocialRoiApp) -> list[list[str]]:
+    table = app.screen.query_one(DataTable)
+    return [
+        [getattr(cell, "plain", str(cell)) for cell in table.get_row_at(index)]
+        for index in range(table.row_count)
+    ]

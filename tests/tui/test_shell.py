@@ -1,0 +1,291 @@
+"""The app's shell: opening, sections, header, saving, quitting, help, language."""
+
+from __future__ import annotations
+
+from socialroi_tui.store import load_campaign
+from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+from socialroi_tui.tui.dialogs.help import HelpScreen
+from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+from .helpers import copy_sample, make_app, text_of
+
+
+async def test_opens_a_file_on_the_objectives_screen(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.document is not None
+        assert app.current_mode == "objectives"
+        header = text_of(app, "#topbar")
+        assert "Lancement e-book automne" in header and "seed-000.toml" in header
+        assert "●" not in header
+
+
+async def test_each_section_is_one_key_away(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key, mode in (("2", "kpis"), ("3", "funnel"), ("4", "budget"), ("1", "objectives")):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode
+
+
+async def test_section_bar_is_clickable(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.click("#sections", offset=(17, 0))
+        await pilot.pause()
+        assert app.current_mode == "kpis"
+
+
+async def test_command_palette_lists_sections_and_save(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert "Aller à : KPI" in titles and "Enregistrer" in titles and "Quitter" in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in "Aller à : Budget":
+            await pilot.press("space" if key == " " else key)
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "budget"
+
+
+async def test_start_screen_without_a_file_creates_from_a_template():
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.current_mode == "start"
+        await pilot.press("down", "down", "down", "down", "enter")  # seed-000
+        await pilot.pause()
+        assert app.current_mode == "objectives"
+        assert app.document.campaign.meta.name == "Lancement e-book automne"
+        assert app.document.path is None and app.document.dirty
+        assert "no file yet" in text_of(app, "#topbar")
+
+
+async def test_start_screen_new_blank_campaign_then_save_as(tmp_path):
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert [s.id for s in app.document.campaign.funnel.stages] == [
+            "impressions",
+            "engagements",
+            "clicks",
+            "leads",
+            "customers",
+        ]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        prompt = app.screen.query_one("#prompt-input")
+        prompt.value = str(tmp_path / "fresh")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert (tmp_path / "fresh.toml").exists()
+        assert not app.document.dirty
+        assert load_campaign(tmp_path / "fresh.toml").campaign.meta.name == "fresh"
+
+
+async def test_open_a_file_by_typing_its_path(tmp_path):
+    path = copy_sample("two-ads", tmp_path)
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_open()
+        await pilot.pause()
+        app.screen.query_one("#open-path").value = str(path)
+        app.screen.query_one("#open-path").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.document.path == path
+        assert app.current_mode == "objectives"
+
+
+async def test_the_start_screen_lists_recent_files(tmp_path):
+    path = copy_sample("two-ads", tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    app = make_app(lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        options = app.screen.query_one("#start-choices")
+        prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        assert any(path.name in p for p in prompts)
+        await pilot.press(*["down"] * (options.option_count - 1), "enter")
+        await pilot.pause()
+        assert app.document.path == path
+
+
+async def test_a_file_that_cannot_be_read_is_reported_and_left_alone(tmp_path):
+    path = tmp_path / "broken.toml"
+    path.write_text("[meta\nname = 'x'\n", encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.document is None
+        assert app.current_mode == "start"
+        assert any("line 1, column 6" in n.message for n in app._notifications)
+    assert path.read_text(encoding="utf-8") == "[meta\nname = 'x'\n"
+
+
+async def test_a_missing_file_starts_a_campaign_saved_there(tmp_path):
+    path = tmp_path / "new-idea.toml"
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.document.path == path and app.document.dirty
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert load_campaign(path).campaign.meta.name == "new-idea"
+
+
+async def test_ctrl_s_saves_atomically_with_a_backup(tmp_path):
+    path = copy_sample("seed-000", tmp_path)
+    original = path.read_bytes()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "space")  # engagement
+        await pilot.pause()
+        assert "●" in text_of(app, "#topbar")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "●" not in text_of(app, "#topbar")
+    assert (tmp_path / "seed-000.toml.bak").read_bytes() == original
+    chosen = [o.id for o in load_campaign(path).campaign.objectives]
+    assert chosen == ["sales", "leads", "engagement"]
+
+
+async def test_saving_a_file_with_comments_asks_first(tmp_path):
+    path = tmp_path / "workshop.toml"
+    path.write_text('# Step 1: pick objectives\n[meta]\nname = "Atelier"\n', encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("escape")  # cancel: nothing written
+        await pilot.pause()
+        assert path.read_text(encoding="utf-8").startswith("# Step 1")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.click("#answer-save")
+        await pilot.pause()
+    assert not path.read_text(encoding="utf-8").startswith("#")
+    assert (tmp_path / "workshop.toml.bak").read_text(encoding="utf-8").startswith("# Step 1")
+
+
+async def test_quit_with_unsaved_changes_asks_save_discard_or_cancel(tmp_path):
+    path = copy_sample("seed-000", tmp_path)
+    original = path.read_bytes()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#answer-cancel")
+        await pilot.pause()
+        assert app.is_running and app.document.dirty
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.click("#answer-discard")
+        await pilot.pause()
+    assert not app.is_running
+    assert path.read_bytes() == original
+
+
+async def test_quit_and_save(tmp_path):
+    path = copy_sample("seed-000", tmp_path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("enter")  # "Save" has the focus
+        await pilot.pause()
+    assert not app.is_running
+    assert "awareness" in [o.id for o in load_campaign(path).campaign.objectives]
+
+
+async def test_quit_without_changes_does_not_ask(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert not app.is_running
+
+
+async def test_undo_and_the_unsaved_marker(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        assert app.document.dirty
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert not app.document.dirty
+        assert "●" not in text_of(app, "#topbar")
+
+
+async def test_f1_opens_help_in_the_users_language(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        from socialroi_tui.tui.dialogs.help import help_text
+
+        assert "Touches partout" in help_text("fr") and "Keys everywhere" in help_text("en")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_footer_and_bindings_speak_the_language(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        descriptions = {b.binding.description for b in app.active_bindings.values()}
+        assert {"Enregistrer", "Aide", "Quitter", "Choisir", "Principal"} <= descriptions
+
+
+def test_no_color_is_honoured(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert make_app().no_color
+
+
+def test_every_ui_string_exists_in_both_languages():
+    from socialroi_tui.i18n import STRINGS
+
+    for key, texts in STRINGS.items():
+        assert set(texts) == {"fr", "en"}, key
+        assert texts["fr"].strip() and texts["en"].strip(), key
+
+
+def test_language_comes_from_the_option_then_the_locale(monkeypatch):
+    from socialroi_tui.i18n import detect_language
+
+    assert detect_language("fr") == "fr"
+    monkeypatch.setenv("LANG", "fr_CA.UTF-8")
+    assert detect_language(None) == "fr"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    assert detect_language(None) == "en"
+    monkeypatch.delenv("LC_ALL")
+    monkeypatch.delenv("LANG")
+    assert detect_language(None) == "en"
