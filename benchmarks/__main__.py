@@ -28,7 +28,10 @@ def bench_evaluate(runs: int = 2000) -> None:
 
 
 def main() -> None:
+    from benchmarks.startup import bench_startup
+
     bench_evaluate()
+    bench_startup()
 
 
 if __name__ == "__main__":

@@ -27,9 +27,11 @@ def time_to_marker(
     rows: int = 24,
     timeout: float = 20.0,
     env: dict | None = None,
+    settle: float = 0.0,
 ) -> Run:
     """Start ``argv`` in a pty of ``cols``×``rows``; stop the clock when ``marker`` is
-    written to the terminal; then end the process and read its peak memory."""
+    written to the terminal; keep reading for ``settle`` seconds; then end the process
+    and read its peak memory."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # child
@@ -50,6 +52,14 @@ def time_to_marker(
             output += chunk
             if marker in output:
                 seconds = time.perf_counter() - start
+                break
+    settle_until = time.perf_counter() + settle
+    while time.perf_counter() < settle_until:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                os.read(fd, 65536)
+            except OSError:
                 break
     os.kill(pid, signal.SIGKILL)
     _, _, usage = os.wait4(pid, 0)

@@ -97,3 +97,32 @@ def test_kpis_for_objectives_keeps_each_once():
     assert len(ids) == len(set(ids))
     assert ids[0] == "impressions"
     assert "network_size" in ids
+
+
+def test_an_inconsistent_catalog_is_refused():
+    import pytest
+
+    from socialroi_tui.catalog import CatalogError, parse_catalog
+
+    kpi = {
+        "id": "x",
+        "unit": "count",
+        "better": "higher",
+        "source": "manual",
+        "name": {"fr": "X", "en": "X"},
+        "definition": {"fr": "d", "en": "d"},
+        "formula_text": {"fr": "f", "en": "f"},
+    }
+    objective = {
+        "id": "o",
+        "kpis": ["x"],
+        "name": {"fr": "O", "en": "O"},
+        "description": {"fr": "d", "en": "d"},
+    }
+    assert parse_catalog({"objectives": [objective], "kpis": [kpi]}).kpi("x")
+    with pytest.raises(CatalogError, match="unknown KPIs"):
+        parse_catalog({"objectives": [{**objective, "kpis": ["y"]}], "kpis": [kpi]})
+    with pytest.raises(CatalogError, match="French and an English"):
+        parse_catalog({"objectives": [], "kpis": [{**kpi, "name": {"fr": "X"}}]})
+    with pytest.raises(CatalogError, match="duplicate KPI"):
+        parse_catalog({"objectives": [], "kpis": [kpi, kpi]})

@@ -9,16 +9,16 @@ socialroi new FILE [--template NAME]            create a campaign
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from socialroi_tui.i18n import Language, detect_language, t
+
+if TYPE_CHECKING:
+    import argparse
 
 COMMANDS = ("plan", "calc", "validate", "new")
 SCREENS = ("objectives", "kpis", "funnel", "budget")
@@ -28,9 +28,15 @@ class UsageError(Exception):
     """Bad arguments: exit code 2, one line on stderr."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # one clear line, no usage dump, exit 2
-        raise UsageError(message)
+def _parser_class() -> type[argparse.ArgumentParser]:
+    """argparse, imported only for the commands (the app starts without it)."""
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str):  # one clear line, no usage dump, exit 2
+            raise UsageError(message)
+
+    return Parser
 
 
 def _number(kind: str, option: str, lang_holder: dict):
@@ -45,9 +51,10 @@ def _number(kind: str, option: str, lang_holder: dict):
     return read
 
 
-def _build_parser(lang_holder: dict) -> _Parser:
-    parser = _Parser(prog="socialroi", description="Social-media ROI planning.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+def _build_parser(lang_holder: dict) -> argparse.ArgumentParser:
+    parser_class = _parser_class()
+    parser = parser_class(prog="socialroi", description="Social-media ROI planning.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=parser_class)
 
     plan = sub.add_parser("plan", help="reverse plan: from target sales to budget")
     plan.add_argument(
@@ -82,12 +89,29 @@ def _build_parser(lang_holder: dict) -> _Parser:
     return parser
 
 
-def _app_parser() -> _Parser:
-    parser = _Parser(prog="socialroi", description="Open the socialroi app.")
-    parser.add_argument("file", nargs="?", type=Path)
-    parser.add_argument("--screen", choices=SCREENS)
-    parser.add_argument("--lang", choices=["fr", "en"])
-    return parser
+def _app_arguments(argv: list[str]) -> tuple[Path | None, str | None, str | None]:
+    """``[FILE] [--screen S] [--lang L]``, read without argparse to keep start-up fast."""
+    options: dict[str, str] = {}
+    files: list[str] = []
+    words = iter(argv)
+    for word in words:
+        name, equals, value = word.partition("=")
+        if name in ("--screen", "--lang"):
+            value = value if equals else next(words, "")
+            choices = SCREENS if name == "--screen" else ("fr", "en")
+            if value not in choices:
+                raise UsageError(
+                    f"argument {name}: invalid choice: {value!r} (choose from {', '.join(choices)})"
+                )
+            options[name] = value
+        elif word.startswith("-"):
+            raise UsageError(f"unrecognized arguments: {word}")
+        else:
+            files.append(word)
+    if len(files) > 1:
+        raise UsageError(f"unrecognized arguments: {' '.join(files[1:])}")
+    path = Path(files[0]) if files else None
+    return path, options.get("--screen"), options.get("--lang")
 
 
 def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
@@ -122,6 +146,8 @@ def _print_plan(args, lang: Language) -> int:
         )
     )
     if args.json:
+        import json
+
         full = budget_json(result)
         keys = ["clicks", "impressions", "budget", "cpa"]
         if args.aov is not None:
@@ -166,6 +192,8 @@ def _print_calc(args, lang: Language) -> int:
     campaign = loaded.campaign
     results = evaluate(campaign, lang)
     if args.json:
+        import json
+
         print(json.dumps(results_json(results), indent=2, ensure_ascii=False))
         return 0
     currency = campaign.meta.currency
@@ -263,18 +291,34 @@ def _validate(args, lang: Language) -> int:
 
 
 def template_names() -> list[str]:
+    from importlib import resources
+
     folder = resources.files("socialroi_tui").joinpath("samples")
     return sorted(
         p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
     )
 
 
+def template_title(name: str) -> str:
+    """A sample's campaign name (read without validation, for menus)."""
+    import tomllib
+
+    try:
+        return str(tomllib.loads(template_text(name)).get("meta", {}).get("name", name)) or name
+    except (tomllib.TOMLDecodeError, AttributeError):
+        return name
+
+
 def template_text(name: str) -> str:
+    from importlib import resources
+
     return resources.files("socialroi_tui").joinpath("samples", f"{name}.toml").read_text("utf-8")
 
 
 def create_exclusively(path: Path, text: str) -> bool:
     """Write ``text`` to a new file at ``path``; never replace an existing one."""
+    import tempfile
+
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
@@ -315,23 +359,26 @@ def _new(args, lang: Language) -> int:
 
 
 def _open_app(argv: list[str]) -> int:
-    args = _app_parser().parse_args(argv)
-    lang = detect_language(args.lang)
+    path, screen, lang = _app_arguments(argv)
     from socialroi_tui.tui.launch import run_app
 
-    return run_app(args.file, screen=args.screen, lang=lang)
+    return run_app(path, screen=screen, lang=detect_language(lang))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] not in COMMANDS:
+        if argv and argv[0] in ("-h", "--help"):
+            _build_parser({"lang": "en"}).print_help()
+            return 0
+        try:
+            return _open_app(argv)  # imports nothing heavy before the first frame
+        except UsageError as error:
+            print(f"socialroi: {error}", file=sys.stderr)
+            return 2
     from socialroi_tui.store import CampaignFileError
 
     try:
-        if not argv or argv[0] not in COMMANDS:
-            if argv and argv[0] in ("-h", "--help"):
-                _build_parser({"lang": "en"}).print_help()
-                return 0
-            return _open_app(argv)
         lang_holder = {"lang": _lang_from_argv(argv)}
         args = _build_parser(lang_holder).parse_args(argv)
         lang = lang_holder["lang"]

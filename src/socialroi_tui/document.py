@@ -6,7 +6,6 @@ No Textual here: the app holds one document and sends it edits; tests drive it d
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
 from pathlib import Path
 
 from socialroi_tui.engine.evaluate import CampaignResults, evaluate
@@ -94,31 +93,3 @@ class CampaignDocument:
         self.has_comments = False
         self._saved_version = self._version
         return target
-
-
-@dataclass(frozen=True)
-class QuickLook:
-    """What the first screen shows, read without validating (the full load follows)."""
-
-    name: str
-    currency: str
-    objectives: dict[str, bool]
-
-
-def quick_look(path: Path) -> QuickLook | None:
-    """A fast first read of a campaign file's name and objectives, or None if unsure."""
-    import tomllib
-
-    from socialroi_tui.store import MAX_FILE_BYTES
-
-    try:
-        if not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
-            return None
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        meta = data.get("meta", {})
-        objectives = {
-            str(o["id"]): bool(o.get("primary", False)) for o in data.get("objectives", [])
-        }
-        return QuickLook(str(meta.get("name", "")), str(meta.get("currency", "EUR")), objectives)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
-        return None

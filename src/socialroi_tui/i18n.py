@@ -105,6 +105,7 @@ STRINGS: dict[str, dict[Language, str]] = {
     "key_open": {"fr": "Ouvrir", "en": "Open"},
     "key_cancel": {"fr": "Annuler", "en": "Cancel"},
     "key_back": {"fr": "Retour", "en": "Back"},
+    "palette": {"fr": "Palette", "en": "Palette"},
     "go_to": {"fr": "Aller à : {section}", "en": "Go to: {section}"},
     "go_to_help": {"fr": "Afficher l'écran {section}", "en": "Show the {section} screen"},
     "save_help": {
@@ -170,10 +171,7 @@ STRINGS: dict[str, dict[Language, str]] = {
         "en": "Plan and defend social-media ROI",
     },
     "start_new": {"fr": "Nouvelle campagne vierge", "en": "New blank campaign"},
-    "start_template": {
-        "fr": "Nouvelle campagne d'après l'exemple « {name} »",
-        "en": "New campaign from the '{name}' sample",
-    },
+    "start_template": {"fr": "Exemple : {name}", "en": "Sample: {name}"},
     "start_open": {"fr": "Ouvrir un fichier…", "en": "Open a file…"},
     "start_recent": {"fr": "Récent : {path}", "en": "Recent: {path}"},
     "start_hint": {

@@ -31,6 +31,15 @@ def text_of(app: SocialRoiApp, selector: str) -> str:
 def table_rows(app: SocialRoiApp) -> list[list[str]]:
     table = app.screen.query_one(DataTable)
     return [
-        [getattr(cell, "plain", str(cell)) for cell in table.get_row_at(index)]
+        [getattr(cell, "plain", str(cell)).strip() for cell in table.get_row_at(index)]
         for index in range(table.row_count)
     ]
+
+
+async def loaded(pilot) -> None:
+    """Wait for the full load (the first frame is drawn from a quick read of the file)."""
+    await pilot.pause()
+    for _ in range(40):
+        if pilot.app.document is not None or pilot.app.current_mode == "start":
+            return
+        await pilot.pause(0.05)

@@ -10,7 +10,7 @@ from socialroi_tui.store import load_campaign
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.dialogs.kpi import KpiEditor, KpiPicker
 
-from .helpers import copy_sample, make_app, table_rows, text_of
+from .helpers import copy_sample, loaded, make_app, table_rows, text_of
 
 
 def blank(tmp_path, text: str = ""):
@@ -22,7 +22,7 @@ def blank(tmp_path, text: str = ""):
 async def test_select_several_objectives_and_mark_one_primary(tmp_path):
     app = make_app(blank(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("space")  # awareness, first: primary
         await pilot.press("down", "down", "space")  # engagement
         await pilot.press("down", "down", "p")  # leads: primary
@@ -43,7 +43,7 @@ async def test_select_several_objectives_and_mark_one_primary(tmp_path):
 async def test_the_detail_shows_suggested_kpis_and_content_ideas(tmp_path):
     app = make_app(blank(tmp_path), lang="fr")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("down", "down")
         await pilot.pause()
         detail = text_of(app, "#objective-detail")
@@ -55,7 +55,7 @@ async def test_the_detail_shows_suggested_kpis_and_content_ideas(tmp_path):
 async def test_sales_alone_gets_the_lead_generation_hint(tmp_path):
     app = make_app(blank(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press(*["down"] * 5, "space")  # sales only
         await pilot.pause()
         assert "Money is a result" in text_of(app, "#objectives-hint")
@@ -67,7 +67,7 @@ async def test_sales_alone_gets_the_lead_generation_hint(tmp_path):
 async def test_kpi_table_shows_targets_actuals_and_status(tmp_path):
     app = make_app(copy_sample("two-ads", tmp_path), lang="en", screen="kpis")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         assert table_rows(app) == [
             [
                 "Sales and customers",
@@ -87,7 +87,7 @@ async def test_add_a_catalog_kpi_with_a_french_target(tmp_path):
     path = blank(tmp_path, '[[objectives]]\nid = "traffic"\nprimary = true\n')
     app = make_app(path, lang="fr", screen="kpis")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, KpiPicker)  # the highlight starts on link clicks
@@ -108,7 +108,7 @@ async def test_a_bad_target_is_refused_with_the_field_named(tmp_path):
     path = blank(tmp_path, '[[objectives]]\nid = "sales"\n')
     app = make_app(path, lang="en", screen="kpis")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("a", "down", "down", "down", "enter")  # CPA
         await pilot.pause()
         editor = app.screen
@@ -130,7 +130,7 @@ async def test_add_a_custom_kpi(tmp_path):
     path = blank(tmp_path, '[[objectives]]\nid = "leads"\n')
     app = make_app(path, lang="en", screen="kpis")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("a", "end", "enter")
         await pilot.pause()
         editor = app.screen
@@ -148,7 +148,7 @@ async def test_add_a_custom_kpi(tmp_path):
 async def test_edit_then_delete_after_confirmation(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="kpis")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("down", "enter")  # edit the conversion-rate row
         await pilot.pause()
         editor = app.screen
@@ -174,7 +174,7 @@ async def test_edit_then_delete_after_confirmation(tmp_path):
 async def test_adding_a_kpi_needs_an_objective(tmp_path):
     app = make_app(blank(tmp_path), lang="en", screen="kpis")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("a")
         await pilot.pause()
         assert not isinstance(app.screen, KpiPicker)
@@ -186,7 +186,7 @@ async def test_everything_survives_save_quit_and_reopen(tmp_path):
     for lang in ("fr", "en"):
         app = make_app(path, lang=lang)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await loaded(pilot)
             await pilot.press("down", "down", "down", "down", "space", "p")  # leads primary
             await pilot.press("2", "a", "enter")  # leads, the first KPI of the objective
             await pilot.pause()
@@ -200,7 +200,7 @@ async def test_everything_survives_save_quit_and_reopen(tmp_path):
         before = app.document.campaign
         reopened = make_app(path, lang=lang)
         async with reopened.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await loaded(pilot)
             assert reopened.document.campaign == before
         path.write_text('[meta]\nname = "Test"\nlanguage = "en"\n', encoding="utf-8")
     assert load_campaign(path).campaign.objectives == []
@@ -218,7 +218,7 @@ async def test_markup_and_escape_sequences_show_literally(tmp_path):
     for lang in ("fr", "en"):
         app = make_app(path, lang=lang)
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.pause()
+            await loaded(pilot)
             header = text_of(app, "#topbar")
             assert "[bold]x[/]" in header and "\\x1b[31mred" in header
             await pilot.press(*["down"] * 5)

@@ -7,13 +7,13 @@ from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.dialogs.help import HelpScreen
 from socialroi_tui.tui.dialogs.prompt import TextPrompt
 
-from .helpers import copy_sample, make_app, text_of
+from .helpers import copy_sample, loaded, make_app, text_of
 
 
 async def test_opens_a_file_on_the_objectives_screen(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         assert app.document is not None
         assert app.current_mode == "objectives"
         header = text_of(app, "#topbar")
@@ -24,7 +24,7 @@ async def test_opens_a_file_on_the_objectives_screen(tmp_path):
 async def test_each_section_is_one_key_away(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         for key, mode in (("2", "kpis"), ("3", "funnel"), ("4", "budget"), ("1", "objectives")):
             await pilot.press(key)
             await pilot.pause()
@@ -34,7 +34,7 @@ async def test_each_section_is_one_key_away(tmp_path):
 async def test_section_bar_is_clickable(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.click("#sections", offset=(17, 0))
         await pilot.pause()
         assert app.current_mode == "kpis"
@@ -43,7 +43,7 @@ async def test_section_bar_is_clickable(tmp_path):
 async def test_command_palette_lists_sections_and_save(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Aller à : KPI" in titles and "Enregistrer" in titles and "Quitter" in titles
         await pilot.press("ctrl+p")
@@ -59,7 +59,7 @@ async def test_command_palette_lists_sections_and_save(tmp_path):
 async def test_start_screen_without_a_file_creates_from_a_template():
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         assert app.current_mode == "start"
         await pilot.press("down", "down", "down", "down", "enter")  # seed-000
         await pilot.pause()
@@ -72,7 +72,7 @@ async def test_start_screen_without_a_file_creates_from_a_template():
 async def test_start_screen_new_blank_campaign_then_save_as(tmp_path):
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("enter")
         await pilot.pause()
         assert [s.id for s in app.document.campaign.funnel.stages] == [
@@ -98,7 +98,7 @@ async def test_open_a_file_by_typing_its_path(tmp_path):
     path = copy_sample("two-ads", tmp_path)
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         app.action_open()
         await pilot.pause()
         app.screen.query_one("#open-path").value = str(path)
@@ -113,10 +113,10 @@ async def test_the_start_screen_lists_recent_files(tmp_path):
     path = copy_sample("two-ads", tmp_path)
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         options = app.screen.query_one("#start-choices")
         prompts = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         assert any(path.name in p for p in prompts)
@@ -130,7 +130,7 @@ async def test_a_file_that_cannot_be_read_is_reported_and_left_alone(tmp_path):
     path.write_text("[meta\nname = 'x'\n", encoding="utf-8")
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         assert app.document is None
         assert app.current_mode == "start"
         assert any("line 1, column 6" in n.message for n in app._notifications)
@@ -141,7 +141,7 @@ async def test_a_missing_file_starts_a_campaign_saved_there(tmp_path):
     path = tmp_path / "new-idea.toml"
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         assert app.document.path == path and app.document.dirty
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -153,7 +153,7 @@ async def test_ctrl_s_saves_atomically_with_a_backup(tmp_path):
     original = path.read_bytes()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("down", "down", "space")  # engagement
         await pilot.pause()
         assert "●" in text_of(app, "#topbar")
@@ -170,7 +170,7 @@ async def test_saving_a_file_with_comments_asks_first(tmp_path):
     path.write_text('# Step 1: pick objectives\n[meta]\nname = "Atelier"\n', encoding="utf-8")
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("space")
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -191,7 +191,7 @@ async def test_quit_with_unsaved_changes_asks_save_discard_or_cancel(tmp_path):
     original = path.read_bytes()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("space")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -211,7 +211,7 @@ async def test_quit_and_save(tmp_path):
     path = copy_sample("seed-000", tmp_path)
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("space")
         await pilot.press("ctrl+q")
         await pilot.pause()
@@ -224,7 +224,7 @@ async def test_quit_and_save(tmp_path):
 async def test_quit_without_changes_does_not_ask(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert not app.is_running
@@ -233,7 +233,7 @@ async def test_quit_without_changes_does_not_ask(tmp_path):
 async def test_undo_and_the_unsaved_marker(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("space")
         assert app.document.dirty
         await pilot.press("ctrl+z")
@@ -245,7 +245,7 @@ async def test_undo_and_the_unsaved_marker(tmp_path):
 async def test_f1_opens_help_in_the_users_language(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -260,7 +260,7 @@ async def test_f1_opens_help_in_the_users_language(tmp_path):
 async def test_footer_and_bindings_speak_the_language(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await loaded(pilot)
         descriptions = {b.binding.description for b in app.active_bindings.values()}
         assert {"Enregistrer", "Aide", "Quitter", "Choisir", "Principal"} <= descriptions
 
@@ -289,3 +289,24 @@ def test_language_comes_from_the_option_then_the_locale(monkeypatch):
     monkeypatch.delenv("LC_ALL")
     monkeypatch.delenv("LANG")
     assert detect_language(None) == "en"
+
+
+async def test_keys_pressed_before_the_full_load_are_not_lost(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert app.document is None  # the first frame comes from a quick read
+        await pilot.press("space")  # awareness
+        await pilot.pause()
+        assert "awareness" in [o.id for o in app.document.campaign.objectives]
+        await pilot.press("2")
+        await pilot.pause(0.3)
+        assert app.current_mode == "kpis"
+
+
+async def test_switching_section_before_the_full_load_stays_there(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        await pilot.pause(0.3)
+        assert app.document is not None
+        assert app.current_mode == "kpis"

@@ -1,94 +1,77 @@
-"""The catalog of objectives and KPIs, in French and English, read from ``catalog.toml``."""
+"""The catalog of objectives and KPIs, in French and English, read from ``catalog.toml``.
+
+Plain dataclasses (no pydantic) so that the first screen can show the catalog before
+the campaign model is even imported.
+"""
 
 from __future__ import annotations
 
 import tomllib
-from decimal import Decimal
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from socialroi_tui.engine.formula import Formula
-
-Unit = Literal["count", "rate", "money", "duration", "score"]
-Source = Literal["platform", "analytics", "crm", "listening", "manual"]
+UNITS = ("count", "rate", "money", "duration", "score")
+SOURCES = ("platform", "analytics", "crm", "listening", "manual")
 
 
-class Bilingual(BaseModel):
+class CatalogError(ValueError):
+    """The catalog file is inconsistent (a packaging bug, caught by the tests)."""
+
+
+@dataclass(frozen=True)
+class Bilingual:
     """A text in both languages."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    fr: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    fr: str
+    en: str
 
     def __call__(self, lang: str) -> str:
         return self.fr if lang == "fr" else self.en
 
 
-class BilingualList(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    fr: list[str] = []
-    en: list[str] = []
+@dataclass(frozen=True)
+class BilingualList:
+    fr: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
 
-    def __call__(self, lang: str) -> list[str]:
+    def __call__(self, lang: str) -> tuple[str, ...]:
         return self.fr if lang == "fr" else self.en
 
 
-class KpiDefinition(BaseModel):
+@dataclass(frozen=True)
+class KpiDefinition:
     """One indicator: what it measures, how it is computed and where its number comes from."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     id: str
-    unit: Unit
-    better: Literal["higher", "lower"]
-    formula: str = ""
-    source: Source
-    synonyms: list[str] = []
+    unit: str
+    better: str
+    source: str
     name: Bilingual
     definition: Bilingual
     formula_text: Bilingual
-
-    @model_validator(mode="after")
-    def _formula_parses(self) -> KpiDefinition:
-        if self.formula:
-            Formula(self.formula)
-        return self
+    formula: str = ""
+    synonyms: tuple[str, ...] = ()
 
 
-class ObjectiveDefinition(BaseModel):
+@dataclass(frozen=True)
+class ObjectiveDefinition:
     """One campaign objective with its usual KPIs and content ideas."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
     id: str
-    result: bool = False
-    kpis: list[str]
-    synonyms: list[str] = []
+    kpis: tuple[str, ...]
     name: Bilingual
     description: Bilingual
-    hints: BilingualList = BilingualList()
+    hints: BilingualList = field(default_factory=BilingualList)
+    result: bool = False
+    synonyms: tuple[str, ...] = ()
 
 
-class Catalog(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-    schema_version: int
-    objectives: list[ObjectiveDefinition]
-    kpis: list[KpiDefinition]
-
-    @model_validator(mode="after")
-    def _references_resolve(self) -> Catalog:
-        kpi_ids = [k.id for k in self.kpis]
-        objective_ids = [o.id for o in self.objectives]
-        for ids, what in ((kpi_ids, "KPI"), (objective_ids, "objective")):
-            duplicates = {i for i in ids if ids.count(i) > 1}
-            if duplicates:
-                raise ValueError(f"duplicate {what} ids: {sorted(duplicates)}")
-        for objective in self.objectives:
-            unknown = set(objective.kpis) - set(kpi_ids)
-            if unknown:
-                raise ValueError(f"objective {objective.id} names unknown KPIs {sorted(unknown)}")
-        return self
+@dataclass(frozen=True)
+class Catalog:
+    objectives: tuple[ObjectiveDefinition, ...]
+    kpis: tuple[KpiDefinition, ...]
 
     def objective(self, objective_id: str) -> ObjectiveDefinition | None:
         return next((o for o in self.objectives if o.id == objective_id), None)
@@ -97,18 +80,86 @@ class Catalog(BaseModel):
         return next((k for k in self.kpis if k.id == kpi_id), None)
 
     def kpis_for(self, objective_ids: list[str]) -> list[KpiDefinition]:
-        """The KPIs suggested for these objectives, each once, in catalog order of objectives."""
+        """The KPIs suggested for these objectives, each once, in order."""
         seen: list[str] = []
         for objective_id in objective_ids:
             objective = self.objective(objective_id)
-            for kpi_id in objective.kpis if objective else []:
+            for kpi_id in objective.kpis if objective else ():
                 if kpi_id not in seen:
                     seen.append(kpi_id)
         return [k for k in (self.kpi(i) for i in seen) if k is not None]
+
+
+def _bilingual(data: dict[str, Any], key: str, where: str) -> Bilingual:
+    texts = data.get(key)
+    if not isinstance(texts, dict) or not all(
+        isinstance(texts.get(lang), str) and texts[lang].strip() for lang in ("fr", "en")
+    ):
+        raise CatalogError(f"{where}.{key}: needs a French and an English text")
+    return Bilingual(texts["fr"], texts["en"])
+
+
+def _read_kpi(data: dict[str, Any]) -> KpiDefinition:
+    where = f"kpis.{data.get('id')}"
+    if data.get("unit") not in UNITS or data.get("source") not in SOURCES:
+        raise CatalogError(f"{where}: unknown unit or source")
+    if data.get("better") not in ("higher", "lower"):
+        raise CatalogError(f"{where}.better: higher or lower")
+    formula = data.get("formula", "")
+    if formula:
+        from socialroi_tui.engine.formula import Formula
+
+        Formula(formula)
+    return KpiDefinition(
+        id=str(data["id"]),
+        unit=data["unit"],
+        better=data["better"],
+        source=data["source"],
+        name=_bilingual(data, "name", where),
+        definition=_bilingual(data, "definition", where),
+        formula_text=_bilingual(data, "formula_text", where),
+        formula=formula,
+        synonyms=tuple(data.get("synonyms", ())),
+    )
+
+
+def _read_objective(data: dict[str, Any]) -> ObjectiveDefinition:
+    where = f"objectives.{data.get('id')}"
+    hints = data.get("hints", {})
+    return ObjectiveDefinition(
+        id=str(data["id"]),
+        kpis=tuple(data["kpis"]),
+        name=_bilingual(data, "name", where),
+        description=_bilingual(data, "description", where),
+        hints=BilingualList(tuple(hints.get("fr", ())), tuple(hints.get("en", ()))),
+        result=bool(data.get("result", False)),
+        synonyms=tuple(data.get("synonyms", ())),
+    )
+
+
+def parse_catalog(data: dict[str, Any]) -> Catalog:
+    """Build and check a catalog from its TOML data."""
+    catalog = Catalog(
+        objectives=tuple(_read_objective(o) for o in data["objectives"]),
+        kpis=tuple(_read_kpi(k) for k in data["kpis"]),
+    )
+    kpi_ids = [k.id for k in catalog.kpis]
+    objective_ids = [o.id for o in catalog.objectives]
+    for ids, what in ((kpi_ids, "KPI"), (objective_ids, "objective")):
+        duplicates = {i for i in ids if ids.count(i) > 1}
+        if duplicates:
+            raise CatalogError(f"duplicate {what} ids: {sorted(duplicates)}")
+    for objective in catalog.objectives:
+        unknown = set(objective.kpis) - set(kpi_ids)
+        if unknown:
+            raise CatalogError(f"objective {objective.id} names unknown KPIs {sorted(unknown)}")
+        if len(objective.hints.fr) != len(objective.hints.en):
+            raise CatalogError(f"objective {objective.id}: hints differ between languages")
+    return catalog
 
 
 @cache
 def load_catalog() -> Catalog:
     """The catalog shipped in the package (read once)."""
     text = resources.files(__package__).joinpath("catalog.toml").read_text(encoding="utf-8")
-    return Catalog.model_validate(tomllib.loads(text, parse_float=Decimal))
+    return parse_catalog(tomllib.loads(text))

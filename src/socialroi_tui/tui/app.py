@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from socialroi_tui.document import CampaignDocument, QuickLook, quick_look
 from socialroi_tui.i18n import Language, t
-from socialroi_tui.model import Campaign
+from socialroi_tui.quicklook import QuickLook, quick_look
 from socialroi_tui.tui.bindings import localize_bindings
 from socialroi_tui.tui.widgets.topbar import SECTIONS, TopBar
+
+if TYPE_CHECKING:  # the model (and pydantic) load after the first frame
+    from socialroi_tui.document import CampaignDocument
+    from socialroi_tui.model import Campaign
 
 
 def _objectives_screen() -> Screen:
@@ -93,9 +97,8 @@ class SocialRoiApp(App[None]):
         elif self._path is not None:
             self._quick = quick_look(self._path) if self._first_section == "objectives" else None
             if self._quick is not None:
-                # Show the first screen now; validating the file follows the first frame.
+                # Show the first screen now; the screen asks for the full load once drawn.
                 self.switch_mode("objectives")
-                self.call_after_refresh(self.open_file, self._path, self._first_section)
             else:
                 self.switch_mode("start")
                 self.open_file(self._path, self._first_section)
@@ -104,6 +107,7 @@ class SocialRoiApp(App[None]):
 
     def open_file(self, path: Path, section: str = "objectives") -> None:
         """Open ``path`` (a missing file starts a new campaign that will be saved there)."""
+        from socialroi_tui.document import CampaignDocument
         from socialroi_tui.recent import remember
         from socialroi_tui.store import CampaignFileError
 
@@ -122,10 +126,18 @@ class SocialRoiApp(App[None]):
             return
         remember(path)
         self._show(document, section)
+        _trace("document-ready")
         if document.has_comments:
             self.notify(t("comments_warning", self.lang), severity="warning", timeout=8)
 
+    def finish_opening(self) -> None:
+        """Load and check the file whose quick read the first screen shows."""
+        if self._quick is not None and self.document is None and self._path is not None:
+            section = self.current_mode if self.current_mode in SECTIONS else "objectives"
+            self.open_file(self._path, section)
+
     def new_campaign(self, template: str | None) -> None:
+        from socialroi_tui.document import CampaignDocument
         from socialroi_tui.templates import blank_campaign
 
         if template is None:
@@ -166,6 +178,8 @@ class SocialRoiApp(App[None]):
         """Apply an edit to the campaign; a refused edit says why and changes nothing."""
         from pydantic import ValidationError
 
+        if self.document is None:
+            self.finish_opening()  # a key pressed before the full load: load first
         if self.document is None:
             return False
         try:
@@ -391,6 +405,18 @@ class SocialRoiApp(App[None]):
         yield SystemCommand(t("key_help", lang), t("help_help", lang), self.action_help)
         yield SystemCommand("socialroi", t("start_help", lang), self.action_start)
         yield SystemCommand(t("key_quit", lang), t("quit_help", lang), self.action_quit)
+
+
+def _trace(event: str) -> None:
+    """For ``make bench``: note when the campaign is fully loaded (SOCIALROI_BENCH_TRACE)."""
+    import os
+
+    trace = os.environ.get("SOCIALROI_BENCH_TRACE")
+    if trace:
+        import time
+
+        with open(trace, "a", encoding="utf-8") as stream:
+            stream.write(f"{event} {time.time()}\n")
 
 
 def _file_stem(name: str) -> str:

@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from socialroi_tui.tui.dialogs.base import Dialog
 
-class ChoiceDialog(ModalScreen[str | None]):
+
+class ChoiceDialog(Dialog[str | None]):
     """Escape answers ``None`` (cancel)."""
 
     BINDINGS = [

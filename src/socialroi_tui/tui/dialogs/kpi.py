@@ -6,7 +6,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -15,13 +14,20 @@ from socialroi_tui.engine.numbers import NumberError, parse_for_unit, unit_input
 from socialroi_tui.i18n import Language, t
 from socialroi_tui.model import Campaign, CustomKpi, KpiMapping
 from socialroi_tui.textsafe import one_line
+from socialroi_tui.tui.dialogs.base import Dialog
 
 CUSTOM = "custom"
 UNITS = ("count", "rate", "money", "duration", "score")
 REVIEWS = ("daily", "weekly", "monthly", "quarterly", "end")
 
 
-class KpiPicker(ModalScreen[tuple[str, str] | None]):
+class KpiPicker(Dialog[tuple[str, str] | None]):
+    DEFAULT_CSS = """
+    KpiPicker .picker-dialog, KpiPicker #kpi-picker {
+        height: 1fr;
+    }
+    """
+
     """Choose (objective id, KPI id) from the catalog, or (objective id, ``custom``)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel")]
@@ -63,7 +69,17 @@ class KpiPicker(ModalScreen[tuple[str, str] | None]):
         self.dismiss((objective_id, kpi_id))
 
 
-class KpiEditor(ModalScreen[KpiMapping | None]):
+class KpiEditor(Dialog[KpiMapping | None]):
+    DEFAULT_CSS = """
+    KpiEditor #kpi-form {
+        grid-size: 2;
+        grid-columns: 26 1fr;
+        grid-rows: 1;
+        grid-gutter: 0 1;
+        height: auto;
+    }
+    """
+
     """Every field of one KPI row; values are checked before the form closes."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel")]

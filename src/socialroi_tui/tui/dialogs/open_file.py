@@ -9,10 +9,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DirectoryTree, Input, Label, Static
 
 from socialroi_tui.i18n import Language, t
+from socialroi_tui.tui.dialogs.base import Dialog
 
 
 class CampaignTree(DirectoryTree):
@@ -26,7 +26,13 @@ class CampaignTree(DirectoryTree):
         ]
 
 
-class OpenDialog(ModalScreen[Path | None]):
+class OpenDialog(Dialog[Path | None]):
+    DEFAULT_CSS = """
+    OpenDialog .open-dialog, OpenDialog #open-tree {
+        height: 1fr;
+    }
+    """
+
     BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel")]
 
     def __init__(self, lang: Language, folder: Path | None = None) -> None:

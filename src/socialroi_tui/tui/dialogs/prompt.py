@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from socialroi_tui.tui.dialogs.base import Dialog
 
-class TextPrompt(ModalScreen[str | None]):
+
+class TextPrompt(Dialog[str | None]):
     """``check`` returns an error message, or ``None`` when the text is acceptable."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel", show=False)]

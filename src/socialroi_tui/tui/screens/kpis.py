@@ -23,6 +23,22 @@ STATUS_STYLE = {"ahead": "bold green", "on_track": "green", "behind": "bold red"
 
 
 class KpisScreen(SectionScreen):
+    DEFAULT_CSS = """
+    KpisScreen #kpis-body {
+        height: 1fr;
+    }
+    KpisScreen #kpi-table {
+        height: 1fr;
+        min-height: 5;
+        border: round $primary;
+    }
+    KpisScreen #kpi-detail-box {
+        height: 8;
+        border: round $secondary;
+        padding: 0 1;
+    }
+    """
+
     SECTION = "kpis"
     BINDINGS = [
         Binding("a", "add", "key_add", id="add_kpi"),
@@ -73,8 +89,12 @@ class KpisScreen(SectionScreen):
             cells = [
                 Text(one_line(kpi_name(mapping, lang), kpi_width)),
                 Text(one_line(channel, channel_width)),
-                Text(format_by_unit(status.target, status.unit, currency, lang), justify="right"),
-                Text(format_by_unit(status.actual, status.unit, currency, lang), justify="right"),
+                Text(
+                    format_by_unit(status.target, status.unit, currency, lang).rjust(FIGURE_WIDTH)
+                ),
+                Text(
+                    format_by_unit(status.actual, status.unit, currency, lang).rjust(FIGURE_WIDTH)
+                ),
                 Text(t(f"status_short_{status.status}", lang), style=STATUS_STYLE[status.status]),
             ]
             if wide:

@@ -6,13 +6,17 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.tui.widgets.keybar import KeyBar
 from socialroi_tui.tui.widgets.topbar import SectionBar, TopBar
 
 if TYPE_CHECKING:
     from socialroi_tui.tui.app import SocialRoiApp
+
+
+FULL_LOAD_DELAY = 0.1
+"""Seconds between the first frame (drawn from a quick read) and the full load."""
 
 
 class SectionScreen(Screen):
@@ -36,13 +40,16 @@ class SectionScreen(Screen):
         yield TopBar(id="topbar")
         yield SectionBar(self.SECTION, self.lang, id="sections")
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
 
     def on_mount(self) -> None:
         self.refresh_view()
+        if self.roi_app.document is None:
+            # Leave the first frame time to reach the terminal before validating the file.
+            self.set_timer(FULL_LOAD_DELAY, self.roi_app.finish_opening)
 
     def on_screen_resume(self) -> None:
         self.refresh_view()

@@ -8,12 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from socialroi_tui.i18n import t
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.tui.widgets.keybar import KeyBar
 
 
 def _describe(path: Path) -> str:
@@ -26,18 +27,36 @@ def _describe(path: Path) -> str:
 
 
 class StartScreen(Screen):
+    DEFAULT_CSS = """
+    StartScreen #start-body {
+        align: center top;
+        padding: 1 2;
+    }
+    StartScreen #start-title {
+        height: auto;
+        margin-bottom: 1;
+    }
+    StartScreen #start-choices {
+        height: auto;
+        max-height: 1fr;
+        border: round $primary;
+    }
+    """
+
     def __init__(self) -> None:
         super().__init__(name="start")
         localize_bindings(self, self.app.lang)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        from socialroi_tui.cli import template_names
+        from socialroi_tui.cli import template_names, template_title
         from socialroi_tui.recent import recent_files
 
         lang = self.app.lang  # type: ignore[attr-defined]
         options = [Option(t("start_new", lang), id="new")]
         options += [
-            Option(t("start_template", lang, name=name), id=f"template:{name}")
+            Option(
+                Text(t("start_template", lang, name=template_title(name))), id=f"template:{name}"
+            )
             for name in template_names()
         ]
         options.append(Option(t("start_open", lang), id="open"))
@@ -53,7 +72,7 @@ class StartScreen(Screen):
             )
             yield OptionList(*options, id="start-choices")
             yield Static(t("start_hint", lang), classes="hint")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -1,0 +1,67 @@
+"""A one-line footer of the keys that apply now: lighter than Textual's Footer (one widget
+instead of one per key), which keeps start-up fast. Keys can be clicked."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.events import Click
+from textual.screen import Screen
+from textual.widgets import Static
+
+from socialroi_tui.i18n import t
+
+
+class KeyBar(Static):
+    DEFAULT_CSS = """
+    KeyBar {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+        color: $footer-foreground;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._spans: list[tuple[int, int, str]] = []
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._draw()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def on_resize(self) -> None:
+        self._draw()
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is self.screen:
+            self._draw()
+
+    def _draw(self) -> None:
+        parts: list[tuple[str, str]] = []
+        self._spans = []
+        position = 0
+        shown: set[str] = set()
+        for key, active in self.screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or binding.action in shown or not active.enabled:
+                continue
+            shown.add(binding.action)
+            key_text = f" {self.app.get_key_display(binding)}"
+            label = f" {binding.description}"
+            parts += [(key_text, "bold $footer-key-foreground"), (label, "")]
+            self._spans.append((position, position + len(key_text) + len(label), key))
+            position += len(key_text) + len(label)
+        palette = f"^p {t('palette', self.app.lang)} "  # type: ignore[attr-defined]
+        gap = max(self.size.width - position - len(palette), 1)
+        parts += [(" " * gap, ""), (palette, "$footer-description-foreground")]
+        self._spans.append((position + gap, position + gap + len(palette), "ctrl+p"))
+        self.update(Content.assemble(*parts))
+
+    async def on_click(self, event: Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                await self.app.run_action(f"simulate_key('{key}')")
+                return

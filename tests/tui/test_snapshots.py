@@ -1,0 +1,67 @@
+"""Every screen, at 80×24 and 120×40, in French and English.
+
+Update after looking at the report: ``pytest tests/tui/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import SAMPLES, loaded, make_app
+
+SIZES = [(80, 24), (120, 40)]
+LANGS = ["fr", "en"]
+
+
+async def settle(pilot) -> None:
+    await loaded(pilot)
+    for input_widget in pilot.app.screen.query("Input"):
+        input_widget.cursor_blink = False
+    await pilot.pause()
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_screen(snap_compare, lang, size):
+    assert snap_compare(make_app(lang=lang), terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_objectives_screen(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang)
+    assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_objectives_sales_only_hint(snap_compare, lang, size):
+    app = make_app(SAMPLES / "two-ads.toml", lang=lang)
+    assert snap_compare(app, terminal_size=size, press=["down"] * 5, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_kpis_screen(snap_compare, lang, size):
+    app = make_app(SAMPLES / "b2b-linkedin.toml", lang=lang, screen="kpis")
+    assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_kpi_editor(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="kpis")
+
+    async def open_editor(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=open_editor)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_help_screen(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang)
+    assert snap_compare(app, terminal_size=size, press=["f1"], run_before=settle)
