@@ -17,8 +17,11 @@ $(STAMP): pyproject.toml
 compile: $(STAMP)
 	$(BIN)/python -m compileall -q src benchmarks
 
+# The sample is copied once into my-campaigns/ so that saving never touches the template.
 run: compile
-	$(BIN)/socialroi $(CAMPAIGN)
+	mkdir -p my-campaigns
+	test -f my-campaigns/seed-000.toml || cp $(CAMPAIGN) my-campaigns/seed-000.toml
+	$(BIN)/socialroi my-campaigns/seed-000.toml
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

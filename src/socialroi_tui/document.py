@@ -33,6 +33,7 @@ class CampaignDocument:
         self._version = next(_versions)
         self._saved_version = self._version if path is not None else -1
         self._history: list[tuple[Campaign, int]] = []
+        self._last_edit_key: str | None = None
         self._results: CampaignResults | None = None
 
     @classmethod
@@ -53,12 +54,17 @@ class CampaignDocument:
             self._results = evaluate(self.campaign)
         return self._results
 
-    def apply(self, campaign: Campaign) -> bool:
-        """Replace the campaign with an edited one; False when nothing changed."""
+    def apply(self, campaign: Campaign, key: str | None = None) -> bool:
+        """Replace the campaign with an edited one; False when nothing changed.
+
+        Successive edits with the same ``key`` (keystrokes in one field) undo together.
+        """
         if campaign == self.campaign:
             return False
-        self._history.append((self.campaign, self._version))
-        del self._history[:-UNDO_DEPTH]
+        if key is None or key != self._last_edit_key or not self._history:
+            self._history.append((self.campaign, self._version))
+            del self._history[:-UNDO_DEPTH]
+        self._last_edit_key = key
         self.campaign = campaign
         self._version = next(_versions)
         self._results = None
@@ -73,6 +79,7 @@ class CampaignDocument:
         if not self._history:
             return False
         self.campaign, self._version = self._history.pop()
+        self._last_edit_key = None
         self._results = None
         return True
 

@@ -5,9 +5,20 @@ Only the part that changes is rebuilt, so that edits stay cheap on large campaig
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
-from socialroi_tui.model import Campaign, KpiMapping, ObjectiveChoice
+from socialroi_tui.engine.formula import safe_divide
+from socialroi_tui.engine.funnel import evaluate_funnel
+from socialroi_tui.model import (
+    BudgetPlan,
+    Campaign,
+    Channel,
+    Funnel,
+    FunnelStage,
+    KpiMapping,
+    ObjectiveChoice,
+)
 
 
 def _with(campaign: Campaign, **parts: Any) -> Campaign:
@@ -63,3 +74,102 @@ def delete_kpi(campaign: Campaign, index: int) -> Campaign:
 
 def rename(campaign: Campaign, name: str) -> Campaign:
     return _with(campaign, meta=campaign.meta.model_copy(update={"name": name}))
+
+
+# --- budget and channels -------------------------------------------------------------
+
+
+def set_budget(campaign: Campaign, **changes: Any) -> Campaign:
+    """Change fields of the budget plan (validated)."""
+    budget = BudgetPlan.model_validate({**campaign.budget.model_dump(), **changes})
+    return _with(campaign, budget=budget)
+
+
+def set_channel(campaign: Campaign, index: int, **changes: Any) -> Campaign:
+    channels = list(campaign.channels)
+    channels[index] = Channel.model_validate({**channels[index].model_dump(), **changes})
+    return _with(campaign, channels=channels)
+
+
+# --- funnel --------------------------------------------------------------------------
+
+
+def _with_funnel(campaign: Campaign, **changes: Any) -> Campaign:
+    data = {**campaign.funnel.model_dump(exclude={"stages"}), **changes}
+    data.setdefault("stages", campaign.funnel.stages)
+    return _with(campaign, funnel=Funnel.model_validate(data))
+
+
+def _with_stage(campaign: Campaign, index: int, **changes: Any) -> Campaign:
+    stages = list(campaign.funnel.stages)
+    stages[index] = FunnelStage.model_validate({**stages[index].model_dump(), **changes})
+    return _with_funnel(campaign, stages=stages)
+
+
+def set_stage_count(campaign: Campaign, index: int, count: Decimal) -> Campaign:
+    """Type a count at a stage: the top sets the funnel's size; below, the stage's rate
+    becomes what that count implies, and the stages after it follow their own rates."""
+    if index == 0:
+        return _with_funnel(campaign, top_count=count)
+    counts = evaluate_funnel(campaign.funnel).stages
+    stage = campaign.funnel.stages[index]
+    base = campaign.funnel.top_count if stage.basis == "top" else counts[index - 1].count
+    rate = safe_divide(count, base)
+    if rate is None:
+        raise ValueError("the stage above has no count: set it first")
+    return _with_stage(campaign, index, rate=rate)
+
+
+def set_step_rate(campaign: Campaign, index: int, rate: Decimal) -> Campaign:
+    """The rate of one step, relative to the previous stage."""
+    return _with_stage(campaign, index, rate=rate, basis="previous")
+
+
+def set_rate_from_top(campaign: Campaign, index: int, rate: Decimal) -> Campaign:
+    """The rate of a stage relative to the top of the funnel."""
+    return _with_stage(campaign, index, rate=rate, basis="top")
+
+
+def rename_stage(campaign: Campaign, index: int, label: str) -> Campaign:
+    return _with_stage(campaign, index, label=label)
+
+
+def add_stage(campaign: Campaign, after: int, label: str) -> Campaign:
+    """A new stage after ``after`` (-1: at the top), with a fresh id and no rate yet."""
+    stages = list(campaign.funnel.stages)
+    ids = {s.id for s in stages}
+    number = len(stages) + 1
+    while f"stage{number}" in ids:
+        number += 1
+    stages.insert(after + 1, FunnelStage(id=f"stage{number}", label=label))
+    return _with_funnel(campaign, stages=stages)
+
+
+def remove_stage(campaign: Campaign, index: int) -> Campaign:
+    stages = list(campaign.funnel.stages)
+    removed = stages.pop(index)
+    landing = campaign.funnel.landing_stage
+    return _with_funnel(
+        campaign, stages=stages, landing_stage=None if landing == removed.id else landing
+    )
+
+
+def move_stage(campaign: Campaign, index: int, offset: int) -> Campaign:
+    """Move a stage up (-1) or down (+1); rates stay attached to their stage."""
+    stages = list(campaign.funnel.stages)
+    target = index + offset
+    if not 0 <= target < len(stages):
+        return campaign
+    stages.insert(target, stages.pop(index))
+    return _with_funnel(campaign, stages=stages)
+
+
+def set_landing_stage(campaign: Campaign, index: int) -> Campaign:
+    """Mark the stage where people land (where the bounce rate applies); again to unmark."""
+    stage_id = campaign.funnel.stages[index].id
+    landing = None if campaign.funnel.landing_stage == stage_id else stage_id
+    return _with_funnel(campaign, landing_stage=landing)
+
+
+def set_bounce_rate(campaign: Campaign, rate: Decimal | None) -> Campaign:
+    return _with_funnel(campaign, bounce_rate=rate)

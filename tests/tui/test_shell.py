@@ -291,7 +291,10 @@ def test_language_comes_from_the_option_then_the_locale(monkeypatch):
     assert detect_language(None) == "en"
 
 
-async def test_keys_pressed_before_the_full_load_are_not_lost(tmp_path):
+async def test_keys_pressed_before_the_full_load_are_not_lost(tmp_path, monkeypatch):
+    from socialroi_tui.tui.screens import section
+
+    monkeypatch.setattr(section, "FULL_LOAD_DELAY", 30)
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.document is None  # the first frame comes from a quick read
@@ -303,10 +306,14 @@ async def test_keys_pressed_before_the_full_load_are_not_lost(tmp_path):
         assert app.current_mode == "kpis"
 
 
-async def test_switching_section_before_the_full_load_stays_there(tmp_path):
+async def test_switching_section_before_the_full_load_stays_there(tmp_path, monkeypatch):
+    from socialroi_tui.tui.screens import section
+
+    monkeypatch.setattr(section, "FULL_LOAD_DELAY", 0.5)
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
+        assert app.document is None
         await pilot.press("2")
-        await pilot.pause(0.3)
+        await pilot.pause(0.8)
         assert app.document is not None
         assert app.current_mode == "kpis"

@@ -65,3 +65,36 @@ def test_kpi_editor(snap_compare, lang, size):
 def test_help_screen(snap_compare, lang, size):
     app = make_app(SAMPLES / "seed-000.toml", lang=lang)
     assert snap_compare(app, terminal_size=size, press=["f1"], run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_funnel_screen(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="funnel")
+
+    async def ready(pilot) -> None:
+        await settle(pilot)
+        await pilot.pause(0.2)
+
+    assert snap_compare(app, terminal_size=size, run_before=ready)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_budget_screen(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
+    assert snap_compare(app, terminal_size=size, run_before=settle)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_budget_screen_with_an_invalid_value(snap_compare, lang):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
+
+    async def type_bad_ctr(pilot) -> None:
+        await settle(pilot)
+        field = pilot.app.screen.query_one("#field-ctr")
+        field.focus()
+        await pilot.press("end", "ctrl+u", "2", "x")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=type_bad_ctr)

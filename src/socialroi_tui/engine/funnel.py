@@ -71,3 +71,26 @@ def evaluate_funnel(funnel) -> FunnelResult:
         staying=staying,
         cyclic=funnel.cyclic,
     )
+
+
+def plan_funnel(impressions: Value, clicks: Value, conversions: Value, labels: tuple[str, ...]):
+    """A budget plan seen as a funnel: impressions → clicks → conversions."""
+    counts = (impressions, clicks, conversions)
+    stages = []
+    previous: Value = None
+    for index, (stage_id, label, count) in enumerate(
+        zip(("impressions", "clicks", "conversions"), labels, counts, strict=True)
+    ):
+        from_top = safe_divide(count, impressions)
+        stages.append(
+            StageResult(
+                id=stage_id,
+                label=label,
+                count=count,
+                step_rate=None if index == 0 else safe_divide(count, previous),
+                rate_from_top=from_top,
+                given_from_top=False,
+            )
+        )
+        previous = count
+    return FunnelResult(stages=tuple(stages))

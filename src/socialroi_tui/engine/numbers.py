@@ -261,13 +261,15 @@ def parse_for_unit(text: str, unit: str, *, lang: Language, field: str) -> Decim
     return parse_number(text, "number", lang=lang, field=field)
 
 
-def unit_input_text(value: Decimal | None, unit: str, lang: Language) -> str:
-    """A value as it would be typed back into a field (no currency sign, no grouping)."""
-    if value is None:
+def input_text(value: Decimal | None, kind: str, lang: Language) -> str:
+    """A value as it reads back in a field: ``2,5 %``, ``5 000,00``, ``1 200``.
+
+    ``kind`` is a number kind or a KPI unit; the parser reads the text back to ``value``.
+    """
+    if value is None or not value.is_finite():
         return ""
-    if unit == "rate":
-        return format_decimal(value * 100, 4, lang, trim=True).replace(" ", "").replace(
-            ",", "," if lang == "fr" else ""
-        ) + (" %" if lang == "fr" else "%")
-    text = format_decimal(value, 2 if unit == "money" else 4, lang, trim=True)
-    return text.replace(" ", "").replace(",", "") if lang == "en" else text.replace(" ", "")
+    if kind == "rate":
+        return format_rate(value, lang)
+    if kind == "money":
+        return format_decimal(value, 2, lang)
+    return format_decimal(value, 4, lang, trim=True)

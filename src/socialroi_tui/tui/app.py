@@ -33,13 +33,13 @@ def _kpis_screen() -> Screen:
 
 
 def _funnel_screen() -> Screen:
-    from socialroi_tui.tui.screens.placeholder import FunnelScreen
+    from socialroi_tui.tui.screens.funnel import FunnelScreen
 
     return FunnelScreen()
 
 
 def _budget_screen() -> Screen:
-    from socialroi_tui.tui.screens.placeholder import BudgetScreen
+    from socialroi_tui.tui.screens.budget import BudgetScreen
 
     return BudgetScreen()
 
@@ -174,8 +174,10 @@ class SocialRoiApp(App[None]):
         elif self._quick is not None and self._path is not None:
             bar.show(self._quick.name, self._path.name, False, self.lang, self._quick.currency)
 
-    def edit(self, change: Callable[[Campaign], Campaign]) -> bool:
-        """Apply an edit to the campaign; a refused edit says why and changes nothing."""
+    def edit(self, change: Callable[[Campaign], Campaign], key: str | None = None) -> bool:
+        """Apply an edit to the campaign; a refused edit says why and changes nothing.
+
+        Edits with the same ``key`` in a row (keystrokes in one field) undo as one."""
         from pydantic import ValidationError
 
         if self.document is None:
@@ -194,15 +196,15 @@ class SocialRoiApp(App[None]):
             )
             self.notify(message, severity="error")
             return False
-        changed = self.document.apply(campaign)
+        changed = self.document.apply(campaign, key)
         if changed:
             self.refresh_view()
         return changed
 
-    def refresh_view(self) -> None:
+    def refresh_view(self, force: bool = False) -> None:
         refresh = getattr(self.screen, "refresh_view", None)
         if refresh is not None:
-            refresh()
+            refresh(force)
 
     # --- actions ---------------------------------------------------------------------
 
@@ -217,7 +219,7 @@ class SocialRoiApp(App[None]):
 
     def action_undo(self) -> None:
         if self.document is not None and self.document.undo():
-            self.refresh_view()
+            self.refresh_view(force=True)
         else:
             self.notify(t("nothing_to_undo", self.lang))
 

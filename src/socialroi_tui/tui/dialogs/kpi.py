@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from socialroi_tui.catalog import load_catalog
-from socialroi_tui.engine.numbers import NumberError, parse_for_unit, unit_input_text
+from socialroi_tui.engine.numbers import NumberError, input_text, parse_for_unit
 from socialroi_tui.i18n import Language, t
 from socialroi_tui.model import Campaign, CustomKpi, KpiMapping
 from socialroi_tui.textsafe import one_line
@@ -181,13 +181,9 @@ class KpiEditor(Dialog[KpiMapping | None]):
                     compact=True,
                 )
                 yield Label(t("target", lang))
-                yield Input(
-                    unit_input_text(mapping.target, unit, lang), id="kpi-target", compact=True
-                )
+                yield Input(input_text(mapping.target, unit, lang), id="kpi-target", compact=True)
                 yield Label(t("manual_actual", lang))
-                yield Input(
-                    unit_input_text(mapping.actual, unit, lang), id="kpi-actual", compact=True
-                )
+                yield Input(input_text(mapping.actual, unit, lang), id="kpi-actual", compact=True)
                 yield Label(t("data_source", lang))
                 yield Input(mapping.data_source, id="kpi-source", compact=True)
                 yield Label(t("review", lang))

@@ -56,7 +56,7 @@ class KpisScreen(SectionScreen):
         self.query_one(DataTable).focus()
         super().on_mount()
 
-    def refresh_body(self) -> None:
+    def refresh_body(self, force: bool = False) -> None:
         document = self.roi_app.document
         campaign, results = document.campaign, document.results
         catalog, lang, currency = load_catalog(), self.lang, campaign.meta.currency

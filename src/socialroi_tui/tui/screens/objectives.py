@@ -50,7 +50,7 @@ class ObjectivesScreen(SectionScreen):
         text.append(objective.name(self.lang), style="bold" if chosen else "")
         return text
 
-    def refresh_view(self) -> None:
+    def refresh_view(self, force: bool = False) -> None:
         self.refresh_header()
         chosen = self._chosen()
         option_list = self.query_one(OptionList)

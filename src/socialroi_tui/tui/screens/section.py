@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Input
 
 from socialroi_tui.tui.bindings import localize_bindings
 from socialroi_tui.tui.widgets.keybar import KeyBar
@@ -23,9 +25,12 @@ class SectionScreen(Screen):
     """A section of the workbook; ``refresh_view`` redraws it from the document."""
 
     SECTION: ClassVar[str] = ""
+    BINDINGS = [Binding("escape", "leave_field", show=False)]
 
     def __init__(self) -> None:
         super().__init__(name=self.SECTION)
+        self._invalid: dict[str, str] = {}
+        """Fields whose text does not parse, with the reason: figures shown are stale."""
         localize_bindings(self, self.lang)
 
     @property
@@ -57,17 +62,23 @@ class SectionScreen(Screen):
     def on_resize(self) -> None:
         self.refresh_header()
 
+    def action_leave_field(self) -> None:
+        """Esc leaves a text field, so that 1-4 switch sections again."""
+        if isinstance(self.focused, Input):
+            self.set_focus(None)
+
     def on_section_bar_chosen(self, message: SectionBar.Chosen) -> None:
         self.roi_app.action_section(message.section)
 
     def refresh_header(self) -> None:
         self.roi_app.describe_header(self.query_one(TopBar))
 
-    def refresh_view(self) -> None:
-        """Redraw from the current document (called after every edit)."""
+    def refresh_view(self, force: bool = False) -> None:
+        """Redraw from the current document (after every edit); ``force`` also rewrites
+        the field being typed in (after an undo)."""
         self.refresh_header()
         if self.roi_app.document is not None:
-            self.refresh_body()
+            self.refresh_body(force)
 
-    def refresh_body(self) -> None:
+    def refresh_body(self, force: bool = False) -> None:
         """Subclasses redraw their figures here."""

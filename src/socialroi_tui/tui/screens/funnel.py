@@ -1,0 +1,406 @@
+"""The funnel editor: stages with counts, step rates, rates from the top and bars;
+under it, the plan's funnel (from the budget), combined or per channel."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Input, Select, Static
+
+from socialroi_tui.engine.funnel import plan_funnel
+from socialroi_tui.engine.numbers import format_count
+from socialroi_tui.i18n import label, t
+from socialroi_tui.presenter import funnel_rows
+from socialroi_tui.textsafe import one_line
+from socialroi_tui.tui.screens.section import SectionScreen
+from socialroi_tui.tui.widgets.figures import bar
+from socialroi_tui.tui.widgets.number_field import NumberField
+
+COLUMNS = ("label", "count", "step", "top")
+COMBINED = "__all__"
+
+
+class FunnelScreen(SectionScreen):
+    SECTION = "funnel"
+    AUTO_FOCUS = None
+    BINDINGS = [
+        Binding("ctrl+n", "add_stage", "key_add_stage", id="add_stage"),
+        Binding("ctrl+r", "remove_stage", "key_remove_stage", id="remove_stage"),
+        Binding("shift+up", "move_stage(-1)", "key_move_up", show=False, id="move_up"),
+        Binding("shift+down", "move_stage(1)", "key_move_down", show=False, id="move_down"),
+        Binding("ctrl+l", "landing", "key_landing", show=False, id="landing_stage"),
+        Binding("up", "row(-1)", show=False),
+        Binding("down", "row(1)", show=False),
+    ]
+    DEFAULT_CSS = """
+    FunnelScreen #funnel-editor {
+        height: 1fr;
+        min-height: 8;
+        border: round $primary;
+        padding: 0 1;
+    }
+    FunnelScreen #stage-header {
+        height: 1;
+        text-style: bold;
+        color: $text-muted;
+    }
+    FunnelScreen #stage-rows {
+        height: 1fr;
+    }
+    FunnelScreen .stage-row {
+        height: 1;
+    }
+    FunnelScreen .stage-label {
+        width: 22;
+    }
+    FunnelScreen .stage-count {
+        width: 12;
+    }
+    FunnelScreen .stage-step, FunnelScreen .stage-top {
+        width: 9;
+        margin-left: 1;
+    }
+    FunnelScreen .stage-bar {
+        width: 1fr;
+        margin-left: 1;
+        color: $accent;
+    }
+    FunnelScreen #bounce-row {
+        height: 1;
+    }
+    FunnelScreen #bounce-label {
+        width: auto;
+    }
+    FunnelScreen #bounce-rate {
+        width: 9;
+        margin: 0 1;
+    }
+    FunnelScreen #bounce-stay {
+        width: 1fr;
+    }
+    FunnelScreen #funnel-note {
+        height: auto;
+        color: $text-muted;
+    }
+    FunnelScreen #plan-funnel {
+        height: auto;
+        border: round $secondary;
+        padding: 0 1;
+    }
+    FunnelScreen #plan-channel {
+        width: 40;
+    }
+    FunnelScreen #plan-rows {
+        height: auto;
+    }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="funnel-editor"):
+            yield Static("", id="stage-header")
+            rows = VerticalScroll(id="stage-rows")
+            rows.can_focus = False
+            yield rows
+            with Horizontal(id="bounce-row"):
+                yield Static("", id="bounce-label")
+                yield NumberField(
+                    "bounce", "rate", t("bounce_rate", self.lang), self.lang, id="bounce-rate"
+                )
+                yield Static("", id="bounce-stay")
+            yield Static("", id="funnel-note")
+        with Vertical(id="plan-funnel"):
+            yield Select(
+                [(t("all_channels_combined", self.lang), COMBINED)],
+                value=COMBINED,
+                allow_blank=False,
+                compact=True,
+                id="plan-channel",
+            )
+            yield Static("", id="plan-rows")
+
+    def on_mount(self) -> None:
+        lang = self.lang
+        self.query_one("#funnel-editor").border_title = t("campaign_funnel", lang)
+        self.query_one("#plan-funnel").border_title = t("plan_funnel", lang)
+        header = Text(
+            t("stage", lang).ljust(22)
+            + t("count", lang).ljust(13)
+            + t("step_rate", lang).ljust(10)
+            + t("from_top", lang)
+        )
+        self.query_one("#stage-header", Static).update(header)
+        self._stage_ids: list[str] = []
+        self._rows_ready = False
+        self._first_build = True
+        self._channel_ids: list[str] | None = None
+        super().on_mount()
+
+    # --- drawing ------------------------------------------------------------------
+
+    def refresh_body(self, force: bool = False) -> None:
+        if force:
+            self._invalid.clear()
+        document = self.roi_app.document
+        funnel, result = document.campaign.funnel, document.results.funnel
+        ids = [s.id for s in funnel.stages]
+        if ids != self._stage_ids:
+            self._stage_ids = ids
+            self._rows_ready = False
+            self.call_later(self._rebuild_rows)
+            return
+        if not self._rows_ready:
+            return
+        lang = self.lang
+        for index, (stage, figures) in enumerate(zip(funnel.stages, result.stages, strict=True)):
+            row = self.query_one(f"#stage-{index}")
+            label = row.query_one(".stage-label", Input)
+            if force or not label.has_focus:
+                with label.prevent(Input.Changed):
+                    label.value = stage.label
+            row.query_one(".stage-count", NumberField).show(figures.count, force)
+            step = row.query_one(".stage-step", NumberField)
+            step.show(figures.step_rate, force)
+            step.disabled = index == 0
+            row.query_one(".stage-top", NumberField).show(figures.rate_from_top, force)
+            marks = ("¹" if figures.given_from_top else " ") + (
+                "⌂ " if stage.id == funnel.landing_stage else "  "
+            )
+            bar_width = max(row.query_one(".stage-bar").size.width - len(marks), 4)
+            row.query_one(".stage-bar", Static).update(
+                Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width))
+            )
+        self._draw_bounce(funnel, result)
+        notes = []
+        if any(s.given_from_top for s in result.stages):
+            notes.append(t("given_from_top", lang))
+        if result.cyclic:
+            notes.append(t("cyclic", lang))
+        if not funnel.stages:
+            notes.append(t("no_stages", lang))
+        if self._invalid:
+            notes.append(next(iter(self._invalid.values())))
+        note = self.query_one("#funnel-note", Static)
+        note.update(Text("\n".join(notes)))
+        note.set_class(bool(self._invalid), "error")
+        self._draw_plan()
+
+    async def _rebuild_rows(self) -> None:
+        """One row of fields per stage (after stages are added, removed or moved)."""
+        rows = self.query_one("#stage-rows")
+        await rows.remove_children()
+        lang = self.lang
+        new_rows = []
+        for index, stage in enumerate(self.roi_app.document.campaign.funnel.stages):
+            name = stage.label
+            new_rows.append(
+                Horizontal(
+                    Input(compact=True, classes="stage-label", select_on_focus=False),
+                    NumberField(
+                        f"count:{index}",
+                        "number",
+                        f"{one_line(name, 20)} — {t('count', lang)}",
+                        lang,
+                        classes="stage-count",
+                    ),
+                    NumberField(
+                        f"step:{index}",
+                        "rate",
+                        f"{one_line(name, 20)} — {t('step_rate', lang)}",
+                        lang,
+                        classes="stage-step",
+                    ),
+                    NumberField(
+                        f"top:{index}",
+                        "rate",
+                        f"{one_line(name, 20)} — {t('from_top', lang)}",
+                        lang,
+                        classes="stage-top",
+                    ),
+                    Static("", classes="stage-bar"),
+                    classes="stage-row",
+                    id=f"stage-{index}",
+                )
+            )
+        await rows.mount_all(new_rows)
+        self._rows_ready = True
+        self.refresh_body(force=True)
+        self.call_after_refresh(self.refresh_body)  # bars, once the rows have their width
+        if self._first_build:  # no field has the focus yet: 1-4 still switch sections
+            self._first_build = False
+            self.set_focus(None)
+
+    def _draw_bounce(self, funnel, result) -> None:
+        lang = self.lang
+        landing = result.stage(funnel.landing_stage) if funnel.landing_stage else None
+        where = one_line(landing.label, 20) if landing else t("landing_none", lang)
+        text = f"{label('landing', lang)}{where} — {t('bounce_rate', lang)}"
+        bounce_label = self.query_one("#bounce-label", Static)
+        bounce_label.update(Text(text))
+        bounce_label.styles.width = len(text)
+        self.query_one("#bounce-rate", NumberField).show(funnel.bounce_rate)
+        stay = f"→ {t('stay', lang)} {format_count(result.staying, lang)}" if result.staying else ""
+        self.query_one("#bounce-stay", Static).update(stay)
+
+    def _draw_plan(self) -> None:
+        document = self.roi_app.document
+        campaign, results = document.campaign, document.results
+        lang = self.lang
+        select = self.query_one("#plan-channel", Select)
+        ids = [c.id for c in campaign.channels]
+        if ids != self._channel_ids:
+            self._channel_ids = ids
+            options = [(t("all_channels_combined", lang), COMBINED)] + [
+                (one_line(p.label, 30), p.id) for p in results.channels
+            ]
+            with select.prevent(Select.Changed):
+                select.set_options(options)
+                select.value = COMBINED
+        chosen = select.value
+        plan = next((p.result for p in results.channels if p.id == chosen), results.budget)
+        labels = (t("impressions", lang), t("clicks", lang), t("conversions", lang))
+        funnel = plan_funnel(plan.impressions, plan.clicks, plan.conversions, labels)
+        text = Text()
+        bar_width = max(self.query_one("#plan-rows").size.width - 58, 4)
+        for (name, count, step, from_top), stage in zip(
+            funnel_rows(funnel, lang), funnel.stages, strict=True
+        ):
+            line = one_line(name, 21).ljust(22) + count.rjust(12) + " " + step.rjust(9)
+            text.append(line + " " + from_top.rjust(9) + "   ")
+            text.append(bar(stage.rate_from_top, bar_width), style="bold")
+            text.append("\n")
+        text.append(t("plan_hint", lang), style="dim")
+        self.query_one("#plan-rows", Static).update(text)
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        if self.roi_app.document is not None:
+            self.call_after_refresh(self.refresh_body)
+
+    # --- editing ------------------------------------------------------------------
+
+    def _row_index(self, widget) -> int | None:
+        for node in widget.ancestors_with_self:
+            if node.id and node.id.startswith("stage-") and node.id[6:].isdigit():
+                return int(node.id[6:])
+        return None
+
+    def on_number_field_parsed(self, message: NumberField.Parsed) -> None:
+        from socialroi_tui import editing
+
+        field = message.field
+        self._invalid.pop(field.key, None)
+        value = message.value
+        kind, _, index_text = field.key.partition(":")
+        if kind == "bounce":
+            change = lambda c: editing.set_bounce_rate(c, value)  # noqa: E731
+        elif value is None:
+            self.refresh_body()
+            return
+        else:
+            index = int(index_text)
+            setter = {
+                "count": editing.set_stage_count,
+                "step": editing.set_step_rate,
+                "top": editing.set_rate_from_top,
+            }[kind]
+            change = lambda c: setter(c, index, value)  # noqa: E731
+        if not self.roi_app.edit(change, key=f"funnel.{field.key}"):
+            self.refresh_body()
+
+    def on_number_field_invalid(self, message: NumberField.Invalid) -> None:
+        self._invalid[message.field.key] = message.reason
+        self.refresh_body()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        from socialroi_tui import editing
+
+        if not event.input.has_class("stage-label"):
+            return
+        index = self._row_index(event.input)
+        label = event.value
+        if index is not None and label.strip():
+            self.roi_app.edit(lambda c: editing.rename_stage(c, index, label), key=f"label:{index}")
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id == "plan-channel":
+            self._draw_plan()
+
+    def _focused_row(self) -> int | None:
+        return self._row_index(self.focused) if self.focused else None
+
+    def action_row(self, offset: int) -> None:
+        """Up and down move between stages, staying in the same column."""
+        focused = self.focused
+        index = self._focused_row()
+        if index is None or focused is None:
+            if offset > 0 and self._stage_ids and not isinstance(focused, Select):
+                self.query_one("#stage-0 .stage-label").focus()
+            return
+        column = next((c for c in COLUMNS if focused.has_class(f"stage-{c}")), "label")
+        target = index + offset
+        if 0 <= target < len(self._stage_ids):
+            widget = self.query_one(f"#stage-{target} .stage-{column}")
+            if widget.disabled:
+                widget = self.query_one(f"#stage-{target} .stage-label")
+            widget.focus()
+
+    def action_add_stage(self) -> None:
+        from socialroi_tui import editing
+
+        index = self._focused_row()
+        after = index if index is not None else len(self._stage_ids) - 1
+        if self.roi_app.edit(lambda c: editing.add_stage(c, after, t("new_stage", self.lang))):
+            self.call_after_refresh(self._focus_row, after + 1)
+
+    def _focus_row(self, index: int) -> None:
+        for widget in self.query(f"#stage-{index} .stage-label"):
+            widget.focus()
+
+    def action_remove_stage(self) -> None:
+        from socialroi_tui import editing
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        index = self._focused_row()
+        if index is None:
+            return
+        name = self.roi_app.document.campaign.funnel.stages[index].label
+        lang = self.lang
+
+        def answered(answer: str | None) -> None:
+            if answer == "remove":
+                self.roi_app.edit(lambda c: editing.remove_stage(c, index))
+
+        self.app.push_screen(
+            ChoiceDialog(
+                t("remove_stage_title", lang),
+                t("remove_stage_question", lang, name=one_line(name, 50)),
+                [("remove", t("choice_remove", lang)), ("cancel", t("choice_cancel", lang))],
+            ),
+            answered,
+        )
+
+    def action_move_stage(self, offset: int) -> None:
+        from socialroi_tui import editing
+
+        index = self._focused_row()
+        if index is None:
+            return
+        column = next(
+            (c for c in COLUMNS if self.focused and self.focused.has_class(f"stage-{c}")), "label"
+        )
+        target = index + offset
+        if 0 <= target < len(self._stage_ids) and self.roi_app.edit(
+            lambda c: editing.move_stage(c, index, offset)
+        ):
+            self.call_after_refresh(
+                lambda: self.query_one(f"#stage-{target} .stage-{column}").focus()
+            )
+
+    def action_landing(self) -> None:
+        from socialroi_tui import editing
+
+        index = self._focused_row()
+        if index is not None:
+            self.roi_app.edit(lambda c: editing.set_landing_stage(c, index))

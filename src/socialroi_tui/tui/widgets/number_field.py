@@ -1,0 +1,95 @@
+"""A field for one number of the campaign: read as typed, in French or English."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual.message import Message
+from textual.widgets import Input
+
+from socialroi_tui.engine.numbers import NumberError, input_text, parse_number
+from socialroi_tui.i18n import Language
+
+
+class NumberField(Input):
+    """Posts ``Parsed`` with the value (``None`` when emptied) or ``Invalid`` with the reason."""
+
+    DEFAULT_CSS = """
+    NumberField.-textual-compact {
+        background: $boost;
+    }
+    NumberField.-textual-compact:focus {
+        background: $primary 40%;
+    }
+    NumberField.-invalid {
+        color: $error;
+        text-style: bold underline;
+    }
+    """
+
+    class Parsed(Message):
+        def __init__(self, field: NumberField, value: Decimal | None) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+    class Invalid(Message):
+        def __init__(self, field: NumberField, reason: str) -> None:
+            super().__init__()
+            self.field = field
+            self.reason = reason
+
+    def __init__(
+        self,
+        key: str,
+        kind: str,
+        label: str,
+        lang: Language,
+        *,
+        allow_empty: bool = True,
+        allow_above_100: bool = False,
+        **kwargs,
+    ) -> None:
+        super().__init__(compact=True, select_on_focus=False, **kwargs)
+        self.key = key
+        self.kind = kind
+        self.label = label
+        self.lang = lang
+        self.allow_empty = allow_empty
+        self.allow_above_100 = allow_above_100
+
+    def parse(self, text: str) -> Decimal | None:
+        """The value of ``text``; ``NumberError`` names this field and shows an example."""
+        if not text.strip() and self.allow_empty:
+            return None
+        return parse_number(
+            text,
+            self.kind,  # type: ignore[arg-type]
+            lang=self.lang,
+            field=self.label,
+            allow_above_100=self.allow_above_100,
+        )
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        try:
+            value = self.parse(event.value)
+        except NumberError as error:
+            self.add_class("-invalid")
+            self.post_message(self.Invalid(self, str(error)))
+            return
+        self.remove_class("-invalid")
+        self.post_message(self.Parsed(self, value))
+
+    def show(self, value: Decimal | None, force: bool = False) -> None:
+        """Display ``value``; never over what the user is typing, unless ``force`` (undo)."""
+        if self.has_focus and not force:
+            return
+        try:
+            if self.value.strip() and self.parse(self.value) == value:
+                return  # keep the user's way of writing it
+        except NumberError:
+            pass
+        with self.prevent(Input.Changed):
+            self.value = input_text(value, self.kind, self.lang)
+        self.remove_class("-invalid")

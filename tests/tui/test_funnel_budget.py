@@ -1,0 +1,255 @@
+"""The funnel editor and the budget calculator, recalculated as one types."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal as D
+
+from socialroi_tui.cli import main as cli_main
+from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+from socialroi_tui.tui.widgets.number_field import NumberField
+
+from .helpers import copy_sample, loaded, make_app, text_of
+
+
+async def type_into(pilot, selector: str, text: str) -> None:
+    """Focus a field, clear it and type ``text`` key by key, as a person would."""
+    pilot.app.screen.query_one(selector).focus()
+    await pilot.press("end", "ctrl+u")
+    for char in text:
+        await pilot.press("space" if char == " " else char)
+    await pilot.pause()
+
+
+def figures(app) -> str:
+    return text_of(app, "#budget-figures")
+
+
+async def test_seed_000_budget_reads_the_seed(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        shown = figures(app)
+        for expected in ("50 000", "2 500 000", "5 000,00 €", "5,00 €", "880 %", "19,60 €"):
+            assert expected in shown
+        assert "✓ CPA sous le seuil de rentabilité" in shown
+
+
+async def test_typing_a_french_ctr_updates_every_figure(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-ctr", "2,5 %")
+        assert app.document.campaign.budget.ctr == D("0.025")
+        shown = figures(app)
+        assert "2 000 000" in shown and "4 000,00 €" in shown and "4,00 €" in shown
+        assert "●" in text_of(app, "#topbar")
+
+
+async def test_each_keystroke_recalculates(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.screen.query_one("#field-ctr").focus()
+        await pilot.press("end", "ctrl+u", "1")
+        await pilot.pause()
+        assert app.document.campaign.budget.ctr == 1  # a rate without % is a fraction
+        await pilot.press("%")
+        await pilot.pause()
+        assert "€10,000.00" in figures(app)  # CTR 1 %: twice the impressions
+        await pilot.press("backspace", ".", "5", "%")
+        await pilot.pause()
+        assert "€6,666.67" in figures(app)  # CTR 1.5 %
+
+
+async def test_an_invalid_value_keeps_the_last_figures_marked_stale(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-ctr", "2,5 %")
+        before = figures(app)
+        await type_into(pilot, "#field-ctr", "2,5 %%")
+        assert figures(app) == before  # nothing erased
+        panel = app.screen.query_one("#budget-results")
+        assert panel.has_class("stale") and "valeurs précédentes" in str(panel.border_title)
+        assert "CTR : « 2,5 %% » n'est pas un nombre" in text_of(app, "#budget-error")
+        assert app.screen.query_one("#field-ctr", NumberField).has_class("-invalid")
+        assert app.document.campaign.budget.ctr == D("0.025")
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert not panel.has_class("stale") and text_of(app, "#budget-error") == ""
+
+
+async def test_forward_mode_and_cost_per_click(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        app.screen.query_one("#budget-mode").value = "forward"
+        await pilot.pause()
+        assert app.document.campaign.budget.mode == "forward"
+        assert app.screen.query_one("#field-budget").display
+        assert not app.screen.query_one("#field-target_conversions").display
+        await type_into(pilot, "#field-budget", "€10,000")
+        assert "5,000,000" in figures(app) and "2,000" in figures(app)  # impressions, sales
+        app.screen.query_one("#budget-pricing").value = "cpc"
+        await pilot.pause()
+        await type_into(pilot, "#field-price", "0.50")
+        shown = figures(app)
+        assert "20,000" in shown  # clicks = 10 000 / 0.50
+        assert "€25.00" in shown  # CPA = 10 000 / 400
+
+
+async def test_above_break_even_gives_a_plain_verdict(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-average_order_value", "10")
+        assert "✗ CPA above break-even" in figures(app)
+
+
+async def test_channel_shares_split_the_budget(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert "2 000,00 €" in text_of(app, "#channel-figures-0")
+        share = app.screen.query("NumberField.channel-share").first()
+        share.focus()
+        await pilot.press("end", "ctrl+u", "3", "0", "space", "%")
+        await pilot.pause()
+        assert app.document.campaign.channels[0].share == D("0.3")
+        assert "1 500,00 €" in text_of(app, "#channel-figures-0")
+        assert "Non réparti 10 %" in str(app.screen.query_one("#budget-channels").border_subtitle)
+
+
+async def test_ctrl_z_undoes_the_typing_and_the_marker_follows(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-ctr", "1.5%")
+        assert app.document.dirty
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert app.document.campaign.budget.ctr == D("0.02")
+        assert app.screen.query_one("#field-ctr").value == "2%"
+        assert "€5,000.00" in figures(app)
+        assert not app.document.dirty and "●" not in text_of(app, "#topbar")
+
+
+async def test_a_ctr_changed_in_the_budget_shows_in_the_funnel(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-ctr", "2.5%")
+        app.screen.set_focus(None)
+        await pilot.press("3")
+        await pilot.pause(0.2)
+        plan = text_of(app, "#plan-rows")
+        assert "2,000,000" in plan and "2.5%" in plan
+
+
+async def test_seed_000_funnel_reads_the_seed(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        rows = [[field.value for field in app.screen.query(f"#stage-{i} Input")] for i in range(4)]
+        assert rows == [
+            ["Vues", "1,000", "", "100%"],
+            ["Partages", "100", "10%", "10%"],
+            ["Clics", "30", "30%", "3%"],
+            ["Achats", "5", "16.7%", "0.5%"],
+        ]
+        assert "rate given from the top" in text_of(app, "#funnel-note")
+
+
+async def test_editing_a_count_or_a_rate_recomputes_the_others(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        await type_into(pilot, "#stage-2 .stage-count", "40")
+        counts = [s.count for s in app.document.results.funnel.stages]
+        assert counts == [1000, 100, 40, 5]
+        assert app.screen.query_one("#stage-2 .stage-step").value == "40 %"
+        assert app.screen.query_one("#stage-3 .stage-step").value == "12,5 %"
+        await type_into(pilot, "#stage-1 .stage-step", "20 %")
+        counts = [s.count for s in app.document.results.funnel.stages]
+        assert counts == [1000, 200, 40, 5]  # the later stages keep their own rates
+        await type_into(pilot, "#stage-0 .stage-count", "2 000")
+        counts = [s.count for s in app.document.results.funnel.stages]
+        assert counts == [2000, 400, 80, 10]
+
+
+async def test_add_rename_move_and_remove_stages(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        app.screen.query_one("#stage-2 .stage-label").focus()
+        await pilot.press("ctrl+n")
+        await pilot.pause(0.2)
+        labels = [s.label for s in app.document.campaign.funnel.stages]
+        assert labels == ["Vues", "Partages", "Clics", "New stage", "Achats"]
+        await type_into(pilot, "#stage-3 .stage-label", "Visits")
+        await type_into(pilot, "#stage-3 .stage-step", "50%")
+        await pilot.press("shift+up")
+        await pilot.pause(0.2)
+        labels = [s.label for s in app.document.campaign.funnel.stages]
+        assert labels == ["Vues", "Partages", "Visits", "Clics", "Achats"]
+        assert app.screen.focused.has_class("stage-step")
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#answer-remove")
+        await pilot.pause(0.2)
+        labels = [s.label for s in app.document.campaign.funnel.stages]
+        assert labels == ["Vues", "Partages", "Clics", "Achats"]
+
+
+async def test_landing_stage_and_bounce_rate(tmp_path):
+    app = make_app(copy_sample("awareness-cycle", tmp_path), lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        assert "restent 180" in text_of(app, "#bounce-stay")  # 400 clicks, 55 % bounce
+        await type_into(pilot, "#bounce-rate", "40 %")
+        assert "restent 240" in text_of(app, "#bounce-stay")
+        app.screen.query_one("#stage-3 .stage-label").focus()
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert app.document.campaign.funnel.landing_stage == "leads"
+        assert "restent 48" in text_of(app, "#bounce-stay")
+
+
+async def test_plan_funnel_per_channel(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        assert "2,500,000" in text_of(app, "#plan-rows")
+        app.screen.query_one("#plan-channel").value = "linkedin"
+        await pilot.pause()
+        plan = text_of(app, "#plan-rows")
+        assert "1,000,000" in plan and "20,000" in plan and "400" in plan
+
+
+async def test_figures_on_screen_equal_socialroi_calc(tmp_path, capsys):
+    path = copy_sample("seed-000", tmp_path)
+    for lang in ("fr", "en"):
+        cli_main(["calc", str(path), "--lang", lang])
+        calc = capsys.readouterr().out
+        app = make_app(path, lang=lang, screen="budget")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await loaded(pilot)
+            budget_lines = figures(app).splitlines()[:-1]  # the last line is the verdict
+            shown_values = [
+                re.split(r"\s{2,}", line)[-1] for line in budget_lines if line[0] != "─"
+            ]
+            await pilot.press("3")
+            await pilot.pause(0.3)
+            funnel_values = [
+                field.value for field in app.screen.query(".stage-count, .stage-step, .stage-top")
+            ]
+        assert len(shown_values) == 9 and len(funnel_values) == 12
+        for value in shown_values + [v for v in funnel_values if v]:
+            assert value in calc, (lang, value)
