@@ -28,10 +28,12 @@ def bench_evaluate(runs: int = 2000) -> None:
 
 
 def main() -> None:
+    from benchmarks.keystrokes import bench_keystrokes
     from benchmarks.startup import bench_startup
 
     bench_evaluate()
     bench_startup()
+    bench_keystrokes()
 
 
 if __name__ == "__main__":

@@ -71,13 +71,13 @@ async def test_an_invalid_value_keeps_the_last_figures_marked_stale(tmp_path):
         await type_into(pilot, "#field-ctr", "2,5 %%")
         assert figures(app) == before  # nothing erased
         panel = app.screen.query_one("#budget-results")
-        assert panel.has_class("stale") and "valeurs précédentes" in str(panel.border_title)
+        assert app.screen.stale and "valeurs précédentes" in str(panel.border_title)
         assert "CTR : « 2,5 %% » n'est pas un nombre" in text_of(app, "#budget-error")
         assert app.screen.query_one("#field-ctr", NumberField).has_class("-invalid")
         assert app.document.campaign.budget.ctr == D("0.025")
         await pilot.press("backspace")
         await pilot.pause()
-        assert not panel.has_class("stale") and text_of(app, "#budget-error") == ""
+        assert not app.screen.stale and text_of(app, "#budget-error") == ""
 
 
 async def test_forward_mode_and_cost_per_click(tmp_path):

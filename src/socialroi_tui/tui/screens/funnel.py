@@ -9,13 +9,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Input, Select, Static
 
+from socialroi_tui import editing
 from socialroi_tui.engine.funnel import plan_funnel
 from socialroi_tui.engine.numbers import format_count
 from socialroi_tui.i18n import label, t
 from socialroi_tui.presenter import funnel_rows
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.screens.section import SectionScreen
-from socialroi_tui.tui.widgets.figures import bar
+from socialroi_tui.tui.widgets.figures import bar, show_text
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 COLUMNS = ("label", "count", "step", "top")
@@ -168,8 +169,9 @@ class FunnelScreen(SectionScreen):
                 "⌂ " if stage.id == funnel.landing_stage else "  "
             )
             bar_width = max(row.query_one(".stage-bar").size.width - len(marks), 4)
-            row.query_one(".stage-bar", Static).update(
-                Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width))
+            show_text(
+                row.query_one(".stage-bar", Static),
+                Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width)),
             )
         self._draw_bounce(funnel, result)
         notes = []
@@ -182,7 +184,7 @@ class FunnelScreen(SectionScreen):
         if self._invalid:
             notes.append(next(iter(self._invalid.values())))
         note = self.query_one("#funnel-note", Static)
-        note.update(Text("\n".join(notes)))
+        show_text(note, Text("\n".join(notes)), layout=True)
         note.set_class(bool(self._invalid), "error")
         self._draw_plan()
 
@@ -237,11 +239,12 @@ class FunnelScreen(SectionScreen):
         where = one_line(landing.label, 20) if landing else t("landing_none", lang)
         text = f"{label('landing', lang)}{where} — {t('bounce_rate', lang)}"
         bounce_label = self.query_one("#bounce-label", Static)
-        bounce_label.update(Text(text))
-        bounce_label.styles.width = len(text)
+        if bounce_label.styles.width is None or bounce_label.styles.width.value != len(text):
+            bounce_label.styles.width = len(text)
+        show_text(bounce_label, Text(text))
         self.query_one("#bounce-rate", NumberField).show(funnel.bounce_rate)
         stay = f"→ {t('stay', lang)} {format_count(result.staying, lang)}" if result.staying else ""
-        self.query_one("#bounce-stay", Static).update(stay)
+        show_text(self.query_one("#bounce-stay", Static), stay)
 
     def _draw_plan(self) -> None:
         document = self.roi_app.document
@@ -271,7 +274,7 @@ class FunnelScreen(SectionScreen):
             text.append(bar(stage.rate_from_top, bar_width), style="bold")
             text.append("\n")
         text.append(t("plan_hint", lang), style="dim")
-        self.query_one("#plan-rows", Static).update(text)
+        show_text(self.query_one("#plan-rows", Static), text)
 
     def on_resize(self) -> None:
         super().on_resize()
@@ -286,12 +289,8 @@ class FunnelScreen(SectionScreen):
                 return int(node.id[6:])
         return None
 
-    def on_number_field_parsed(self, message: NumberField.Parsed) -> None:
-        from socialroi_tui import editing
-
-        field = message.field
+    def number_field_parsed(self, field: NumberField, value) -> None:
         self._invalid.pop(field.key, None)
-        value = message.value
         kind, _, index_text = field.key.partition(":")
         if kind == "bounce":
             change = lambda c: editing.set_bounce_rate(c, value)  # noqa: E731
@@ -309,13 +308,11 @@ class FunnelScreen(SectionScreen):
         if not self.roi_app.edit(change, key=f"funnel.{field.key}"):
             self.refresh_body()
 
-    def on_number_field_invalid(self, message: NumberField.Invalid) -> None:
-        self._invalid[message.field.key] = message.reason
+    def number_field_invalid(self, field: NumberField, reason: str) -> None:
+        self._invalid[field.key] = reason
         self.refresh_body()
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        from socialroi_tui import editing
-
         if not event.input.has_class("stage-label"):
             return
         index = self._row_index(event.input)
@@ -347,8 +344,6 @@ class FunnelScreen(SectionScreen):
             widget.focus()
 
     def action_add_stage(self) -> None:
-        from socialroi_tui import editing
-
         index = self._focused_row()
         after = index if index is not None else len(self._stage_ids) - 1
         if self.roi_app.edit(lambda c: editing.add_stage(c, after, t("new_stage", self.lang))):
@@ -359,7 +354,6 @@ class FunnelScreen(SectionScreen):
             widget.focus()
 
     def action_remove_stage(self) -> None:
-        from socialroi_tui import editing
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
         index = self._focused_row()
@@ -382,8 +376,6 @@ class FunnelScreen(SectionScreen):
         )
 
     def action_move_stage(self, offset: int) -> None:
-        from socialroi_tui import editing
-
         index = self._focused_row()
         if index is None:
             return
@@ -399,8 +391,6 @@ class FunnelScreen(SectionScreen):
             )
 
     def action_landing(self) -> None:
-        from socialroi_tui import editing
-
         index = self._focused_row()
         if index is not None:
             self.roi_app.edit(lambda c: editing.set_landing_stage(c, index))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.text import Text
+from textual.widgets import Static
 
 from socialroi_tui.textsafe import one_line
 
@@ -32,3 +33,12 @@ def pairs(rows: list[tuple[str, str]], width: int, emphasis: set[str] | None = N
         if index < len(rows) - 1:
             text.append("\n")
     return text
+
+
+def show_text(widget: Static, text: Text | str, layout: bool = False) -> None:
+    """Update ``widget`` only when its text changes, without a layout pass unless asked:
+    on a keystroke this keeps the work to the cells that change."""
+    if getattr(widget, "_shown_text", None) == text:
+        return
+    widget._shown_text = text  # type: ignore[attr-defined]
+    widget.update(text, layout=layout)

@@ -58,7 +58,10 @@ class KeyBar(Static):
         gap = max(self.size.width - position - len(palette), 1)
         parts += [(" " * gap, ""), (palette, "$footer-description-foreground")]
         self._spans.append((position + gap, position + gap + len(palette), "ctrl+p"))
-        self.update(Content.assemble(*parts))
+        content = Content.assemble(*parts)
+        if content.plain != getattr(self, "_shown", None):
+            self._shown = content.plain
+            self.update(content, layout=False)
 
     async def on_click(self, event: Click) -> None:
         for start, end, key in self._spans:

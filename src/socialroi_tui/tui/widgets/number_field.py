@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from textual.message import Message
 from textual.widgets import Input
 
 from socialroi_tui.engine.numbers import NumberError, input_text, parse_number
@@ -12,7 +11,9 @@ from socialroi_tui.i18n import Language
 
 
 class NumberField(Input):
-    """Posts ``Parsed`` with the value (``None`` when emptied) or ``Invalid`` with the reason."""
+    """Reads its text as a number on every keystroke and tells its screen at once
+    (``number_field_parsed`` / ``number_field_invalid``), so that the recalculated
+    figures go out in the same frame as the typed character."""
 
     DEFAULT_CSS = """
     NumberField.-textual-compact {
@@ -26,18 +27,6 @@ class NumberField(Input):
         text-style: bold underline;
     }
     """
-
-    class Parsed(Message):
-        def __init__(self, field: NumberField, value: Decimal | None) -> None:
-            super().__init__()
-            self.field = field
-            self.value = value
-
-    class Invalid(Message):
-        def __init__(self, field: NumberField, reason: str) -> None:
-            super().__init__()
-            self.field = field
-            self.reason = reason
 
     def __init__(
         self,
@@ -57,6 +46,7 @@ class NumberField(Input):
         self.lang = lang
         self.allow_empty = allow_empty
         self.allow_above_100 = allow_above_100
+        self._showing = False
 
     def parse(self, text: str) -> Decimal | None:
         """The value of ``text``; ``NumberError`` names this field and shows an example."""
@@ -70,16 +60,21 @@ class NumberField(Input):
             allow_above_100=self.allow_above_100,
         )
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()
+    def watch_value(self, text: str) -> None:
+        if self._showing or not self.is_mounted:
+            return
+        screen = self.screen
         try:
-            value = self.parse(event.value)
+            value = self.parse(text)
         except NumberError as error:
             self.add_class("-invalid")
-            self.post_message(self.Invalid(self, str(error)))
+            screen.number_field_invalid(self, str(error))  # type: ignore[attr-defined]
             return
         self.remove_class("-invalid")
-        self.post_message(self.Parsed(self, value))
+        screen.number_field_parsed(self, value)  # type: ignore[attr-defined]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()  # already handled in watch_value, within the keystroke
 
     def show(self, value: Decimal | None, force: bool = False) -> None:
         """Display ``value``; never over what the user is typing, unless ``force`` (undo)."""
@@ -90,6 +85,10 @@ class NumberField(Input):
                 return  # keep the user's way of writing it
         except NumberError:
             pass
-        with self.prevent(Input.Changed):
-            self.value = input_text(value, self.kind, self.lang)
+        self._showing = True
+        try:
+            with self.prevent(Input.Changed):
+                self.value = input_text(value, self.kind, self.lang)
+        finally:
+            self._showing = False
         self.remove_class("-invalid")

@@ -32,7 +32,9 @@ class TopBar(Static):
         )
         text.pad_right(max(width - len(text.plain) - len(right), 0))
         text.append(right)
-        self.update(text)
+        if text != getattr(self, "_shown", None):
+            self._shown = text
+            self.update(text, layout=False)
 
 
 class SectionBar(Static):

@@ -1,0 +1,73 @@
+"""Run an app in this process with a probe at the frame: each key event and each write
+to the terminal is timestamped, then written to a trace file when the app exits.
+
+    python -m benchmarks.probe TRACE bare
+    python -m benchmarks.probe TRACE socialroi CAMPAIGN.toml --screen budget --lang fr
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import sys
+import time
+from pathlib import Path
+
+from textual import events
+from textual.app import App
+
+
+def instrument(app_class: type[App]) -> type[App]:
+    class Probed(app_class):  # type: ignore[misc, valid-type]
+        trace: list = []
+
+        async def on_event(self, event: events.Event) -> None:
+            if isinstance(event, events.Key):
+                self.trace.append(("key", time.perf_counter(), event.key))
+            await super().on_event(event)
+
+        def on_mount(self) -> None:
+            parent = getattr(super(), "on_mount", None)
+            if parent is not None:
+                parent()
+            write = self._driver.write
+
+            def timed_write(data: str) -> None:
+                self.trace.append(("write", time.perf_counter(), len(data.encode("utf-8"))))
+                write(data)
+
+            self._driver.write = timed_write
+            self.set_interval(0.2, self._no_blink)
+
+        def _no_blink(self) -> None:
+            for field in self.query("Input"):
+                field.cursor_blink = False
+            for screen in self.screen_stack:
+                for field in screen.query("Input"):
+                    field.cursor_blink = False
+
+    Probed.__name__ = app_class.__name__
+    if isinstance(app_class.CSS_PATH, str):  # relative to the original class's module
+        Probed.CSS_PATH = str(Path(inspect.getfile(app_class)).parent / app_class.CSS_PATH)
+    return Probed
+
+
+def main() -> None:
+    trace_path = Path(sys.argv[1])
+    which = sys.argv[2]
+    if which == "bare":
+        from benchmarks.bare_app import BareApp
+
+        app = instrument(BareApp)()
+    else:
+        from socialroi_tui.cli import _app_arguments
+        from socialroi_tui.tui.app import SocialRoiApp
+
+        path, screen, lang = _app_arguments(sys.argv[3:])
+        app = instrument(SocialRoiApp)(path=path, first_section=screen, lang=lang or "en")
+    app.run()
+    trace_path.write_text(json.dumps(app.trace))
+
+
+if __name__ == "__main__":
+    main()
