@@ -8,6 +8,7 @@ cursor does not blink during the run, so that only keystrokes cause writes.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import os
@@ -68,10 +69,8 @@ def run_probe(which: str, setup_keys: list[str], cycles: int) -> list:
         _drain(fd, 0.5)
         os.write(fd, b"\x1b[C\r")  # "Discard" if asked
         _drain(fd, 1.0)
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         os.waitpid(pid, 0)
         os.close(fd)
         return json.loads(trace.read_text()) if trace.exists() else []
