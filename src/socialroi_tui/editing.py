@@ -22,10 +22,14 @@ from socialroi_tui.model import (
 
 
 def _with(campaign: Campaign, **parts: Any) -> Campaign:
-    """A copy of ``campaign`` with some top-level parts replaced, checked as a whole."""
-    data = {name: getattr(campaign, name) for name in type(campaign).model_fields}
-    data.update(parts)
-    return Campaign.model_validate(data)
+    """A copy of ``campaign`` with some (already validated) top-level parts replaced, then
+    checked as a whole. Unchanged parts are shared, not copied: edits stay cheap and the
+    added-up actual results can be reused."""
+    edited = campaign.model_copy(update=parts)
+    problems = edited.reference_problems(check_actuals="actuals" in parts or "channels" in parts)
+    if problems:
+        raise ValueError("; ".join(problems))
+    return edited
 
 
 def toggle_objective(campaign: Campaign, objective_id: str) -> Campaign:

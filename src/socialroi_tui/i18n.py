@@ -295,6 +295,23 @@ STRINGS: dict[str, dict[Language, str]] = {
         "fr": "Calculé depuis le budget (4) : modifiez CTR et conversion là-bas.",
         "en": "Computed from the budget (4): change CTR and conversion there.",
     },
+    # never lose work
+    "conflict_title": {"fr": "Le fichier a changé sur le disque", "en": "The file changed on disk"},
+    "conflict_question": {
+        "fr": "« {name} » a été modifié par ailleurs (autre éditeur, git…) depuis son ouverture. L'écraser perdrait ces changements.",
+        "en": "'{name}' was changed elsewhere (another editor, git…) since you opened it. Overwriting would lose those changes.",
+    },
+    "choice_overwrite": {"fr": "Écraser", "en": "Overwrite"},
+    "choice_reload": {"fr": "Recharger", "en": "Reload"},
+    "recovery_title": {"fr": "Travail non enregistré retrouvé", "en": "Unsaved work found"},
+    "recovery_question": {
+        "fr": "Des modifications de « {name} » non enregistrées ont été gardées le {when}. Les restaurer ?",
+        "en": "Unsaved changes to '{name}' were kept on {when}. Restore them?",
+    },
+    "choice_restore": {"fr": "Restaurer", "en": "Restore"},
+    "choice_discard_copy": {"fr": "Les jeter", "en": "Discard them"},
+    "choice_later": {"fr": "Plus tard", "en": "Later"},
+    "start_recover": {"fr": "Récupérer : {name} ({when})", "en": "Recover: {name} ({when})"},
     "help_title": {"fr": "Aide", "en": "Help"},
     # command line
     "valid": {"fr": "valide", "en": "valid"},

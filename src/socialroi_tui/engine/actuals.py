@@ -39,12 +39,15 @@ class Totals:
         return self.metrics.get(name)
 
 
-def add_up(label: str, rows: Iterable) -> Totals:
-    """Sum each measure over ``rows`` (``None`` when no row has it), then derive metrics."""
+def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
+    """Sum each measure over ``rows`` (``None`` when no row has it), then derive metrics.
+
+    With ``summed``, the rows are ``Totals`` already added up (to add channels together)."""
     measures: dict[str, Value] = dict.fromkeys(MEASURES)
     for row in rows:
+        source = row.measures if summed else None
         for name in MEASURES:
-            value = getattr(row, name)
+            value = source[name] if source is not None else getattr(row, name)
             if value is not None:
                 current = measures[name]
                 measures[name] = value if current is None else current + value

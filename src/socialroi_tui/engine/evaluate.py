@@ -138,27 +138,51 @@ def _kpi_statuses(
     return tuple(statuses)
 
 
-def evaluate(campaign: Campaign, lang: str | None = None) -> CampaignResults:
-    """Every figure of the campaign: funnel, budget plan, channel split, actuals, KPI status."""
+@dataclass(frozen=True)
+class ActualsSummary:
+    """Actual results added up: in all, per channel, per publication of each channel."""
+
+    total: Totals
+    by_channel: dict[str, Totals]
+    by_publication: dict[str, tuple[Totals, ...]]
+
+
+def summarise_actuals(campaign: Campaign) -> ActualsSummary:
+    """Add up the actual results (one pass to group them, one to add them up)."""
+    rows_by_channel: dict[str, list] = {c.id: [] for c in campaign.channels}
+    rows_by_publication: dict[str, dict[str, list]] = {c.id: {} for c in campaign.channels}
+    for actual in campaign.actuals:
+        rows_by_channel.setdefault(actual.channel, []).append(actual)
+        if actual.publication:
+            publications = rows_by_publication.setdefault(actual.channel, {})
+            publications.setdefault(actual.publication, []).append(actual)
+    by_channel = {
+        channel.id: add_up(
+            channel.label or channel.network.capitalize(), rows_by_channel[channel.id]
+        )
+        for channel in campaign.channels
+    }
+    by_publication = {
+        channel_id: tuple(add_up(name, rows) for name, rows in publications.items())
+        for channel_id, publications in rows_by_publication.items()
+    }
+    total = add_up("total", (t for totals in by_channel.values() for t in [totals]), summed=True)
+    return ActualsSummary(total, by_channel, by_publication)
+
+
+def evaluate(
+    campaign: Campaign, lang: str | None = None, actuals: ActualsSummary | None = None
+) -> CampaignResults:
+    """Every figure of the campaign: funnel, budget plan, channel split, actuals, KPI status.
+
+    ``actuals`` may be passed when already added up (they do not change as one types).
+    """
     lang = lang or campaign.meta.language
     budget = run_plan(plan_inputs(campaign), campaign.budget.mode)
     shares = [c.share for c in campaign.channels if c.share is not None]
     unallocated = 1 - sum(shares, Decimal(0)) if shares else None
-    by_channel = {
-        channel.id: add_up(
-            channel.label or channel.network.capitalize(),
-            (a for a in campaign.actuals if a.channel == channel.id),
-        )
-        for channel in campaign.channels
-    }
-    by_publication = {}
-    for channel in campaign.channels:
-        names: dict[str, list] = {}
-        for actual in campaign.actuals:
-            if actual.channel == channel.id and actual.publication:
-                names.setdefault(actual.publication, []).append(actual)
-        by_publication[channel.id] = tuple(add_up(name, rows) for name, rows in names.items())
-    total = add_up("total", campaign.actuals)
+    summary = actuals or summarise_actuals(campaign)
+    total, by_channel, by_publication = summary.total, summary.by_channel, summary.by_publication
     return CampaignResults(
         funnel=evaluate_funnel(campaign.funnel),
         budget=budget,

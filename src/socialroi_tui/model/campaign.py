@@ -228,6 +228,14 @@ class Campaign(Model):
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Campaign:
+        problems = self.reference_problems()
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def reference_problems(self, check_actuals: bool = True) -> list[str]:
+        """What does not hold together: unknown catalog ids, channels that do not exist,
+        shares over 100 %. ``check_actuals`` False skips the (possibly many) actual rows."""
         from socialroi_tui.catalog import load_catalog
 
         catalog = load_catalog()
@@ -251,19 +259,20 @@ class Campaign(Model):
                 problems.append(f"{where}.objective: unknown objective {mapping.objective!r}")
             if mapping.channel != "all" and mapping.channel not in channel_ids:
                 problems.append(f"{where}.channel: no channel has the id {mapping.channel!r}")
-        for index, actual in enumerate(self.actuals):
-            if actual.channel not in channel_ids:
+        known = set(channel_ids)
+        for index, actual in enumerate(self.actuals if check_actuals else ()):
+            if actual.channel not in known:
                 problems.append(
                     f"actuals[{index}].channel: no channel has the id {actual.channel!r}"
                 )
+                if len(problems) > 20:
+                    break
         total_share = sum((c.share or Decimal(0) for c in self.channels), Decimal(0))
         if total_share > 1:
             problems.append(
                 f"channels: the budget shares add up to {total_share * 100:f} %, over 100 %"
             )
-        if problems:
-            raise ValueError("; ".join(problems))
-        return self
+        return problems
 
     def primary_objective(self) -> str | None:
         return next((o.id for o in self.objectives if o.primary), None)

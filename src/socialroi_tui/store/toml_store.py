@@ -7,6 +7,8 @@ then ``os.replace`` — and keeps the previous version as ``NAME.toml.bak``.
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import re
 import tempfile
@@ -41,6 +43,8 @@ class LoadedCampaign:
     has_comments: bool
     """The file holds hand-written comments that a save would drop."""
     mtime_ns: int | None = None
+    digest: str = ""
+    """SHA-256 of the bytes read, to tell whether someone else changed the file since."""
 
 
 def describe_validation_error(error: ValidationError) -> list[str]:
@@ -156,7 +160,21 @@ def load_campaign(path: Path | str) -> LoadedCampaign:
         ) from None
     text = text.removeprefix("\ufeff")
     campaign = parse_campaign(text, path)
-    return LoadedCampaign(campaign, path, has_toml_comments(text), stat.st_mtime_ns)
+    return LoadedCampaign(
+        campaign, path, has_toml_comments(text), stat.st_mtime_ns, file_digest(raw)
+    )
+
+
+def file_digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def current_digest(path: Path) -> str | None:
+    """The digest of the file as it is on disk now, or None if it cannot be read."""
+    try:
+        return file_digest(Path(path).read_bytes())
+    except OSError:
+        return None
 
 
 def _plain(value: Any) -> Any:
@@ -238,8 +256,9 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
-def save_campaign(campaign: Campaign, path: Path | str) -> int:
-    """Save atomically, keeping the previous file as ``NAME.toml.bak``; return the new mtime."""
+def save_campaign(campaign: Campaign, path: Path | str) -> str:
+    """Save atomically, keeping the previous file as ``NAME.toml.bak``; return the digest
+    of what was written."""
     path = Path(path)
     data = dump_campaign(campaign).encode("utf-8")
     try:
@@ -248,10 +267,11 @@ def save_campaign(campaign: Campaign, path: Path | str) -> int:
         if path.exists():
             write_atomically(backup_path(path), path.read_bytes())
         write_atomically(path, data)
-        return path.stat().st_mtime_ns
+        return file_digest(data)
     except FileNotFoundError:
         raise CampaignFileError(path, ["the folder does not exist"]) from None
     except PermissionError:
         raise CampaignFileError(path, ["permission denied: cannot write here"]) from None
     except OSError as error:
-        raise CampaignFileError(path, [f"cannot be written ({error.strerror})"]) from None
+        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
+        raise CampaignFileError(path, [f"cannot be written ({reason})"]) from None

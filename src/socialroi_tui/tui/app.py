@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
+import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -9,6 +13,7 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.timer import Timer
 
 from socialroi_tui.i18n import Language, t
 from socialroi_tui.quicklook import QuickLook, quick_look
@@ -18,6 +23,7 @@ from socialroi_tui.tui.widgets.topbar import SECTIONS, TopBar
 if TYPE_CHECKING:  # the model (and pydantic) load after the first frame
     from socialroi_tui.document import CampaignDocument
     from socialroi_tui.model import Campaign
+    from socialroi_tui.recovery import Recovery
 
 
 def _objectives_screen() -> Screen:
@@ -84,6 +90,11 @@ class SocialRoiApp(App[None]):
         super().__init__()
         self.lang: Language = lang
         self.document = document
+        self.session = uuid.uuid4().hex[:8]
+        """Names this run's recovery copy while the campaign has no file."""
+        self.left_cleanly = False
+        """Set when the user saved or chose to discard before quitting."""
+        self._recovery_timer: Timer | None = None
         self._path = path
         self._first_section = first_section or "objectives"
         self._quick: QuickLook | None = None
@@ -92,6 +103,8 @@ class SocialRoiApp(App[None]):
     # --- opening ---------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            signal.signal(signum, self._on_terminating_signal)
         if self.document is not None:
             self.switch_mode(self._first_section)
         elif self._path is not None:
@@ -127,6 +140,7 @@ class SocialRoiApp(App[None]):
         remember(path)
         self._show(document, section)
         _trace("document-ready")
+        self._offer_recovery(path)
         if document.has_comments:
             self.notify(t("comments_warning", self.lang), severity="warning", timeout=8)
 
@@ -199,6 +213,7 @@ class SocialRoiApp(App[None]):
         changed = self.document.apply(campaign, key)
         if changed:
             self.refresh_view()
+            self._schedule_recovery()
         return changed
 
     def refresh_view(self, force: bool = False) -> None:
@@ -220,6 +235,7 @@ class SocialRoiApp(App[None]):
     def action_undo(self) -> None:
         if self.document is not None and self.document.undo():
             self.refresh_view(force=True)
+            self._schedule_recovery()
         else:
             self.notify(t("nothing_to_undo", self.lang))
 
@@ -236,15 +252,18 @@ class SocialRoiApp(App[None]):
         if document.path is None:
             self.action_save_as(then)
             return
+        if document.changed_on_disk():
+            self._resolve_conflict(then)
+            return
         if not document.has_comments:
-            if self._save_to(document.path) and then:
+            if self._save_to(document.path, then) and then:
                 then()
             return
         from socialroi_tui.store.toml_store import backup_path
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
         def answered(answer: str | None) -> None:
-            if answer == "save" and self._save_to(document.path) and then:
+            if answer == "save" and self._save_to(document.path, then) and then:
                 then()
             elif answer == "save_as":
                 self.action_save_as(then)
@@ -263,10 +282,13 @@ class SocialRoiApp(App[None]):
             answered,
         )
 
-    def _save_to(self, path: Path) -> bool:
+    def _save_to(self, path: Path, then: Callable[[], None] | None = None) -> bool:
+        """Save; on failure say why, keep the work in memory and offer "save as"."""
         from socialroi_tui.recent import remember
+        from socialroi_tui.recovery import discard_recovery
         from socialroi_tui.store import CampaignFileError
 
+        previous = self.document.path
         try:
             self.document.save(path)
         except CampaignFileError as error:
@@ -276,7 +298,10 @@ class SocialRoiApp(App[None]):
                 severity="error",
                 timeout=15,
             )
+            self.action_save_as(then)
             return False
+        discard_recovery(previous, self.session)
+        discard_recovery(path, self.session)
         remember(path)
         self.notify(t("saved_to", self.lang, path=path.name), timeout=3)
         self.refresh_view()
@@ -311,11 +336,40 @@ class SocialRoiApp(App[None]):
             path = Path(text.strip()).expanduser()
             if path.suffix.lower() != ".toml":
                 path = path.with_name(path.name + ".toml")
-            if self._save_to(path) and then:
+            if self._save_to(path, then) and then:
                 then()
 
         self.push_screen(
             TextPrompt(t("save_as_title", lang), t("file_name", lang), str(default), check), chosen
+        )
+
+    def _resolve_conflict(self, then: Callable[[], None] | None) -> None:
+        """The file changed on disk since we read it: never overwrite it in silence."""
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        document, lang = self.document, self.lang
+
+        def answered(answer: str | None) -> None:
+            if answer == "overwrite":
+                if self._save_to(document.path, then) and then:
+                    then()
+            elif answer == "save_as":
+                self.action_save_as(then)
+            elif answer == "reload":
+                self.open_file(document.path, self.current_mode)
+
+        self.push_screen(
+            ChoiceDialog(
+                t("conflict_title", lang),
+                t("conflict_question", lang, name=document.path.name),
+                [
+                    ("save_as", t("choice_save_as", lang)),
+                    ("overwrite", t("choice_overwrite", lang)),
+                    ("reload", t("choice_reload", lang)),
+                    ("cancel", t("choice_cancel", lang)),
+                ],
+            ),
+            answered,
         )
 
     def action_open(self) -> None:
@@ -353,7 +407,11 @@ class SocialRoiApp(App[None]):
         )
 
     async def action_quit(self) -> None:
-        self._leave_document(self.exit)
+        self._leave_document(self._exit_cleanly)
+
+    def _exit_cleanly(self) -> None:
+        self.left_cleanly = True
+        self.exit()
 
     def _leave_document(self, then: Callable[[], None]) -> None:
         """Run ``then`` once unsaved changes are saved or discarded (or not at all: cancel)."""
@@ -370,6 +428,9 @@ class SocialRoiApp(App[None]):
             if answer == "save":
                 self.action_save(then)
             elif answer == "discard":
+                from socialroi_tui.recovery import discard_recovery
+
+                discard_recovery(document.path, self.session)
                 then()
 
         name = one_line(document.campaign.meta.name or t("untitled", lang), 40)
@@ -385,6 +446,102 @@ class SocialRoiApp(App[None]):
             ),
             answered,
         )
+
+    # --- recovery of unsaved work ------------------------------------------------
+
+    def _schedule_recovery(self) -> None:
+        """Keep the recovery copy up to date, a moment after the typing stops."""
+        if self._recovery_timer is not None:
+            self._recovery_timer.stop()
+        self._recovery_timer = self.set_timer(RECOVERY_DELAY, self._keep_recovery)
+
+    def _keep_recovery(self) -> None:
+        document = self.document
+        if document is None:
+            return
+        from socialroi_tui.recovery import discard_recovery
+
+        if not document.dirty:
+            discard_recovery(document.path, self.session)
+            return
+        campaign, path = document.campaign, document.path
+        self.run_worker(
+            lambda: self._write_recovery(campaign, path),
+            thread=True,
+            exclusive=True,
+            group="recovery",
+        )
+
+    def _write_recovery(self, campaign: Campaign, path: Path | None) -> None:
+        from socialroi_tui.recovery import write_recovery
+        from socialroi_tui.store import dump_campaign
+
+        # Without a state folder the work is still in memory, and saving still works.
+        with contextlib.suppress(OSError):
+            write_recovery(dump_campaign(campaign), path, self.session)
+
+    def write_recovery_now(self) -> None:
+        """On a hang-up, a termination or a crash: keep the last edit, now."""
+        document = self.document
+        if document is not None and document.dirty and not self.left_cleanly:
+            self._write_recovery(document.campaign, document.path)
+
+    def _on_terminating_signal(self, signum: int, frame: object) -> None:
+        self.write_recovery_now()
+        if signum == signal.SIGHUP:  # the terminal is gone: nothing to restore on it
+            os._exit(128 + signum)
+        self.left_cleanly = True
+        self.exit(return_code=128 + signum)
+
+    def _offer_recovery(self, path: Path) -> None:
+        """A recovery copy was left for this file: offer to restore or discard it."""
+        from socialroi_tui.recovery import find_recovery
+
+        recovery = find_recovery(path)
+        if recovery is None:
+            return
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        lang = self.lang
+        when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+        def answered(answer: str | None) -> None:
+            if answer == "restore":
+                self.restore_recovery(recovery)
+            elif answer == "discard":
+                recovery.discard()
+
+        self.push_screen(
+            ChoiceDialog(
+                t("recovery_title", lang),
+                t("recovery_question", lang, name=path.name, when=when),
+                [
+                    ("restore", t("choice_restore", lang)),
+                    ("discard", t("choice_discard_copy", lang)),
+                    ("later", t("choice_later", lang)),
+                ],
+            ),
+            answered,
+        )
+
+    def restore_recovery(self, recovery: Recovery) -> None:
+        """Bring back the unsaved edits of a recovery copy (they stay unsaved)."""
+        from socialroi_tui.store import CampaignFileError, parse_campaign
+
+        try:
+            campaign = parse_campaign(recovery.text(), recovery.copy)
+        except (CampaignFileError, OSError) as error:
+            self.notify(str(error), title=t("open_failed", self.lang), severity="error")
+            return
+        if self.document is None or recovery.original is None:
+            from socialroi_tui.document import CampaignDocument
+
+            self._show(CampaignDocument(campaign), "objectives")
+            recovery.discard()  # this session keeps its own copy from now on
+        else:
+            self.document.apply(campaign)
+            self.refresh_view(force=True)
+        self._schedule_recovery()
 
     # --- command palette -------------------------------------------------------------
 
@@ -407,6 +564,10 @@ class SocialRoiApp(App[None]):
         yield SystemCommand(t("key_help", lang), t("help_help", lang), self.action_help)
         yield SystemCommand("socialroi", t("start_help", lang), self.action_start)
         yield SystemCommand(t("key_quit", lang), t("quit_help", lang), self.action_quit)
+
+
+RECOVERY_DELAY = 1.0
+"""Seconds of calm after an edit before the recovery copy is written."""
 
 
 def _trace(event: str) -> None:

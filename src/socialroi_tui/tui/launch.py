@@ -9,5 +9,8 @@ def run_app(path: Path | None, screen: str | None, lang: str) -> int:
     from socialroi_tui.tui.app import SocialRoiApp
 
     app = SocialRoiApp(path=path, first_section=screen, lang=lang)
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.write_recovery_now()  # a crash or any unplanned exit keeps the last edit
     return app.return_code or 0

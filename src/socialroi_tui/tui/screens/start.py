@@ -17,6 +17,17 @@ from socialroi_tui.tui.bindings import localize_bindings
 from socialroi_tui.tui.widgets.keybar import KeyBar
 
 
+def _campaign_name(recovery) -> str:
+    """The name in a recovery copy, read without validation (for the menu)."""
+    import tomllib
+
+    try:
+        name = tomllib.loads(recovery.text()).get("meta", {}).get("name", "")
+    except (OSError, ValueError, AttributeError):
+        name = ""
+    return one_line(str(name) or "?", 40)
+
+
 def _describe(path: Path) -> str:
     """``name.toml  (~/folder)``, cut to fit 80 columns."""
     folder = str(path.parent)
@@ -60,6 +71,15 @@ class StartScreen(Screen):
             for name in template_names()
         ]
         options.append(Option(t("start_open", lang), id="open"))
+        from socialroi_tui.recovery import untitled_recoveries
+
+        self._recoveries = untitled_recoveries()
+        for index, recovery in enumerate(self._recoveries):
+            when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            name = _campaign_name(recovery)
+            options.append(
+                Option(Text(t("start_recover", lang, name=name, when=when)), id=f"recover:{index}")
+            )
         self._recent: list[Path] = recent_files()
         options += [
             Option(Text(t("start_recent", lang, path=_describe(p))), id=f"recent:{i}")
@@ -84,5 +104,8 @@ class StartScreen(Screen):
             app.new_campaign(choice.removeprefix("template:"))  # type: ignore[attr-defined]
         elif choice == "open":
             app.action_open()  # type: ignore[attr-defined]
+        elif choice.startswith("recover:"):
+            recovery = self._recoveries[int(choice.removeprefix("recover:"))]
+            app.restore_recovery(recovery)  # type: ignore[attr-defined]
         elif choice.startswith("recent:"):
             app.open_file(self._recent[int(choice.removeprefix("recent:"))])  # type: ignore[attr-defined]
