@@ -311,6 +311,7 @@ STRINGS: dict[str, dict[Language, str]] = {
     "choice_restore": {"fr": "Restaurer", "en": "Restore"},
     "choice_discard_copy": {"fr": "Les jeter", "en": "Discard them"},
     "choice_later": {"fr": "Plus tard", "en": "Later"},
+    "loading": {"fr": "Ouverture de {name}…", "en": "Opening {name}…"},
     "start_recover": {"fr": "Récupérer : {name} ({when})", "en": "Recover: {name} ({when})"},
     "help_title": {"fr": "Aide", "en": "Help"},
     # command line

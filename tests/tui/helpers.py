@@ -39,7 +39,8 @@ def table_rows(app: SocialRoiApp) -> list[list[str]]:
 async def loaded(pilot) -> None:
     """Wait for the full load (the first frame is drawn from a quick read of the file)."""
     await pilot.pause()
-    for _ in range(40):
-        if pilot.app.document is not None or pilot.app.current_mode == "start":
-            return
+    for _ in range(100):
+        if not pilot.app.opening:
+            break
         await pilot.pause(0.05)
+    await pilot.pause()

@@ -95,6 +95,8 @@ class SocialRoiApp(App[None]):
         self.left_cleanly = False
         """Set when the user saved or chose to discard before quitting."""
         self._recovery_timer: Timer | None = None
+        self.opening = path is not None and document is None
+        """The file given on the command line is still being loaded."""
         self._path = path
         self._first_section = first_section or "objectives"
         self._quick: QuickLook | None = None
@@ -113,8 +115,10 @@ class SocialRoiApp(App[None]):
                 # Show the first screen now; the screen asks for the full load once drawn.
                 self.switch_mode("objectives")
             else:
+                # A large file takes a few seconds to check: say so before it starts.
                 self.switch_mode("start")
-                self.open_file(self._path, self._first_section)
+                self.notify(t("loading", self.lang, name=self._path.name), timeout=30)
+                self.set_timer(0.1, lambda: self.open_file(self._path, self._first_section))
         else:
             self.switch_mode("start")
 
@@ -124,6 +128,7 @@ class SocialRoiApp(App[None]):
         from socialroi_tui.recent import remember
         from socialroi_tui.store import CampaignFileError
 
+        self.opening = False
         if not path.exists():
             from socialroi_tui.templates import blank_campaign
 
@@ -138,6 +143,7 @@ class SocialRoiApp(App[None]):
             self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
             return
         remember(path)
+        self.clear_notifications()
         self._show(document, section)
         _trace("document-ready")
         self._offer_recovery(path)
