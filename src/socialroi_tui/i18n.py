@@ -101,11 +101,12 @@ STRINGS: dict[str, dict[Language, str]] = {
     "key_primary": {"fr": "Principal", "en": "Primary"},
     "key_add": {"fr": "Ajouter", "en": "Add"},
     "key_edit": {"fr": "Modifier", "en": "Edit"},
-    "key_delete": {"fr": "Supprimer", "en": "Delete"},
+    "key_delete": {"fr": "Suppr.", "en": "Delete"},
     "key_open": {"fr": "Ouvrir", "en": "Open"},
     "key_cancel": {"fr": "Annuler", "en": "Cancel"},
     "key_back": {"fr": "Retour", "en": "Back"},
     "palette": {"fr": "Palette", "en": "Palette"},
+    "sections": {"fr": "Écrans", "en": "Screens"},
     "go_to": {"fr": "Aller à : {section}", "en": "Go to: {section}"},
     "go_to_help": {"fr": "Afficher l'écran {section}", "en": "Show the {section} screen"},
     "save_help": {

@@ -172,6 +172,7 @@ class SocialRoiApp(App[None]):
     def _show(self, document: CampaignDocument, section: str) -> None:
         self.document = document
         self._quick = None
+        self.refresh_bindings()  # save and undo apply now
         if self.current_mode == section:
             self.refresh_view()
         else:

@@ -43,6 +43,11 @@ class KeyBar(Static):
         parts: list[tuple[str, str]] = []
         self._spans = []
         position = 0
+        if getattr(self.screen, "SECTION", ""):  # a section screen: the others are 1 key away
+            lang = self.app.lang  # type: ignore[attr-defined]
+            key_text, label = " 1-4", f" {t('sections', lang)}"
+            parts += [(key_text, "bold $footer-key-foreground"), (label, "")]
+            position += len(key_text) + len(label)
         shown: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
@@ -55,6 +60,8 @@ class KeyBar(Static):
             self._spans.append((position, position + len(key_text) + len(label), key))
             position += len(key_text) + len(label)
         palette = f"^p {t('palette', self.app.lang)} "  # type: ignore[attr-defined]
+        if position + len(palette) >= self.size.width:
+            palette = "^p "
         gap = max(self.size.width - position - len(palette), 1)
         parts += [(" " * gap, ""), (palette, "$footer-description-foreground")]
         self._spans.append((position + gap, position + gap + len(palette), "ctrl+p"))
