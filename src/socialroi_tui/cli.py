@@ -20,7 +20,7 @@ from socialroi_tui.i18n import Language, detect_language, t
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("plan", "calc", "validate", "new")
+COMMANDS = ("plan", "calc", "validate", "new", "import", "report")
 SCREENS = ("objectives", "kpis", "funnel", "budget")
 
 
@@ -81,6 +81,26 @@ def _build_parser(lang_holder: dict) -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check campaign files")
     validate.add_argument("files", nargs="+", type=Path)
     validate.add_argument("--lang", choices=["fr", "en"])
+
+    imports = sub.add_parser("import", help="add actual results from a CSV export")
+    imports.add_argument("csv", type=Path)
+    imports.add_argument("--into", type=Path, required=True, help="the campaign file")
+    imports.add_argument("--mapping", help="a saved column mapping's name")
+    imports.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="HEADER=FIELD",
+        help="map a column to a field (repeatable)",
+    )
+    imports.add_argument("--save-mapping", metavar="NAME", help="keep --map for next time")
+    imports.add_argument("--dry-run", action="store_true", help="show what would be imported")
+    imports.add_argument("--lang", choices=["fr", "en"])
+
+    report = sub.add_parser("report", help="the plan-versus-actual dashboard as a file")
+    report.add_argument("file", type=Path)
+    report.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    report.add_argument("--lang", choices=["fr", "en"])
 
     new = sub.add_parser("new", help="create a campaign file")
     new.add_argument("file", type=Path)
@@ -358,6 +378,59 @@ def _new(args, lang: Language) -> int:
     return 0
 
 
+def _mapping(args) -> dict[str, str]:
+    """Column mapping from ``--mapping NAME`` and ``--map HEADER=FIELD`` (saved if asked)."""
+    from socialroi_tui.store.mappings import load_mapping, save_mapping
+
+    mapping: dict[str, str] = {}
+    if args.mapping:
+        mapping.update(load_mapping(args.mapping))
+    for item in args.map:
+        header, equals, field = item.partition("=")
+        if not equals or not header.strip() or not field.strip():
+            raise UsageError(f"--map {item!r}: write it as 'Column header=field'")
+        mapping[header.strip()] = field.strip()
+    if args.save_mapping:
+        save_mapping(args.save_mapping, mapping)
+    return mapping
+
+
+def _import(args, lang: Language) -> int:
+    from socialroi_tui.store import save_campaign
+    from socialroi_tui.store.csv_import import ImportError_, import_into, read_export_file
+
+    try:
+        preview = read_export_file(args.csv, _mapping(args))
+        loaded = _load(args.into)
+        campaign = import_into(loaded.campaign, preview)
+    except (ImportError_, ValueError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(
+        f"{args.csv}: {preview.format}, {len(preview.rows)} "
+        f"{t('rows_to_import', lang)} → {args.into.name}"
+    )
+    for header, field in preview.columns.items():
+        print(f"  {header} → {field}")
+    for note in preview.skipped:
+        print(f"  {note}")
+    if args.dry_run:
+        print(t("dry_run", lang))
+        return 0
+    save_campaign(campaign, args.into)
+    print(t("imported", lang, count=len(preview.rows)))
+    return 0
+
+
+def _report(args, lang: Language) -> int:
+    from socialroi_tui.engine.evaluate import evaluate
+    from socialroi_tui.presenter import dashboard_report
+
+    campaign = _load(args.file).campaign
+    print(dashboard_report(campaign, evaluate(campaign, lang), args.format, lang), end="")
+    return 0
+
+
 def _open_app(argv: list[str]) -> int:
     path, screen, lang = _app_arguments(argv)
     from socialroi_tui.tui.launch import run_app
@@ -382,7 +455,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         lang_holder = {"lang": _lang_from_argv(argv)}
         args = _build_parser(lang_holder).parse_args(argv)
         lang = lang_holder["lang"]
-        handler = {"plan": _print_plan, "calc": _print_calc, "validate": _validate, "new": _new}
+        handler = {
+            "plan": _print_plan,
+            "calc": _print_calc,
+            "validate": _validate,
+            "new": _new,
+            "import": _import,
+            "report": _report,
+        }
         return handler[args.command](args, lang)
     except UsageError as error:
         print(f"socialroi: {error}", file=sys.stderr)

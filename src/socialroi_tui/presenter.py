@@ -16,7 +16,7 @@ from socialroi_tui.engine.numbers import (
     format_plain,
     format_rate,
 )
-from socialroi_tui.i18n import Language, t
+from socialroi_tui.i18n import STRINGS, Language, t
 
 Row = tuple[str, str, str]
 """(key, label, formatted value)"""
@@ -158,3 +158,81 @@ def _totals_json(totals) -> dict[str, Any]:
         **{k: as_json_value(v) for k, v in totals.measures.items()},
         **{k: as_json_value(v) for k, v in totals.metrics.items()},
     }
+
+
+DASHBOARD_UNITS = {
+    "spend": "money",
+    "impressions": "count",
+    "reach": "count",
+    "clicks": "count",
+    "ctr": "rate",
+    "leads": "count",
+    "bounce_rate": "rate",
+    "conversions": "count",
+    "conversion_rate": "rate",
+    "revenue": "money",
+    "cpa": "money",
+    "cpl": "money",
+    "roi": "rate",
+    "roas": "number",
+}
+
+
+def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Language) -> str:
+    """The plan-versus-actual dashboard as Markdown, CSV or JSON (same figures as the app)."""
+    import csv
+    import io
+    import json
+
+    from socialroi_tui.engine.dashboard import COLUMNS, dashboard_rows
+
+    rows = dashboard_rows(results)
+    currency = campaign.meta.currency
+    if fmt == "json":
+        data = [
+            {
+                "level": row.level,
+                "channel": row.channel,
+                "label": row.label,
+                "actual": {c: as_json_value(row.figure(c)) for c in COLUMNS},
+                "plan": {k: as_json_value(v) for k, v in row.plan.items()},
+                "variance": {k: as_json_value(v) for k, v in row.variance.items()},
+            }
+            for row in rows
+        ]
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    names = {c: t(c, lang) if c in STRINGS else c.upper() for c in COLUMNS}
+    header = [t("channel", lang), t("publication", lang), *[names[c] for c in COLUMNS]]
+    header += [t("plan_spend", lang), t("plan_conversions", lang), f"{t('variance', lang)} CPA"]
+    body = []
+    for row in rows:
+        channel = (
+            t("total", lang)
+            if row.level == "total"
+            else (row.label if row.level == "channel" else "")
+        )
+        publication = row.label if row.level == "publication" else ""
+        if fmt == "csv":
+            figures = [as_json_value(row.figure(c)) for c in COLUMNS]
+            plan = [as_json_value(row.plan[k]) for k in ("spend", "conversions")]
+            cells = [channel, publication, *figures, *plan, as_json_value(row.variance["cpa"])]
+            body.append(["" if c is None else str(c) for c in cells])
+        else:
+            figures = [
+                format_by_unit(row.figure(c), DASHBOARD_UNITS[c], currency, lang) for c in COLUMNS
+            ]
+            plan = [
+                format_money(row.plan["spend"], currency, lang),
+                format_count(row.plan["conversions"], lang),
+                format_money(row.variance["cpa"], currency, lang),
+            ]
+            body.append([channel, publication, *figures, *plan])
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(body)
+        return out.getvalue()
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in body]
+    return "\n".join(lines) + "\n"

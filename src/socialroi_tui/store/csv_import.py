@@ -1,0 +1,366 @@
+"""Actual results from CSV exports: Meta Ads Manager, LinkedIn Campaign Manager, X Ads and
+Google Analytics 4, in English and in French, as real files come.
+
+Handles UTF-8 (with or without a byte-order mark), UTF-16 (Excel's "Unicode text"),
+Windows-1252; comma, semicolon or tab separators; quoted fields; decimal commas,
+thousands separators and currency signs; preamble lines (``#``) and summary rows.
+An import is whole or nothing: a row that cannot be read stops it, with its line and
+the reason. The same file imported twice is refused (each row keeps the file's digest).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from socialroi_tui.engine.numbers import NumberError, parse_number
+from socialroi_tui.model import NETWORKS, ActualResult, Campaign, Channel
+
+MAX_CSV_BYTES = 64 * 1024 * 1024
+MEASURES = ("spend", "impressions", "reach", "clicks", "leads", "bounces", "conversions", "revenue")
+FIELDS = ("date", "publication", "network", *MEASURES)
+
+# Column names as the platforms export them (lower case, without accents or "(EUR)").
+KNOWN_COLUMNS: dict[str, tuple[str, ...]] = {
+    "publication": (
+        "ad name",
+        "nom de la publicite",
+        "campaign name",
+        "nom de la campagne",
+        "campaign",
+        "campagne",
+        "creative name",
+        "nom de la creation",
+        "ad set name",
+        "nom de l ensemble de publicites",
+        "session campaign",
+        "campagne de la session",
+        "tweet text",
+        "texte du tweet",
+        "publication",
+        "post",
+    ),
+    "date": (
+        "reporting starts",
+        "debut des rapports",
+        "day",
+        "jour",
+        "date",
+        "start date",
+        "date de debut",
+        "time period",
+        "periode",
+    ),
+    "network": (
+        "platform",
+        "plateforme",
+        "session source",
+        "source de la session",
+        "network",
+        "reseau",
+    ),
+    "spend": (
+        "amount spent",
+        "montant depense",
+        "total spent",
+        "total depense",
+        "spend",
+        "depenses",
+        "cost",
+        "cout",
+        "cout total",
+        "total cost",
+    ),
+    "impressions": ("impressions",),
+    "reach": ("reach", "couverture", "portee"),
+    "clicks": (
+        "link clicks",
+        "clics sur un lien",
+        "clicks",
+        "clics",
+        "url clicks",
+        "clics sur l url",
+        "sessions",
+    ),
+    "leads": ("leads", "prospects", "lead form completions", "formulaires remplis"),
+    "bounces": ("bounces", "rebonds"),
+    "conversions": (
+        "purchases",
+        "achats",
+        "website purchases",
+        "achats sur le site web",
+        "conversions",
+        "key events",
+        "evenements cles",
+    ),
+    "revenue": (
+        "purchase conversion value",
+        "valeur de conversion des achats",
+        "conversion value",
+        "valeur de conversion",
+        "total revenue",
+        "revenu total",
+        "revenue",
+        "chiffre d affaires",
+    ),
+}
+FORMATS = {
+    "meta": (
+        "amount spent",
+        "montant depense",
+        "reach",
+        "couverture",
+        "link clicks",
+        "clics sur un lien",
+    ),
+    "linkedin": ("total spent", "total depense"),
+    "x": ("url clicks", "clics sur l url", "tweet text", "texte du tweet"),
+    "ga4": ("session source", "source de la session", "sessions"),
+}
+DEFAULT_NETWORK = {"meta": "facebook", "linkedin": "linkedin", "x": "x", "ga4": "other"}
+SOURCE_NETWORKS = (
+    ("instagram", "instagram"),
+    ("facebook", "facebook"),
+    ("fb", "facebook"),
+    ("linkedin", "linkedin"),
+    ("lnkd", "linkedin"),
+    ("t.co", "x"),
+    ("twitter", "x"),
+    ("x.com", "x"),
+    ("youtube", "youtube"),
+    ("tiktok", "tiktok"),
+    ("pinterest", "pinterest"),
+)
+SUMMARY = re.compile(r"^(total|totaux|totals|results?|resultats?|grand total|somme)\b")
+
+
+class ImportError_(ValueError):
+    """An import that cannot be done; ``problems`` lists each reason (with its line)."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source = source
+        self.problems = problems
+        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    line: int
+    network: str
+    publication: str
+    date: dt.date | None
+    measures: dict[str, Decimal | None]
+
+
+@dataclass
+class ImportPreview:
+    """What an import would add, before anything changes."""
+
+    source: str
+    format: str
+    columns: dict[str, str]
+    """Each recognised column header → the field it feeds."""
+    rows: list[ImportedRow] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    """Summary and empty rows left out, with their line."""
+    digest: str = ""
+
+
+def normalise(header: str) -> str:
+    """``Montant dépensé (EUR)`` → ``montant depense``."""
+    text = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode()
+    text = re.sub(r"\(.*?\)", " ", text.lower())
+    return " ".join(re.sub(r"[^a-z0-9.]+", " ", text).split())
+
+
+def decode(data: bytes) -> str:
+    """Text from the bytes of an export, whatever its encoding."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if data[:200].count(b"\x00") > 20:
+        return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _lines_without_preamble(text: str) -> list[tuple[int, str]]:
+    lines = text.splitlines()
+    numbered = [(index + 1, line) for index, line in enumerate(lines)]
+    while numbered and (not numbered[0][1].strip() or numbered[0][1].lstrip().startswith("#")):
+        numbered.pop(0)
+    return numbered
+
+
+def _delimiter(header_line: str) -> str:
+    counts = {d: header_line.count(d) for d in (";", "\t", ",")}
+    return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+
+
+def _decimal_comma(values: list[str], delimiter: str) -> bool:
+    """Whether numbers in the file are written the French way (``1 234,56``)."""
+    french = sum(bool(re.search(r"\d,\d{1,2}(\D|$)|\d\.\d{3},", v)) for v in values)
+    english = sum(bool(re.search(r"\d\.\d{1,2}(\D|$)|\d,\d{3}\.", v)) for v in values)
+    return french > english or (french == english and delimiter == ";")
+
+
+def _network(value: str, default: str) -> str:
+    lowered = value.lower()
+    for needle, network in SOURCE_NETWORKS:
+        if needle in lowered:
+            return network
+    return lowered if lowered in NETWORKS else default
+
+
+def _date(text: str, lang: str) -> dt.date | None:
+    """ISO dates, or day/month/year in a French file and month/day/year in an English one."""
+    text = text.strip()
+    slashed = ("%d/%m/%Y", "%m/%d/%Y") if lang == "fr" else ("%m/%d/%Y", "%d/%m/%Y")
+    for pattern in ("%Y-%m-%d", *slashed, "%Y%m%d", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(
+                text[:10] if pattern == "%Y-%m-%d" else text, pattern
+            ).date()
+        except ValueError:
+            continue
+    return None
+
+
+def read_export(
+    data: bytes, source: str = "<csv>", mapping: dict[str, str] | None = None
+) -> ImportPreview:
+    """Read an export into a preview; ``mapping`` maps other headers to fields."""
+    if len(data) > MAX_CSV_BYTES:
+        raise ImportError_(source, [f"is over {MAX_CSV_BYTES // (1024 * 1024)} MB"])
+    numbered = _lines_without_preamble(decode(data))
+    if not numbered:
+        raise ImportError_(source, ["is empty"])
+    delimiter = _delimiter(numbered[0][1])
+    reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)), delimiter=delimiter)
+    table = list(reader)
+    headers = table[0]
+    wanted = {normalise(k): v for k, v in (mapping or {}).items()}
+    columns: dict[int, str] = {}
+    for index, header in enumerate(headers):
+        name = normalise(header)
+        target = wanted.get(name) or next(
+            (f for f, names in KNOWN_COLUMNS.items() if name in names), None
+        )
+        if target in FIELDS and target not in columns.values():
+            columns[index] = target
+    if not any(f in MEASURES for f in columns.values()):
+        raise ImportError_(
+            source,
+            [
+                "no known column (spend, impressions, clicks…): map them with "
+                "--map 'Header=field' (fields: " + ", ".join(FIELDS) + ")"
+            ],
+        )
+    names = {normalise(h) for h in headers}
+    file_format = next((f for f, marks in FORMATS.items() if names & set(marks)), "other")
+    numeric = [
+        row[i] for row in table[1:] for i, f in columns.items() if f in MEASURES and i < len(row)
+    ]
+    lang = "fr" if _decimal_comma(numeric, delimiter) else "en"
+    preview = ImportPreview(
+        source=source,
+        format=file_format,
+        columns={headers[i]: f for i, f in columns.items()},
+        digest=hashlib.sha256(data).hexdigest(),
+    )
+    problems = []
+    for position, row in enumerate(table[1:], start=1):
+        line = numbered[position][0] if position < len(numbered) else position + 1
+        cells = {f: (row[i].strip() if i < len(row) else "") for i, f in columns.items()}
+        first = next((c for c in row if c.strip()), "")
+        if not any(c.strip() for c in row):
+            continue
+        if SUMMARY.match(normalise(first)) or (
+            not cells.get("publication")
+            and not cells.get("date")
+            and "publication" in columns.values()
+        ):
+            preview.skipped.append(f"line {line}: summary row left out")
+            continue
+        measures: dict[str, Decimal | None] = {}
+        for name in MEASURES:
+            text = cells.get(name, "")
+            if text in ("", "-", "—", "--", "n/a", "N/A"):
+                measures[name] = None
+                continue
+            try:
+                measures[name] = parse_number(text, "number", lang=lang, field=name)
+            except NumberError as error:
+                problems.append(f"line {line}: {error}")
+        default = DEFAULT_NETWORK.get(file_format, "other")
+        network = _network(cells.get("network", ""), default) if cells.get("network") else default
+        date = _date(cells["date"], lang) if cells.get("date") else None
+        if cells.get("date") and date is None:
+            problems.append(f"line {line}: date '{cells['date']}' is not a date (2026-11-23)")
+        preview.rows.append(
+            ImportedRow(line, network, cells.get("publication", ""), date, measures)
+        )
+    if problems:
+        raise ImportError_(
+            source,
+            problems[:50] + ([f"… and {len(problems) - 50} more"] if len(problems) > 50 else []),
+        )
+    if not preview.rows:
+        raise ImportError_(source, ["has no data rows"])
+    return preview
+
+
+def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> ImportPreview:
+    path = Path(path)
+    if path.is_dir():
+        raise ImportError_(str(path), ["is a folder, not a CSV file"])
+    if path.exists() and not path.is_file():
+        raise ImportError_(str(path), ["is not a regular file"])
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ImportError_(str(path), ["no such file"]) from None
+    except OSError as error:
+        raise ImportError_(str(path), [f"cannot be read ({error.strerror})"]) from None
+    return read_export(data, str(path), mapping)
+
+
+def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
+    """The campaign with the preview's rows added (channels created per network if needed)."""
+    tag = f"csv:{preview.digest[:16]}"
+    if any(actual.source == tag for actual in campaign.actuals):
+        raise ImportError_(preview.source, ["was already imported into this campaign"])
+    channels = list(campaign.channels)
+    by_network = {}
+    for channel in channels:
+        by_network.setdefault(channel.network, channel.id)
+    actuals = list(campaign.actuals)
+    for row in preview.rows:
+        if row.network not in by_network:
+            channel_id = (
+                row.network if row.network not in {c.id for c in channels} else f"{row.network}-csv"
+            )
+            channels.append(
+                Channel(id=channel_id, network=row.network, label=row.network.capitalize())
+            )
+            by_network[row.network] = channel_id
+        actuals.append(
+            ActualResult(
+                channel=by_network[row.network],
+                publication=row.publication[:200],
+                date=row.date,
+                source=tag,
+                **row.measures,
+            )
+        )
+    return campaign.model_copy(update={"channels": channels, "actuals": actuals})

@@ -1,0 +1,223 @@
+"""Importing actual results from ad-platform and analytics exports."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from socialroi_tui.cli import main as cli_main
+from socialroi_tui.store import load_campaign
+from socialroi_tui.store.csv_import import ImportError_, read_export, read_export_file
+
+EXPORTS = Path(__file__).parent / "data" / "exports"
+
+
+def linkedin_utf16() -> bytes:
+    """LinkedIn Campaign Manager saved by Excel as "Unicode text": UTF-16, tab-separated."""
+    text = (
+        "Campaign Name\tStart Date (in UTC)\tTotal Spent\tImpressions\tClicks\tLeads\tConversions\n"
+        "White paper\t10/01/2026\t2,750.00\t100,000\t500\t40\t12\n"
+        "Webinar\t10/08/2026\t1,000.00\t30,000\t150\t15\t4\n"
+    )
+    return text.encode("utf-16")
+
+
+def test_meta_export_in_french():
+    preview = read_export_file(EXPORTS / "meta_fr.csv")
+    assert preview.format == "meta"
+    assert [r.publication for r in preview.rows] == [
+        "Annonce A; remise de 10 %",
+        "Annonce B (livraison offerte)",
+    ]
+    assert [r.network for r in preview.rows] == ["facebook", "instagram"]
+    first = preview.rows[0].measures
+    assert (first["spend"], first["impressions"], first["reach"]) == (600, 30_000, 21_000)
+    assert (first["clicks"], first["conversions"], first["revenue"]) == (540, 48, D("1872"))
+    assert preview.skipped == ["line 4: summary row left out"]
+
+
+def test_meta_export_in_english_with_quotes_and_thousands():
+    preview = read_export_file(EXPORTS / "meta_en.csv")
+    assert [r.measures["spend"] for r in preview.rows] == [D("1250.50"), D("499.5")]
+    assert preview.rows[0].publication == "Spring sale, carousel"
+    assert preview.rows[0].measures["reach"] == 40_100
+    assert len(preview.skipped) == 1
+
+
+def test_linkedin_unicode_text_export():
+    preview = read_export(linkedin_utf16(), "linkedin.txt")
+    assert preview.format == "linkedin"
+    assert {r.network for r in preview.rows} == {"linkedin"}
+    assert preview.rows[0].measures["spend"] == D("2750.00")
+    assert preview.rows[0].measures["leads"] == 40
+    assert str(preview.rows[1].date) == "2026-10-08"
+
+
+def test_x_export_with_currency_signs():
+    preview = read_export_file(EXPORTS / "x_en.csv")
+    assert preview.format == "x"
+    assert [r.measures["spend"] for r in preview.rows] == [D("180.00"), D("95.00")]
+    assert [r.measures["clicks"] for r in preview.rows] == [220, 140]
+
+
+def test_ga4_export_in_french_with_its_preamble():
+    preview = read_export_file(EXPORTS / "ga4_fr.csv")
+    assert preview.format == "ga4"
+    networks = {r.network: r.measures["clicks"] for r in preview.rows}
+    assert networks == {"facebook": 1200, "linkedin": 400, "x": 250, "instagram": 150}
+    assert sum(r.measures["revenue"] for r in preview.rows) == 900
+
+
+def test_rows_that_cannot_be_read_stop_the_import_with_their_line():
+    with pytest.raises(ImportError_) as caught:
+        read_export_file(EXPORTS / "broken.csv")
+    problems = caught.value.problems
+    assert any(p.startswith("line 3: spend: 'lots' is not a number") for p in problems)
+    assert any(p.startswith("line 4: spend: '-5' cannot be negative") for p in problems)
+
+
+def test_an_unknown_layout_needs_a_mapping():
+    with pytest.raises(ImportError_, match="no known column"):
+        read_export_file(EXPORTS / "custom.csv")
+    mapping = {
+        "Poste": "publication",
+        "Budget consommé": "spend",
+        "Vues": "impressions",
+        "Ventes": "conversions",
+    }
+    preview = read_export_file(EXPORTS / "custom.csv", mapping)
+    assert [r.measures["spend"] for r in preview.rows] == [D("1500.00"), D("300.00")]
+
+
+@pytest.mark.parametrize("setup", ["folder", "pipe", "missing"])
+def test_a_csv_path_that_is_not_a_file(tmp_path, setup):
+    import os
+
+    path = tmp_path / "export.csv"
+    if setup == "folder":
+        path.mkdir()
+    elif setup == "pipe":
+        os.mkfifo(path)
+    with pytest.raises(ImportError_, match=r"folder|regular file|no such file"):
+        read_export_file(path)
+
+
+def campaign_file(tmp_path) -> Path:
+    path = tmp_path / "c.toml"
+    path.write_text(
+        '[meta]\nname = "Import"\nlanguage = "fr"\n\n'
+        '[[channels]]\nid = "fb"\nnetwork = "facebook"\nshare = 0.5\n\n'
+        '[budget]\nmode = "forward"\nbudget = 2000\nctr = 0.02\nconversion_rate = 0.05\n'
+        "price = 10\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_import_then_report_gives_the_same_figures(tmp_path, capsys):
+    path = campaign_file(tmp_path)
+    assert cli_main(["import", str(EXPORTS / "meta_fr.csv"), "--into", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "2 rows to import" in out and "Montant dépensé (EUR) → spend" in out
+    campaign = load_campaign(path).campaign
+    assert [c.network for c in campaign.channels] == ["facebook", "instagram"]
+    assert [a.channel for a in campaign.actuals] == ["fb", "instagram"]
+    linkedin = tmp_path / "linkedin.txt"
+    linkedin.write_bytes(linkedin_utf16())
+    assert cli_main(["import", str(linkedin), "--into", str(path)]) == 0
+    capsys.readouterr()
+    assert cli_main(["report", str(path), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    by_label = {(r["level"], r["label"]): r for r in rows}
+    annonce_a = by_label[("publication", "Annonce A; remise de 10 %")]["actual"]
+    assert annonce_a["cpa"] == "12.5"
+    assert annonce_a["roi"] == "2.12"
+    facebook = by_label[("channel", "Facebook")]
+    assert facebook["plan"]["spend"] == "1000"
+    assert facebook["variance"]["spend"] == "-400"
+    assert by_label[("total", "total")]["actual"]["spend"] == "5110"
+    assert cli_main(["report", str(path), "--format", "md", "--lang", "fr"]) == 0
+    markdown = capsys.readouterr().out
+    assert "| Facebook |  | 600,00 € |" in markdown and "| Total |" in markdown
+
+
+def test_the_same_file_is_not_counted_twice(tmp_path, capsys):
+    path = campaign_file(tmp_path)
+    assert cli_main(["import", str(EXPORTS / "x_en.csv"), "--into", str(path)]) == 0
+    before = path.read_bytes()
+    assert cli_main(["import", str(EXPORTS / "x_en.csv"), "--into", str(path)]) == 1
+    assert "already imported" in capsys.readouterr().err
+    assert path.read_bytes() == before
+
+
+def test_a_broken_export_imports_nothing(tmp_path, capsys):
+    path = campaign_file(tmp_path)
+    before = path.read_bytes()
+    assert cli_main(["import", str(EXPORTS / "broken.csv"), "--into", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "line 3" in err and "line 4" in err
+    assert path.read_bytes() == before
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys):
+    path = campaign_file(tmp_path)
+    before = path.read_bytes()
+    assert (
+        cli_main(
+            [
+                "import",
+                str(EXPORTS / "ga4_fr.csv"),
+                "--into",
+                str(path),
+                "--dry-run",
+                "--lang",
+                "fr",
+            ]
+        )
+        == 0
+    )
+    assert "rien n'a été écrit" in capsys.readouterr().out
+    assert path.read_bytes() == before
+
+
+def test_a_mapping_is_saved_for_next_time(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    path = campaign_file(tmp_path)
+    maps = [
+        "--map",
+        "Poste=publication",
+        "--map",
+        "Budget consommé=spend",
+        "--map",
+        "Vues=impressions",
+        "--map",
+        "Ventes=conversions",
+    ]
+    assert (
+        cli_main(
+            [
+                "import",
+                str(EXPORTS / "custom.csv"),
+                "--into",
+                str(path),
+                *maps,
+                "--save-mapping",
+                "salons",
+                "--dry-run",
+            ]
+        )
+        == 0
+    )
+    assert (
+        cli_main(
+            ["import", str(EXPORTS / "custom.csv"), "--into", str(path), "--mapping", "salons"]
+        )
+        == 0
+    )
+    assert sum(a.spend for a in load_campaign(path).campaign.actuals) == 1800
+    assert (
+        cli_main(["import", str(EXPORTS / "custom.csv"), "--into", str(path), "--map", "oops"]) == 2
+    )
