@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     import argparse
 
 COMMANDS = ("plan", "calc", "validate", "new", "import", "report")
-SCREENS = ("objectives", "kpis", "funnel", "budget")
+SCREENS = ("objectives", "kpis", "funnel", "budget", "dashboard")
 
 
 class UsageError(Exception):
@@ -378,7 +378,7 @@ def _new(args, lang: Language) -> int:
     return 0
 
 
-def _mapping(args) -> dict[str, str]:
+def _mapping(args) -> dict[str, str] | None:
     """Column mapping from ``--mapping NAME`` and ``--map HEADER=FIELD`` (saved if asked)."""
     from socialroi_tui.store.mappings import load_mapping, save_mapping
 
@@ -392,7 +392,7 @@ def _mapping(args) -> dict[str, str]:
         mapping[header.strip()] = field.strip()
     if args.save_mapping:
         save_mapping(args.save_mapping, mapping)
-    return mapping
+    return mapping or None  # None: a mapping kept for these columns applies
 
 
 def _import(args, lang: Language) -> int:

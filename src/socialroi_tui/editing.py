@@ -11,6 +11,7 @@ from typing import Any
 from socialroi_tui.engine.formula import safe_divide
 from socialroi_tui.engine.funnel import evaluate_funnel
 from socialroi_tui.model import (
+    ActualResult,
     BudgetPlan,
     Campaign,
     Channel,
@@ -177,3 +178,18 @@ def set_landing_stage(campaign: Campaign, index: int) -> Campaign:
 
 def set_bounce_rate(campaign: Campaign, rate: Decimal | None) -> Campaign:
     return _with_funnel(campaign, bounce_rate=rate)
+
+
+# --- actual results ------------------------------------------------------------------
+
+
+def add_actual(campaign: Campaign, actual: ActualResult) -> Campaign:
+    return _with(campaign, actuals=[*campaign.actuals, actual])
+
+
+def import_results(campaign: Campaign, preview) -> Campaign:
+    """The rows of a CSV import preview added (whole or nothing; never twice)."""
+    from socialroi_tui.store.csv_import import import_into
+
+    imported = import_into(campaign, preview)
+    return _with(campaign, channels=imported.channels, actuals=imported.actuals)

@@ -98,3 +98,10 @@ def test_budget_screen_with_an_invalid_value(snap_compare, lang):
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=type_bad_ctr)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_dashboard_screen(snap_compare, lang, size):
+    app = make_app(SAMPLES / "two-ads.toml", lang=lang, screen="dashboard")
+    assert snap_compare(app, terminal_size=size, press=["c"], run_before=settle)

@@ -142,11 +142,13 @@ SUMMARY = re.compile(r"^(total|totaux|totals|results?|resultats?|grand total|som
 
 
 class ImportError_(ValueError):
-    """An import that cannot be done; ``problems`` lists each reason (with its line)."""
+    """An import that cannot be done; ``problems`` lists each reason (with its line).
+    ``headers`` is set when the columns are unknown (so that they can be mapped)."""
 
-    def __init__(self, source: str, problems: list[str]):
+    def __init__(self, source: str, problems: list[str], headers: list[str] | None = None):
         self.source = source
         self.problems = problems
+        self.headers = headers or []
         super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
@@ -249,6 +251,10 @@ def read_export(
     reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)), delimiter=delimiter)
     table = list(reader)
     headers = table[0]
+    if mapping is None:
+        from socialroi_tui.store.mappings import mapping_for_headers
+
+        mapping = mapping_for_headers(headers)
     wanted = {normalise(k): v for k, v in (mapping or {}).items()}
     columns: dict[int, str] = {}
     for index, header in enumerate(headers):
@@ -265,6 +271,7 @@ def read_export(
                 "no known column (spend, impressions, clicks…): map them with "
                 "--map 'Header=field' (fields: " + ", ".join(FIELDS) + ")"
             ],
+            headers,
         )
     names = {normalise(h) for h in headers}
     file_format = next((f for f, marks in FORMATS.items() if names & set(marks)), "other")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -39,3 +41,24 @@ def load_mapping(name: str) -> dict[str, str]:
     if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
         raise ValueError(f"mapping {name!r} is not a list of 'header: field'")
     return data
+
+
+def headers_signature(headers: list[str]) -> str:
+    from socialroi_tui.store.csv_import import normalise
+
+    joined = "|".join(normalise(h) for h in headers)
+    return "auto-" + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
+
+
+def remember_mapping(headers: list[str], mapping: dict[str, str]) -> None:
+    """Keep a mapping for files with these very columns (ignored if it cannot be written)."""
+    with contextlib.suppress(OSError):
+        save_mapping(headers_signature(headers), mapping)
+
+
+def mapping_for_headers(headers: list[str]) -> dict[str, str] | None:
+    """The mapping kept for files with these columns, if any."""
+    try:
+        return load_mapping(headers_signature(headers))
+    except ValueError:
+        return None

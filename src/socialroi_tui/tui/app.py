@@ -50,6 +50,12 @@ def _budget_screen() -> Screen:
     return BudgetScreen()
 
 
+def _dashboard_screen() -> Screen:
+    from socialroi_tui.tui.screens.dashboard import DashboardScreen
+
+    return DashboardScreen()
+
+
 def _start_screen() -> Screen:
     from socialroi_tui.tui.screens.start import StartScreen
 
@@ -67,12 +73,14 @@ class SocialRoiApp(App[None]):
         "kpis": _kpis_screen,
         "funnel": _funnel_screen,
         "budget": _budget_screen,
+        "dashboard": _dashboard_screen,
     }
     BINDINGS = [
         Binding("1", "section('objectives')", "section_objectives", show=False, id="go_objectives"),
         Binding("2", "section('kpis')", "section_kpis", show=False, id="go_kpis"),
         Binding("3", "section('funnel')", "section_funnel", show=False, id="go_funnel"),
         Binding("4", "section('budget')", "section_budget", show=False, id="go_budget"),
+        Binding("5", "section('dashboard')", "section_dashboard", show=False, id="go_dashboard"),
         Binding("ctrl+s", "save", "key_save", tooltip="save_help", id="save"),
         Binding("f2", "save_as", "key_save_as", tooltip="save_as_help", show=False, id="save_as"),
         Binding("ctrl+z", "undo", "key_undo", show=False, id="undo"),

@@ -229,7 +229,7 @@ class FunnelScreen(SectionScreen):
         self._rows_ready = True
         self.refresh_body(force=True)
         self.call_after_refresh(self.refresh_body)  # bars, once the rows have their width
-        if self._first_build:  # no field has the focus yet: 1-4 still switch sections
+        if self._first_build:  # no field has the focus yet: 1-5 still switch sections
             self._first_build = False
             self.set_focus(None)
 

@@ -63,7 +63,7 @@ class SectionScreen(Screen):
         self.refresh_header()
 
     def action_leave_field(self) -> None:
-        """Esc leaves a text field, so that 1-4 switch sections again."""
+        """Esc leaves a text field, so that 1-5 switch sections again."""
         if isinstance(self.focused, Input):
             self.set_focus(None)
 

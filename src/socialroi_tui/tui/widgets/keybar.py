@@ -45,7 +45,7 @@ class KeyBar(Static):
         position = 0
         if getattr(self.screen, "SECTION", ""):  # a section screen: the others are 1 key away
             lang = self.app.lang  # type: ignore[attr-defined]
-            key_text, label = " 1-4", f" {t('sections', lang)}"
+            key_text, label = " 1-5", f" {t('sections', lang)}"
             parts += [(key_text, "bold $footer-key-foreground"), (label, "")]
             position += len(key_text) + len(label)
         shown: set[str] = set()

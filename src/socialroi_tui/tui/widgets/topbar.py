@@ -10,7 +10,7 @@ from textual.widgets import Static
 from socialroi_tui.i18n import Language, t
 from socialroi_tui.textsafe import one_line
 
-SECTIONS = ("objectives", "kpis", "funnel", "budget")
+SECTIONS = ("objectives", "kpis", "funnel", "budget", "dashboard")
 
 
 class TopBar(Static):

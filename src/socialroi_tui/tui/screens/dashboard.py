@@ -1,0 +1,252 @@
+"""Plan versus actual, per network and per publication, with the KPIs' status."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Static
+
+from socialroi_tui import editing
+from socialroi_tui.engine.dashboard import COLUMNS, dashboard_rows, sort_rows
+from socialroi_tui.i18n import t
+from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
+from socialroi_tui.textsafe import one_line
+from socialroi_tui.tui.screens.kpis import STATUS_STYLE
+from socialroi_tui.tui.screens.section import SectionScreen
+from socialroi_tui.tui.widgets.figures import show_text
+
+SHORT = {
+    "spend": {"fr": "Dépense", "en": "Spend"},
+    "impressions": {"fr": "Impr.", "en": "Impr."},
+    "reach": {"fr": "Portée", "en": "Reach"},
+    "clicks": {"fr": "Clics", "en": "Clicks"},
+    "ctr": {"fr": "CTR", "en": "CTR"},
+    "leads": {"fr": "Leads", "en": "Leads"},
+    "bounce_rate": {"fr": "Rebond", "en": "Bounce"},
+    "conversions": {"fr": "Ventes", "en": "Sales"},
+    "conversion_rate": {"fr": "Conv.", "en": "Conv."},
+    "revenue": {"fr": "CA", "en": "Revenue"},
+    "cpa": {"fr": "CPA", "en": "CPA"},
+    "cpl": {"fr": "CPL", "en": "CPL"},
+    "roi": {"fr": "ROI", "en": "ROI"},
+    "roas": {"fr": "ROAS", "en": "ROAS"},
+    "plan": {"fr": "Prévu", "en": "Plan"},
+    "variance": {"fr": "Écart", "en": "Var."},
+}
+ORDER = ("spend", "plan", "variance", *[c for c in COLUMNS if c != "spend"])
+
+
+class DashboardScreen(SectionScreen):
+    SECTION = "dashboard"
+    BINDINGS = [
+        Binding("s", "sort", "key_sort", id="sort_column"),
+        Binding("c", "rank_cpa", "key_rank_cpa", id="rank_cpa"),
+        Binding("a", "add_result", "key_add_result", id="add_result"),
+        Binding("i", "import_csv", "key_import", id="import_csv"),
+    ]
+    DEFAULT_CSS = """
+    DashboardScreen #dashboard-table {
+        height: 1fr;
+        border: round $primary;
+    }
+    DashboardScreen #dashboard-kpis {
+        height: 7;
+        border: round $secondary;
+        padding: 0 1;
+    }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical():
+            yield DataTable(id="dashboard-table", cursor_type="row", zebra_stripes=True)
+            yield VerticalScroll(Static("", id="dashboard-kpi-text"), id="dashboard-kpis")
+
+    def on_mount(self) -> None:
+        self.sort_column: str | None = None
+        self.descending = False
+        self.collapsed: set[str] = set()
+        self._told = False
+        self.query_one("#dashboard-kpis").border_title = t("kpis", self.lang)
+        self.query_one(DataTable).focus()
+        super().on_mount()
+
+    def refresh_body(self, force: bool = False) -> None:
+        document = self.roi_app.document
+        results, campaign, lang = document.results, document.campaign, self.lang
+        currency = campaign.meta.currency
+        rows = dashboard_rows(results)
+        if self.sort_column:
+            rows = sort_rows(rows, self.sort_column, self.descending)
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear(columns=True)
+        width = 34 if (table.size.width or self.size.width) >= 110 else 24
+        table.add_column(t("channel", lang), key="label", width=width)
+        for column in ORDER:
+            name = SHORT[column][lang]
+            if column == self.sort_column:
+                name += " ▼" if self.descending else " ▲"
+            table.add_column(name, key=column)
+        for row in rows:
+            if row.level == "publication" and row.channel in self.collapsed:
+                continue
+            if row.level == "channel":
+                marker = "▸ " if row.channel in self.collapsed else "▾ "
+                title = Text(marker + one_line(row.label, width - 3), style="bold")
+            elif row.level == "total":
+                title = Text(t("total", lang), style="bold")
+            else:
+                title = Text("   " + one_line(row.label, width - 4))
+            cells = [title]
+            for column in ORDER:
+                if column == "plan":
+                    value, unit = row.plan["spend"], "money"
+                elif column == "variance":
+                    value, unit = row.variance["spend"], "money"
+                else:
+                    value, unit = row.figure(column), DASHBOARD_UNITS[column]
+                style = "bold" if row.level != "publication" else ""
+                text = format_by_unit(value, unit, currency, lang)
+                cells.append(Text(text, style=style, justify="right"))
+            table.add_row(*cells, key=f"{row.level}:{row.channel}:{row.label}")
+        if table.row_count:
+            table.move_cursor(row=min(cursor, table.row_count - 1))
+        self._draw_kpis()
+        if not campaign.actuals and not self._told:
+            self._told = True
+            self.notify(t("no_actuals", lang), timeout=6)
+
+    def _draw_kpis(self) -> None:
+        document = self.roi_app.document
+        lang, currency = self.lang, document.campaign.meta.currency
+        text = Text()
+        for status in document.results.kpis:
+            name = one_line(kpi_name(status.mapping, lang), 34).ljust(35)
+            text.append(name)
+            text.append(format_by_unit(status.target, status.unit, currency, lang).rjust(12))
+            text.append(format_by_unit(status.actual, status.unit, currency, lang).rjust(12) + "  ")
+            text.append(t(f"status_short_{status.status}", lang), style=STATUS_STYLE[status.status])
+            text.append("\n")
+        show_text(self.query_one("#dashboard-kpi-text", Static), text, layout=True)
+
+    def on_resize(self) -> None:
+        super().on_resize()
+        if self.roi_app.document is not None:
+            self.call_after_refresh(self.refresh_body)
+
+    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
+        column = str(event.column_key.value)
+        if column in COLUMNS:
+            self._sort_by(column)
+
+    def _sort_by(self, column: str) -> None:
+        self.descending = not self.descending if self.sort_column == column else False
+        self.sort_column = column
+        self.refresh_body()
+
+    def action_sort(self) -> None:
+        """Cycle the sort through the columns."""
+        sortable = [c for c in ORDER if c in COLUMNS]
+        following = (
+            sortable[(sortable.index(self.sort_column) + 1) % len(sortable)]
+            if (self.sort_column in sortable)
+            else sortable[0]
+        )
+        self.sort_column, self.descending = following, False
+        self.refresh_body()
+
+    def action_rank_cpa(self) -> None:
+        self.sort_column, self.descending = "cpa", False
+        self.refresh_body()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        level, channel, _ = str(event.row_key.value).split(":", 2)
+        if level == "channel":
+            self.collapsed ^= {channel}
+            self.refresh_body()
+
+    def action_add_result(self) -> None:
+        from socialroi_tui.tui.dialogs.results import ResultEditor
+
+        campaign = self.roi_app.document.campaign
+        if not campaign.channels:
+            self.notify(t("no_channels", self.lang), severity="warning")
+            return
+
+        def added(result) -> None:
+            if result is not None:
+                self.roi_app.edit(lambda c: editing.add_actual(c, result))
+
+        self.app.push_screen(ResultEditor(campaign, self.lang), added)
+
+    def action_import_csv(self) -> None:
+        from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+        lang = self.lang
+
+        def chosen(text: str | None) -> None:
+            if text and text.strip():
+                self._preview(Path(text.strip()).expanduser(), None)
+
+        self.app.push_screen(TextPrompt(t("import_title", lang), t("csv_file", lang)), chosen)
+
+    def _preview(self, path: Path, mapping: dict[str, str] | None) -> None:
+        """Show what would be imported; nothing changes until it is confirmed."""
+        from socialroi_tui.store.csv_import import ImportError_, read_export_file
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        lang = self.lang
+        try:
+            preview = read_export_file(path, mapping)
+        except ImportError_ as error:
+            if error.headers and mapping is None:
+                self._ask_mapping(path, error.headers)
+                return
+            self.notify(str(error), title=t("import_failed", lang), severity="error", timeout=15)
+            return
+        columns = "".join(f"  {one_line(h, 30)} → {f}\n" for h, f in preview.columns.items())
+        skipped = "".join(f"  {note}\n" for note in preview.skipped)
+        message = t(
+            "import_preview",
+            lang,
+            source=path.name,
+            format=preview.format,
+            rows=len(preview.rows),
+            columns=columns,
+            skipped=skipped,
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer != "import":
+                return
+            try:
+                changed = self.roi_app.edit(lambda c: editing.import_results(c, preview))
+            except ImportError_ as error:
+                self.notify(str(error), title=t("import_failed", lang), severity="error")
+                return
+            if changed:
+                self.notify(t("imported_rows", lang, count=len(preview.rows)))
+
+        self.app.push_screen(
+            ChoiceDialog(
+                t("import_preview_title", lang),
+                message,
+                [("import", t("choice_import", lang)), ("cancel", t("choice_cancel", lang))],
+            ),
+            answered,
+        )
+
+    def _ask_mapping(self, path: Path, headers: list[str]) -> None:
+        from socialroi_tui.store.mappings import remember_mapping
+        from socialroi_tui.tui.dialogs.results import MappingDialog
+
+        def mapped(mapping: dict[str, str] | None) -> None:
+            if mapping:
+                remember_mapping(headers, mapping)
+                self._preview(path, mapping)
+
+        self.app.push_screen(MappingDialog(headers, self.lang), mapped)

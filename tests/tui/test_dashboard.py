@@ -1,0 +1,149 @@
+"""The plan-versus-actual dashboard: per network and publication, sorting, typing and
+importing actual results."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+from socialroi_tui.cli import main as cli_main
+from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+from socialroi_tui.tui.dialogs.prompt import TextPrompt
+from socialroi_tui.tui.dialogs.results import MappingDialog, ResultEditor
+
+from .helpers import copy_sample, loaded, make_app, table_rows, text_of
+
+EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+
+
+def labels(app) -> list[str]:
+    return [row[0] for row in table_rows(app)]
+
+
+async def test_rows_per_network_and_publication_with_totals(tmp_path):
+    app = make_app(copy_sample("two-ads", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert labels(app) == [
+            "▾ Facebook",
+            "Annonce A (remise de 10 %)",
+            "Annonce B (livraison offerte)",
+            "Total",
+        ]
+        facebook = table_rows(app)[0]
+        assert facebook[1] == "€1,360.00"
+        assert "€10.97" in facebook  # CPA
+        assert "Cost per acquisition (CPA)" in text_of(app, "#dashboard-kpi-text")
+        assert "on track" in text_of(app, "#dashboard-kpi-text")
+
+
+async def test_rank_by_cpa_and_sort_by_a_column(tmp_path):
+    app = make_app(copy_sample("two-ads", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        assert labels(app)[1:3] == ["Annonce B (livraison offerte)", "Annonce A (remise de 10 %)"]
+        app.screen._sort_by("cpa")  # the same column again: the other way round
+        await pilot.pause()
+        assert labels(app)[1] == "Annonce A (remise de 10 %)"
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.screen.sort_column != "cpa"
+
+
+async def test_fold_a_network(tmp_path):
+    app = make_app(copy_sample("two-ads", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert labels(app) == ["▸ Facebook", "Total"]
+
+
+async def test_type_an_actual_result(tmp_path):
+    app = make_app(copy_sample("two-ads", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ResultEditor)
+        editor.query_one("#result-publication").value = "Annonce C"
+        editor.query_one("#result-spend").value = "250,00 €"
+        editor.query_one("#result-conversions").value = "20"
+        await pilot.click("#result-ok")
+        await pilot.pause()
+        assert app.document.campaign.actuals[-1].spend == D("250.00")
+        assert "Annonce C" in labels(app)
+        assert table_rows(app)[0][1] == "1 610,00 €"
+
+
+async def test_import_a_french_meta_export_with_a_preview(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        app.screen.query_one("#prompt-input").value = str(EXPORTS / "meta_fr.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # nothing changed yet
+        assert app.document.campaign.actuals == []
+        await pilot.click("#answer-import")
+        await pilot.pause()
+        assert len(app.document.campaign.actuals) == 2
+        assert "▾ Facebook" in labels(app) and "▾ Instagram" in labels(app)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = str(EXPORTS / "meta_fr.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.click("#answer-import")
+        await pilot.pause()
+        assert len(app.document.campaign.actuals) == 2  # never twice
+        assert any("already imported" in n.message for n in app._notifications)
+
+
+async def test_unknown_columns_are_mapped_once_and_remembered(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    export = tmp_path / "salons.csv"
+    shutil.copy(EXPORTS / "custom.csv", export)
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = str(export)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, MappingDialog)
+        for index, field in enumerate(["publication", "spend", "impressions", "conversions"]):
+            dialog.query_one(f"#mapping-{index}").value = field
+        await pilot.click("#mapping-ok")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.click("#answer-import")
+        await pilot.pause()
+        assert sum(a.spend for a in app.document.campaign.actuals) == 1800
+    # The mapping was kept: the command line now reads the same layout without being told.
+    path = copy_sample("two-ads", tmp_path)
+    assert cli_main(["import", str(export), "--into", str(path), "--dry-run"]) == 0
+
+
+async def test_dashboard_figures_equal_the_report(tmp_path, capsys):
+    path = copy_sample("two-ads", tmp_path)
+    cli_main(["report", str(path), "--format", "md", "--lang", "en"])
+    report = capsys.readouterr().out
+    app = make_app(path, lang="en", screen="dashboard")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await loaded(pilot)
+        shown = [cell for row in table_rows(app) for cell in row[1:] if cell != "—"]
+    for value in shown:
+        assert value in report, value
+    cli_main(["report", str(path), "--format", "json"])
+    assert json.loads(capsys.readouterr().out)[0]["label"] == "Facebook"
