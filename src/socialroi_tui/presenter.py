@@ -203,7 +203,12 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     names = {c: t(c, lang) if c in STRINGS else c.upper() for c in COLUMNS}
     header = [t("channel", lang), t("publication", lang), *[names[c] for c in COLUMNS]]
-    header += [t("plan_spend", lang), t("plan_conversions", lang), f"{t('variance', lang)} CPA"]
+    header += [
+        t("plan_spend", lang),
+        f"{t('variance', lang)} {t('spend', lang).lower()}",
+        t("plan_conversions", lang),
+        f"{t('variance', lang)} CPA",
+    ]
     body = []
     for row in rows:
         channel = (
@@ -214,8 +219,13 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         publication = row.label if row.level == "publication" else ""
         if fmt == "csv":
             figures = [as_json_value(row.figure(c)) for c in COLUMNS]
-            plan = [as_json_value(row.plan[k]) for k in ("spend", "conversions")]
-            cells = [channel, publication, *figures, *plan, as_json_value(row.variance["cpa"])]
+            plan = [
+                as_json_value(row.plan["spend"]),
+                as_json_value(row.variance["spend"]),
+                as_json_value(row.plan["conversions"]),
+                as_json_value(row.variance["cpa"]),
+            ]
+            cells = [channel, publication, *figures, *plan]
             body.append(["" if c is None else str(c) for c in cells])
         else:
             figures = [
@@ -223,6 +233,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
             ]
             plan = [
                 format_money(row.plan["spend"], currency, lang),
+                format_money(row.variance["spend"], currency, lang),
                 format_count(row.plan["conversions"], lang),
                 format_money(row.variance["cpa"], currency, lang),
             ]

@@ -147,3 +147,42 @@ async def test_dashboard_figures_equal_the_report(tmp_path, capsys):
         assert value in report, value
     cli_main(["report", str(path), "--format", "json"])
     assert json.loads(capsys.readouterr().out)[0]["label"] == "Facebook"
+
+
+async def test_meta_and_linkedin_imports_sorted_by_cpa_saved_and_reported(tmp_path, capsys):
+    """The issue's whole story: two exports in the app, plan versus actual, sort by CPA,
+    save, and the report gives the same figures."""
+    path = copy_sample("seed-000", tmp_path)
+    linkedin = tmp_path / "linkedin.txt"
+    linkedin.write_bytes(
+        (
+            "Campaign Name\tStart Date (in UTC)\tTotal Spent\tImpressions\tClicks\tLeads\t"
+            "Conversions\nWhite paper\t10/01/2026\t2,750.00\t100,000\t500\t40\t12\n"
+        ).encode("utf-16")
+    )
+    app = make_app(path, lang="fr", screen="dashboard")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await loaded(pilot)
+        for export in (EXPORTS / "meta_fr.csv", linkedin):
+            await pilot.press("i")
+            await pilot.pause()
+            app.screen.query_one("#prompt-input").value = str(export)
+            await pilot.press("enter")
+            await pilot.pause()
+            await pilot.click("#answer-import")
+            await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        rows = table_rows(app)
+        networks = [row[0] for row in rows if row[0].startswith("▾")]
+        assert networks == ["▾ Instagram", "▾ Facebook", "▾ LinkedIn"]  # CPA 10, 12.50, 229.17
+        linkedin_row = next(row for row in rows if row[0] == "▾ LinkedIn")
+        assert "2 750,00 €" in linkedin_row and "2 000,00 €" in linkedin_row  # actual, plan
+        assert "229,17 €" in linkedin_row and "224,17 €" in linkedin_row  # CPA and its variance
+        shown = [cell for row in rows for cell in row[1:] if cell != "—"]
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    cli_main(["report", str(path), "--format", "md", "--lang", "fr"])
+    report = capsys.readouterr().out
+    for value in shown:
+        assert value in report, value

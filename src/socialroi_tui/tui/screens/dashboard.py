@@ -36,8 +36,36 @@ SHORT = {
     "roas": {"fr": "ROAS", "en": "ROAS"},
     "plan": {"fr": "Prévu", "en": "Plan"},
     "variance": {"fr": "Écart", "en": "Var."},
+    "plan_conversions": {"fr": "Ventes prév.", "en": "Sales plan"},
+    "variance_cpa": {"fr": "Écart CPA", "en": "CPA var."},
 }
-ORDER = ("spend", "plan", "variance", *[c for c in COLUMNS if c != "spend"])
+# Actual figures, each plan next to its actual, then its variance.
+ORDER = (
+    "spend",
+    "plan",
+    "variance",
+    "impressions",
+    "reach",
+    "clicks",
+    "ctr",
+    "leads",
+    "bounce_rate",
+    "conversions",
+    "plan_conversions",
+    "conversion_rate",
+    "revenue",
+    "cpa",
+    "variance_cpa",
+    "cpl",
+    "roi",
+    "roas",
+)
+PLAN_CELLS = {
+    "plan": ("plan", "spend", "money"),
+    "variance": ("variance", "spend", "money"),
+    "plan_conversions": ("plan", "conversions", "count"),
+    "variance_cpa": ("variance", "cpa", "money"),
+}
 
 
 class DashboardScreen(SectionScreen):
@@ -103,10 +131,9 @@ class DashboardScreen(SectionScreen):
                 title = Text("   " + one_line(row.label, width - 4))
             cells = [title]
             for column in ORDER:
-                if column == "plan":
-                    value, unit = row.plan["spend"], "money"
-                elif column == "variance":
-                    value, unit = row.variance["spend"], "money"
+                if column in PLAN_CELLS:
+                    part, name, unit = PLAN_CELLS[column]
+                    value = (row.plan if part == "plan" else row.variance)[name]
                 else:
                     value, unit = row.figure(column), DASHBOARD_UNITS[column]
                 style = "bold" if row.level != "publication" else ""
