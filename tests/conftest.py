@@ -12,11 +12,12 @@ SAMPLES = ROOT / "src" / "socialroi_tui" / "samples"
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(monkeypatch, tmp_path_factory):
-    """Tests depend neither on the developer's locale nor on their state folder."""
+    """Tests depend neither on the developer's locale nor on their state and config folders."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANGUAGE", "NO_COLOR"):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("state")))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
 
 
 @pytest.fixture

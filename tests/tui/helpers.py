@@ -24,8 +24,8 @@ def make_app(path: Path | None = None, lang: str = "en", screen: str | None = No
 
 def text_of(app: SocialRoiApp, selector: str) -> str:
     """The plain text a Static shows."""
-    widget = app.screen.query_one(selector, Static)
-    return str(widget.render().plain if hasattr(widget.render(), "plain") else widget.render())
+    rendered = app.screen.query_one(selector, Static).render()
+    return getattr(rendered, "plain", str(rendered))
 
 
 def table_rows(app: SocialRoiApp) -> list[list[str]]:

@@ -97,16 +97,7 @@ class BudgetScreen(SectionScreen):
                         compact=True,
                         id="budget-mode",
                     )
-                    for key, kind, label_key in PLAN_FIELDS[:4]:
-                        yield Label(t(label_key, lang), id=f"label-{key}")
-                        yield NumberField(
-                            key,
-                            kind,
-                            t(label_key, lang),
-                            lang,
-                            allow_empty=key not in REQUIRED,
-                            id=f"field-{key}",
-                        )
+                    yield from self._plan_field_rows(PLAN_FIELDS[:4])
                     yield Label(t("pricing", lang))
                     yield Select(
                         [("CPM", "cpm"), ("CPC", "cpc")],
@@ -114,20 +105,24 @@ class BudgetScreen(SectionScreen):
                         compact=True,
                         id="budget-pricing",
                     )
-                    for key, kind, label_key in PLAN_FIELDS[4:]:
-                        yield Label(t(label_key, lang), id=f"label-{key}")
-                        yield NumberField(
-                            key,
-                            kind,
-                            t(label_key, lang),
-                            lang,
-                            allow_empty=key not in REQUIRED,
-                            id=f"field-{key}",
-                        )
+                    yield from self._plan_field_rows(PLAN_FIELDS[4:])
                 yield Static("", id="budget-error")
             with VerticalScroll(id="budget-results"):
                 yield Static("", id="budget-figures")
         yield VerticalScroll(id="budget-channels")
+
+    def _plan_field_rows(self, fields) -> ComposeResult:
+        """A label and a number field for each plan input."""
+        for key, kind, label_key in fields:
+            yield Label(t(label_key, self.lang), id=f"label-{key}")
+            yield NumberField(
+                key,
+                kind,
+                t(label_key, self.lang),
+                self.lang,
+                allow_empty=key not in REQUIRED,
+                id=f"field-{key}",
+            )
 
     def on_mount(self) -> None:
         self.query_one("#budget-form").border_title = t("assumptions", self.lang)

@@ -162,7 +162,7 @@ class DashboardScreen(SectionScreen):
 
     def on_resize(self) -> None:
         super().on_resize()
-        if self.roi_app.document is not None:
+        if self._ready and self.roi_app.document is not None:
             self.call_after_refresh(self.refresh_body)
 
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:

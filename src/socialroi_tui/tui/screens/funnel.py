@@ -278,7 +278,7 @@ class FunnelScreen(SectionScreen):
 
     def on_resize(self) -> None:
         super().on_resize()
-        if self.roi_app.document is not None:
+        if self._ready and self.roi_app.document is not None:
             self.call_after_refresh(self.refresh_body)
 
     # --- editing ------------------------------------------------------------------

@@ -119,7 +119,7 @@ class KpisScreen(SectionScreen):
 
     def on_resize(self) -> None:
         super().on_resize()
-        if self.roi_app.document is not None:
+        if self._ready and self.roi_app.document is not None:
             self.refresh_body()
 
     def _index(self) -> int | None:

@@ -51,6 +51,8 @@ class ObjectivesScreen(SectionScreen):
         return text
 
     def refresh_view(self, force: bool = False) -> None:
+        if not self._ready:
+            return
         self.refresh_header()
         chosen = self._chosen()
         option_list = self.query_one(OptionList)

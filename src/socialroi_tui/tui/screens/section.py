@@ -31,6 +31,8 @@ class SectionScreen(Screen):
         super().__init__(name=self.SECTION)
         self._invalid: dict[str, str] = {}
         """Fields whose text does not parse, with the reason: figures shown are stale."""
+        self._ready = False
+        """Composed and mounted: a resume or resize may come before that."""
         localize_bindings(self, self.lang)
 
     @property
@@ -51,6 +53,7 @@ class SectionScreen(Screen):
         yield from ()
 
     def on_mount(self) -> None:
+        self._ready = True
         self.refresh_view()
         if self.roi_app.document is None:
             # Leave the first frame time to reach the terminal before validating the file.
@@ -71,11 +74,14 @@ class SectionScreen(Screen):
         self.roi_app.action_section(message.section)
 
     def refresh_header(self) -> None:
-        self.roi_app.describe_header(self.query_one(TopBar))
+        if self._ready:
+            self.roi_app.describe_header(self.query_one(TopBar))
 
     def refresh_view(self, force: bool = False) -> None:
         """Redraw from the current document (after every edit); ``force`` also rewrites
         the field being typed in (after an undo)."""
+        if not self._ready:
+            return
         self.refresh_header()
         if self.roi_app.document is not None:
             self.refresh_body(force)
