@@ -133,3 +133,15 @@ def test_anything_else_is_refused_cleanly(text, kind):
     except NumberError:
         return
     assert value.is_finite()
+
+
+def test_values_by_kpi_unit():
+    from socialroi_tui.engine.numbers import parse_for_unit
+
+    assert parse_for_unit("2,5 %", "rate", lang="fr", field="x") == D("0.025")
+    assert parse_for_unit("150 %", "rate", lang="fr", field="x") == D("1.5")  # growth
+    assert parse_for_unit("1,2 k", "count", lang="fr", field="x") == 1200
+    assert parse_for_unit("12,50 €", "money", lang="fr", field="x") == D("12.50")
+    assert parse_for_unit("90,5", "duration", lang="fr", field="x") == D("90.5")
+    with pytest.raises(NumberError, match="not a rate"):
+        parse_for_unit("2.5%", "count", lang="en", field="Interactions")

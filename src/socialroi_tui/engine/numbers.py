@@ -258,6 +258,8 @@ def parse_for_unit(text: str, unit: str, *, lang: Language, field: str) -> Decim
         return parse_number(text, "rate", lang=lang, field=field, allow_above_100=True)
     if unit == "money":
         return parse_number(text, "money", lang=lang, field=field)
+    if unit == "count":
+        return parse_number(text, "count", lang=lang, field=field)
     return parse_number(text, "number", lang=lang, field=field)
 
 

@@ -125,7 +125,8 @@ class SocialRoiApp(App[None]):
             else:
                 # A large file takes a few seconds to check: say so before it starts.
                 self.switch_mode("start")
-                self.notify(t("loading", self.lang, name=self._path.name), timeout=30)
+                if self._path.exists():
+                    self.notify(t("loading", self.lang, name=self._path.name), timeout=30)
                 self.set_timer(0.1, lambda: self.open_file(self._path, self._first_section))
         else:
             self.switch_mode("start")
@@ -137,6 +138,7 @@ class SocialRoiApp(App[None]):
         from socialroi_tui.store import CampaignFileError
 
         self.opening = False
+        self.clear_notifications()  # "Opening…"
         if not path.exists():
             from socialroi_tui.templates import blank_campaign
 
@@ -151,7 +153,6 @@ class SocialRoiApp(App[None]):
             self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
             return
         remember(path)
-        self.clear_notifications()
         self._show(document, section)
         _trace("document-ready")
         self._offer_recovery(path)
