@@ -10,7 +10,7 @@ import pytest
 
 from socialroi_tui.cli import main as cli_main
 from socialroi_tui.store import load_campaign
-from socialroi_tui.store.csv_import import ImportError_, read_export, read_export_file
+from socialroi_tui.store.csv_import import CsvImportError, read_export, read_export_file
 
 EXPORTS = Path(__file__).parent / "data" / "exports"
 
@@ -72,7 +72,7 @@ def test_ga4_export_in_french_with_its_preamble():
 
 
 def test_rows_that_cannot_be_read_stop_the_import_with_their_line():
-    with pytest.raises(ImportError_) as caught:
+    with pytest.raises(CsvImportError) as caught:
         read_export_file(EXPORTS / "broken.csv")
     problems = caught.value.problems
     assert any(p.startswith("line 3: spend: 'lots' is not a number") for p in problems)
@@ -80,7 +80,7 @@ def test_rows_that_cannot_be_read_stop_the_import_with_their_line():
 
 
 def test_an_unknown_layout_needs_a_mapping():
-    with pytest.raises(ImportError_, match="no known column"):
+    with pytest.raises(CsvImportError, match="no known column"):
         read_export_file(EXPORTS / "custom.csv")
     mapping = {
         "Poste": "publication",
@@ -101,7 +101,7 @@ def test_a_csv_path_that_is_not_a_file(tmp_path, setup):
         path.mkdir()
     elif setup == "pipe":
         os.mkfifo(path)
-    with pytest.raises(ImportError_, match=r"folder|regular file|no such file"):
+    with pytest.raises(CsvImportError, match=r"folder|regular file|no such file"):
         read_export_file(path)
 
 

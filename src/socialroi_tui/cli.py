@@ -397,13 +397,13 @@ def _mapping(args) -> dict[str, str] | None:
 
 def _import(args, lang: Language) -> int:
     from socialroi_tui.store import save_campaign
-    from socialroi_tui.store.csv_import import ImportError_, import_into, read_export_file
+    from socialroi_tui.store.csv_import import CsvImportError, import_into, read_export_file
 
     try:
         preview = read_export_file(args.csv, _mapping(args))
         loaded = _load(args.into)
         campaign = import_into(loaded.campaign, preview)
-    except (ImportError_, ValueError) as error:
+    except (CsvImportError, ValueError) as error:
         print(error, file=sys.stderr)
         return 1
     print(

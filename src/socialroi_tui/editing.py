@@ -58,13 +58,6 @@ def add_kpi(campaign: Campaign, mapping: KpiMapping) -> Campaign:
     return _with(campaign, kpis=[*campaign.kpis, mapping])
 
 
-def update_kpi(campaign: Campaign, index: int, **changes: Any) -> Campaign:
-    """Change fields of one KPI row (validated)."""
-    kpis = list(campaign.kpis)
-    kpis[index] = KpiMapping.model_validate({**kpis[index].model_dump(), **changes})
-    return _with(campaign, kpis=kpis)
-
-
 def replace_kpi(campaign: Campaign, index: int, mapping: KpiMapping) -> Campaign:
     kpis = list(campaign.kpis)
     kpis[index] = mapping

@@ -141,7 +141,7 @@ SOURCE_NETWORKS = (
 SUMMARY = re.compile(r"^(total|totaux|totals|results?|resultats?|grand total|somme)\b")
 
 
-class ImportError_(ValueError):
+class CsvImportError(ValueError):
     """An import that cannot be done; ``problems`` lists each reason (with its line).
     ``headers`` is set when the columns are unknown (so that they can be mapped)."""
 
@@ -243,10 +243,10 @@ def read_export(
 ) -> ImportPreview:
     """Read an export into a preview; ``mapping`` maps other headers to fields."""
     if len(data) > MAX_CSV_BYTES:
-        raise ImportError_(source, [f"is over {MAX_CSV_BYTES // (1024 * 1024)} MB"])
+        raise CsvImportError(source, [f"is over {MAX_CSV_BYTES // (1024 * 1024)} MB"])
     numbered = _lines_without_preamble(decode(data))
     if not numbered:
-        raise ImportError_(source, ["is empty"])
+        raise CsvImportError(source, ["is empty"])
     delimiter = _delimiter(numbered[0][1])
     reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)), delimiter=delimiter)
     table = list(reader)
@@ -265,7 +265,7 @@ def read_export(
         if target in FIELDS and target not in columns.values():
             columns[index] = target
     if not any(f in MEASURES for f in columns.values()):
-        raise ImportError_(
+        raise CsvImportError(
             source,
             [
                 "no known column (spend, impressions, clicks…): map them with "
@@ -318,27 +318,27 @@ def read_export(
             ImportedRow(line, network, cells.get("publication", ""), date, measures)
         )
     if problems:
-        raise ImportError_(
+        raise CsvImportError(
             source,
             problems[:50] + ([f"… and {len(problems) - 50} more"] if len(problems) > 50 else []),
         )
     if not preview.rows:
-        raise ImportError_(source, ["has no data rows"])
+        raise CsvImportError(source, ["has no data rows"])
     return preview
 
 
 def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> ImportPreview:
     path = Path(path)
     if path.is_dir():
-        raise ImportError_(str(path), ["is a folder, not a CSV file"])
+        raise CsvImportError(str(path), ["is a folder, not a CSV file"])
     if path.exists() and not path.is_file():
-        raise ImportError_(str(path), ["is not a regular file"])
+        raise CsvImportError(str(path), ["is not a regular file"])
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise ImportError_(str(path), ["no such file"]) from None
+        raise CsvImportError(str(path), ["no such file"]) from None
     except OSError as error:
-        raise ImportError_(str(path), [f"cannot be read ({error.strerror})"]) from None
+        raise CsvImportError(str(path), [f"cannot be read ({error.strerror})"]) from None
     return read_export(data, str(path), mapping)
 
 
@@ -346,7 +346,7 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
     """The campaign with the preview's rows added (channels created per network if needed)."""
     tag = f"csv:{preview.digest[:16]}"
     if any(actual.source == tag for actual in campaign.actuals):
-        raise ImportError_(preview.source, ["was already imported into this campaign"])
+        raise CsvImportError(preview.source, ["was already imported into this campaign"])
     channels = list(campaign.channels)
     by_network = {}
     for channel in channels:

@@ -223,13 +223,13 @@ class DashboardScreen(SectionScreen):
 
     def _preview(self, path: Path, mapping: dict[str, str] | None) -> None:
         """Show what would be imported; nothing changes until it is confirmed."""
-        from socialroi_tui.store.csv_import import ImportError_, read_export_file
+        from socialroi_tui.store.csv_import import CsvImportError, read_export_file
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
         lang = self.lang
         try:
             preview = read_export_file(path, mapping)
-        except ImportError_ as error:
+        except CsvImportError as error:
             if error.headers and mapping is None:
                 self._ask_mapping(path, error.headers)
                 return
@@ -252,7 +252,7 @@ class DashboardScreen(SectionScreen):
                 return
             try:
                 changed = self.roi_app.edit(lambda c: editing.import_results(c, preview))
-            except ImportError_ as error:
+            except CsvImportError as error:
                 self.notify(str(error), title=t("import_failed", lang), severity="error")
                 return
             if changed:
