@@ -15,6 +15,18 @@ from pathlib import Path
 
 from textual import events
 from textual.app import App
+from textual.widgets import Input
+
+
+def _without_blink() -> None:
+    """Inputs do not blink their cursor, so that only keystrokes cause writes."""
+    create = Input.__init__
+
+    def create_still(field: Input, *args, **kwargs) -> None:
+        create(field, *args, **kwargs)
+        field.cursor_blink = False
+
+    Input.__init__ = create_still  # type: ignore[method-assign]
 
 
 def instrument(app_class: type[App]) -> type[App]:
@@ -37,14 +49,6 @@ def instrument(app_class: type[App]) -> type[App]:
                 write(data)
 
             self._driver.write = timed_write
-            self.set_interval(0.2, self._no_blink)
-
-        def _no_blink(self) -> None:
-            for field in self.query("Input"):
-                field.cursor_blink = False
-            for screen in self.screen_stack:
-                for field in screen.query("Input"):
-                    field.cursor_blink = False
 
     Probed.__name__ = app_class.__name__
     if isinstance(app_class.CSS_PATH, str):  # relative to the original class's module
@@ -54,6 +58,7 @@ def instrument(app_class: type[App]) -> type[App]:
 
 def main() -> None:
     trace_path = Path(sys.argv[1])
+    _without_blink()
     which = sys.argv[2]
     if which == "bare":
         from benchmarks.bare_app import BareApp
