@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from socialroi_tui.tui.dialogs.kpi import KpiEditor
+
 from .helpers import SAMPLES, loaded, make_app
 
 SIZES = [(80, 24), (120, 40)]
@@ -53,8 +55,10 @@ def test_kpi_editor(snap_compare, lang, size):
     app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="kpis")
 
     async def open_editor(pilot) -> None:
-        await pilot.pause()
+        await loaded(pilot)
         await pilot.press("enter")
+        while not isinstance(pilot.app.screen, KpiEditor):  # pushed once the row is selected
+            await pilot.pause()
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=open_editor)
