@@ -8,6 +8,7 @@ from pathlib import Path
 from textual.widgets import DataTable, Static
 
 from socialroi_tui.tui.app import SocialRoiApp
+from socialroi_tui.tui.widgets.figures import FigureLines
 
 SAMPLES = Path(__file__).resolve().parents[2] / "src" / "socialroi_tui" / "samples"
 
@@ -23,8 +24,12 @@ def make_app(path: Path | None = None, lang: str = "en", screen: str | None = No
 
 
 def text_of(app: SocialRoiApp, selector: str) -> str:
-    """The plain text a Static shows."""
-    rendered = app.screen.query_one(selector, Static).render()
+    """The plain text a Static (or lines of figures) shows."""
+    widget = app.screen.query_one(selector)
+    if isinstance(widget, FigureLines):
+        return widget.plain
+    assert isinstance(widget, Static)
+    rendered = widget.render()
     return getattr(rendered, "plain", str(rendered))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -103,6 +104,7 @@ class SocialRoiApp(App[None]):
         self.left_cleanly = False
         """Set when the user saved or chose to discard before quitting."""
         self._recovery_timer: Timer | None = None
+        self._last_edit = 0.0
         self.opening = path is not None and document is None
         """The file given on the command line is still being loaded."""
         self._path = path
@@ -466,10 +468,19 @@ class SocialRoiApp(App[None]):
     # --- recovery of unsaved work ------------------------------------------------
 
     def _schedule_recovery(self) -> None:
-        """Keep the recovery copy up to date, a moment after the typing stops."""
-        if self._recovery_timer is not None:
-            self._recovery_timer.stop()
-        self._recovery_timer = self.set_timer(RECOVERY_DELAY, self._keep_recovery)
+        """Keep the recovery copy up to date, a moment after the typing stops (one timer
+        for a burst of keystrokes, not one per key)."""
+        self._last_edit = time.monotonic()
+        if self._recovery_timer is None:
+            self._recovery_timer = self.set_timer(RECOVERY_DELAY, self._recovery_due)
+
+    def _recovery_due(self) -> None:
+        self._recovery_timer = None
+        quiet = time.monotonic() - self._last_edit
+        if quiet < RECOVERY_DELAY:  # still typing: wait for the rest of the pause
+            self._recovery_timer = self.set_timer(RECOVERY_DELAY - quiet, self._recovery_due)
+        else:
+            self._keep_recovery()
 
     def _keep_recovery(self) -> None:
         document = self.document

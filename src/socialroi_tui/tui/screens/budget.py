@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
-from textual.widgets import Label, Select, Static
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Static
 
 from socialroi_tui import editing
 from socialroi_tui.engine.numbers import format_count, format_money, format_rate
@@ -13,7 +13,8 @@ from socialroi_tui.i18n import t
 from socialroi_tui.presenter import budget_rows, verdict_text
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.screens.section import SectionScreen
-from socialroi_tui.tui.widgets.figures import bar, pairs, show_text
+from socialroi_tui.tui.widgets.choice import Choice
+from socialroi_tui.tui.widgets.figures import FigureLines, bar, pairs, show_text
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 REQUIRED = {"target_conversions", "budget", "conversion_rate", "ctr", "price"}
@@ -45,18 +46,20 @@ class BudgetScreen(SectionScreen):
         padding: 0 1;
     }
     BudgetScreen #budget-grid {
-        grid-size: 2;
-        grid-columns: 16 1fr;
-        grid-rows: 1;
+        height: auto;
+    }
+    BudgetScreen #budget-labels {
+        width: 16;
+        height: auto;
+    }
+    BudgetScreen #budget-fields {
+        width: 1fr;
         height: auto;
     }
     BudgetScreen #budget-results {
         width: 1fr;
         border: round $secondary;
         padding: 0 1;
-    }
-    BudgetScreen #budget-figures {
-        height: 13;
     }
     BudgetScreen #budget-error {
         color: $error;
@@ -68,16 +71,18 @@ class BudgetScreen(SectionScreen):
         border: round $secondary;
         padding: 0 1;
     }
-    BudgetScreen .channel-row {
-        height: 1;
+    BudgetScreen .channel-table {
+        height: auto;
     }
-    BudgetScreen .channel-name {
+    BudgetScreen .channel-names {
         width: 14;
+        height: auto;
     }
-    BudgetScreen .channel-share {
+    BudgetScreen .channel-shares {
         width: 9;
+        height: auto;
     }
-    BudgetScreen .channel-figures {
+    BudgetScreen #channel-figures {
         width: 1fr;
     }
     """
@@ -86,35 +91,29 @@ class BudgetScreen(SectionScreen):
         lang = self.lang
         with Horizontal(id="budget-top"):
             with Vertical(id="budget-form"):
-                with Grid(id="budget-grid"):
-                    yield Label(t("mode", lang))
-                    yield Select(
-                        [
-                            (t("mode_reverse", lang), "reverse"),
-                            (t("mode_forward", lang), "forward"),
-                        ],
-                        allow_blank=False,
-                        compact=True,
-                        id="budget-mode",
-                    )
-                    yield from self._plan_field_rows(PLAN_FIELDS[:4])
-                    yield Label(t("pricing", lang))
-                    yield Select(
-                        [("CPM", "cpm"), ("CPC", "cpc")],
-                        allow_blank=False,
-                        compact=True,
-                        id="budget-pricing",
-                    )
-                    yield from self._plan_field_rows(PLAN_FIELDS[4:])
+                # A column of labels beside a column of fields: fewer widgets to draw
+                # at each keystroke than a label widget per row.
+                with Horizontal(id="budget-grid"):
+                    yield Static("", id="budget-labels")
+                    with Vertical(id="budget-fields"):
+                        yield Choice(
+                            [
+                                (t("mode_reverse", lang), "reverse"),
+                                (t("mode_forward", lang), "forward"),
+                            ],
+                            id="budget-mode",
+                        )
+                        yield from self._plan_fields_for(PLAN_FIELDS[:4])
+                        yield Choice([("CPM", "cpm"), ("CPC", "cpc")], id="budget-pricing")
+                        yield from self._plan_fields_for(PLAN_FIELDS[4:])
                 yield Static("", id="budget-error")
             with VerticalScroll(id="budget-results"):
-                yield Static("", id="budget-figures")
+                yield FigureLines(id="budget-figures")
         yield VerticalScroll(id="budget-channels")
 
-    def _plan_field_rows(self, fields) -> ComposeResult:
-        """A label and a number field for each plan input."""
+    def _plan_fields_for(self, fields) -> ComposeResult:
+        """A number field for each plan input."""
         for key, kind, label_key in fields:
-            yield Label(t(label_key, self.lang), id=f"label-{key}")
             yield NumberField(
                 key,
                 kind,
@@ -126,11 +125,12 @@ class BudgetScreen(SectionScreen):
 
     def on_mount(self) -> None:
         self.query_one("#budget-form").border_title = t("assumptions", self.lang)
+        self.query_one("#budget-results").border_title = t("results", self.lang)
         self.query_one("#budget-channels").border_title = t("channel_split", self.lang)
         self._channel_ids: list[str] = []
-        self._channel_rows: list[tuple[NumberField, Static]] = []
+        self._channel_shares: list[NumberField] = []
+        self._channel_figures = FigureLines()
         self._plan_fields = [f for f in self.query(NumberField) if not f.key.startswith("share:")]
-        self._channel_rows: list[tuple[NumberField, Static]] = []
         super().on_mount()
 
     # --- drawing ------------------------------------------------------------------
@@ -142,19 +142,21 @@ class BudgetScreen(SectionScreen):
         document = self.roi_app.document
         plan = document.campaign.budget
         reverse = plan.mode == "reverse"
-        for select_id, value in (("#budget-mode", plan.mode), ("#budget-pricing", plan.pricing)):
-            select = self.query_one(select_id, Select)
-            if select.value != value:
-                with self.prevent(Select.Changed):
-                    select.value = value
+        self.query_one("#budget-mode", Choice).value = plan.mode
+        self.query_one("#budget-pricing", Choice).value = plan.pricing
+        hidden = "budget" if reverse else "target_conversions"
         for key in ("target_conversions", "budget"):
-            wanted = (key == "target_conversions") == reverse
-            for widget in (self.query_one(f"#field-{key}"), self.query_one(f"#label-{key}")):
-                if widget.display != wanted:
-                    widget.display = wanted
+            field = self.query_one(f"#field-{key}")
+            if field.display != (key != hidden):
+                field.display = key != hidden
         price_label = t("price_cpm" if plan.pricing == "cpm" else "price_cpc", self.lang)
-        show_text(self.query_one("#label-price", Label), price_label.split(" (")[0])
         self.query_one("#field-price", NumberField).label = price_label.split(" (")[0]
+        labels = [t("mode", self.lang)]
+        labels += [t(label, self.lang) for key, _kind, label in PLAN_FIELDS[:4] if key != hidden]
+        labels += [t("pricing", self.lang), price_label.split(" (")[0]]
+        labels += [t(label, self.lang) for _key, _kind, label in PLAN_FIELDS[5:]]
+        labels = "\n".join(one_line(label, 15) for label in labels)
+        show_text(self.query_one("#budget-labels", Static), labels, layout=True)
         for field in self._plan_fields:
             field.show(getattr(plan, field.key), force=force)
         self._draw_results()
@@ -170,23 +172,20 @@ class BudgetScreen(SectionScreen):
         result = document.results.budget
         currency = document.campaign.meta.currency
         panel = self.query_one("#budget-results")
-        stale = self.stale
-        title = t("results", self.lang)
-        title = f"{title} — {t('stale', self.lang)}" if stale else title
-        if panel.border_title != title:
-            panel.border_title = title
         rows = [(label, value) for _key, label, value in budget_rows(result, currency, self.lang)]
         width = max(panel.size.width - 4, 30)
-        text = pairs(rows[:4], width, emphasis={rows[2][0], rows[3][0]})
-        text.append("\n" + "─" * width + "\n")
-        text.append_text(pairs(rows[4:], width))
+        lines = pairs(rows[:4], width, emphasis={rows[2][0], rows[3][0]})
+        lines.append(Text("─" * width))
+        lines += pairs(rows[4:], width)
         verdict = verdict_text(result, self.lang)
-        if verdict:
-            style = "bold red" if result.verdict == "above" else "bold green"
-            text.append("\n" + verdict, style=style)
-        if stale:  # the last valid figures, dimmed, until the field is valid again
-            text.stylize("dim italic")
-        show_text(self.query_one("#budget-figures", Static), text)
+        style = "bold red" if result.verdict == "above" else "bold green"
+        lines += [Text(verdict, style=style), Text("")]
+        # The figures stay while a field does not parse; one line says they are the last
+        # valid ones (cheaper over SSH than restyling the whole panel at each switch).
+        notice = f" ⚠ {t('stale', self.lang).capitalize()} " if self.stale else ""
+        warning = self.app.theme_variables.get("warning", "yellow")
+        lines.append(Text(notice, style=f"bold reverse {warning}"))
+        self.query_one("#budget-figures", FigureLines).show(lines)
 
     def _draw_channels(self, force: bool) -> None:
         document = self.roi_app.document
@@ -199,15 +198,18 @@ class BudgetScreen(SectionScreen):
             self.call_after_refresh(self._draw_channels, True)
             return
         currency, lang = campaign.meta.currency, self.lang
-        rows = zip(campaign.channels, results.channels, self._channel_rows, strict=True)
-        for channel, plan, (share, figures_widget) in rows:
+        lines = []
+        for channel, plan, share in zip(
+            campaign.channels, results.channels, self._channel_shares, strict=True
+        ):
             share.show(channel.share, force=force)
             figures = Text(format_money(plan.result.budget, currency, lang).rjust(13) + " ")
             figures.append(bar(plan.share, 8).ljust(8), style="bold")
             sales = format_count(plan.result.conversions, lang).rjust(7)
             cpa = format_money(plan.result.cpa, currency, lang)
             figures.append(f" {sales} {t('conversions_short', lang)}  CPA {cpa}")
-            show_text(figures_widget, figures)
+            lines.append(figures)
+        self._channel_figures.show(lines)
         unallocated = results.unallocated_share
         subtitle = ""
         if unallocated:
@@ -216,13 +218,17 @@ class BudgetScreen(SectionScreen):
             box.border_subtitle = subtitle
 
     def _build_channel_rows(self, box, channels) -> None:
-        """One row per channel: its name, its share (editable) and its figures."""
+        """Three columns, a line per channel: its name, its share (editable), its figures."""
         box.remove_children()
+        self._channel_shares = []
+        self._channel_figures = FigureLines(id="channel-figures")
         if not channels:
             box.mount(Static(t("no_channels", self.lang), classes="hint"))
-        self._channel_rows = []
+            return
+        names = []
         for index, channel in enumerate(channels):
             label = one_line(channel.label or channel.network.capitalize(), 13)
+            names.append(label)
             share = NumberField(
                 f"share:{index}",
                 "rate",
@@ -230,13 +236,15 @@ class BudgetScreen(SectionScreen):
                 self.lang,
                 classes="channel-share",
             )
-            figures = Static("", classes="channel-figures", id=f"channel-figures-{index}")
-            self._channel_rows.append((share, figures))
-            box.mount(
-                Horizontal(
-                    Static(label, classes="channel-name"), share, figures, classes="channel-row"
-                )
+            self._channel_shares.append(share)
+        box.mount(
+            Horizontal(
+                Static("\n".join(names), classes="channel-names"),
+                Vertical(*self._channel_shares, classes="channel-shares"),
+                self._channel_figures,
+                classes="channel-table",
             )
+        )
 
     # --- editing ------------------------------------------------------------------
 
@@ -260,10 +268,8 @@ class BudgetScreen(SectionScreen):
         error = self.query_one("#budget-error", Static)
         show_text(error, Text(next(iter(self._invalid.values()), "")))
 
-    def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id == "budget-mode":
-            self.roi_app.edit(lambda c: editing.set_budget(c, mode=event.value), key="budget.mode")
-        elif event.select.id == "budget-pricing":
-            self.roi_app.edit(
-                lambda c: editing.set_budget(c, pricing=event.value), key="budget.pricing"
-            )
+    def on_choice_changed(self, event: Choice.Changed) -> None:
+        key = "mode" if event.choice.id == "budget-mode" else "pricing"
+        self.roi_app.edit(
+            lambda c: editing.set_budget(c, **{key: event.value}), key=f"budget.{key}"
+        )

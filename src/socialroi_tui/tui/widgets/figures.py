@@ -5,6 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from rich.text import Text
+from textual.geometry import Region
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 
 from socialroi_tui.textsafe import one_line
@@ -22,17 +25,71 @@ def bar(fraction: Decimal | None, width: int) -> str:
     return text or "▏"
 
 
-def pairs(rows: list[tuple[str, str]], width: int, emphasis: set[str] | None = None) -> Text:
+def pairs(rows: list[tuple[str, str]], width: int, emphasis: set[str] | None = None) -> list[Text]:
     """``label ........ value`` lines, values right-aligned to ``width``."""
-    text = Text()
-    for index, (label, value) in enumerate(rows):
+    lines = []
+    for label, value in rows:
         room = max(width - len(value) - 1, 4)
         line = one_line(label, room).ljust(room) + " " + value
-        style = "bold" if emphasis and label in emphasis else ""
-        text.append(line, style=style)
-        if index < len(rows) - 1:
-            text.append("\n")
-    return text
+        lines.append(Text(line, style="bold" if emphasis and label in emphasis else ""))
+    return lines
+
+
+class FigureLines(Widget):
+    """Lines of figures drawn with Textual's line API: when figures change, only the
+    lines whose text differs are drawn again and sent to the terminal."""
+
+    DEFAULT_CSS = """
+    FigureLines {
+        height: auto;
+    }
+    """
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._lines: list[Text] = []
+        self._strips: dict[int, Strip] = {}
+
+    @property
+    def lines(self) -> list[Text]:
+        return list(self._lines)
+
+    @property
+    def plain(self) -> str:
+        return "\n".join(line.plain for line in self._lines)
+
+    def show(self, lines: list[Text]) -> None:
+        """Display ``lines``; a new number of lines lays the screen out again."""
+        before, self._lines = self._lines, lines
+        if len(before) != len(lines):
+            self._strips.clear()
+            self.refresh(layout=True)
+            return
+        width = self.size.width
+        for y, (old, new) in enumerate(zip(before, lines, strict=True)):
+            if old != new:
+                self._strips.pop(y, None)
+                self.refresh(Region(0, y, width, 1))
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self._lines)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def on_resize(self) -> None:
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        strip = self._strips.get(y)
+        if strip is None:
+            text = self._lines[y] if y < len(self._lines) else Text()
+            style = self.visual_style.rich_style
+            segments = list(text.render(self.app.console))
+            strip = Strip(segments).apply_style(style).extend_cell_length(self.size.width, style)
+            self._strips[y] = strip
+        return strip
 
 
 def show_text(widget: Static, text: Text | str, layout: bool = False) -> None:

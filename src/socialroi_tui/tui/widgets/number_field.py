@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from textual.geometry import Size
 from textual.widgets import Input
 
 from socialroi_tui.engine.numbers import NumberError, input_text, parse_number
@@ -47,6 +48,17 @@ class NumberField(Input):
         self.allow_empty = allow_empty
         self.allow_above_100 = allow_above_100
         self._showing = False
+        self._shown: tuple[Decimal | None, str] | None = None
+
+    def validate_virtual_size(self, size: Size) -> Size:
+        """Never narrower than the field: Input sets its virtual size to the text's width on
+        every keystroke, and each change costs a layout of the whole screen."""
+        return Size(max(size.width, self.size.width), size.height)
+
+    def validate(self, value: str) -> None:
+        """No Textual validators: ``watch_value`` marks the field itself, so its classes
+        (and the restyling they cost) change only when the text turns valid or invalid."""
+        return None
 
     def parse(self, text: str) -> Decimal | None:
         """The value of ``text``; ``NumberError`` names this field and shows an example."""
@@ -80,8 +92,11 @@ class NumberField(Input):
         """Display ``value``; never over what the user is typing, unless ``force`` (undo)."""
         if self.has_focus and not force:
             return
+        if not force and self._shown == (value, self.value):
+            return  # as last shown: no need to read the text again
         try:
             if self.value.strip() and self.parse(self.value) == value:
+                self._shown = (value, self.value)
                 return  # keep the user's way of writing it
         except NumberError:
             pass
@@ -91,4 +106,5 @@ class NumberField(Input):
                 self.value = input_text(value, self.kind, self.lang)
         finally:
             self._showing = False
+        self._shown = (value, self.value)
         self.remove_class("-invalid")
