@@ -76,12 +76,13 @@ async def test_an_invalid_value_keeps_the_last_figures_marked_stale(tmp_path):
         assert figures(app).startswith(before.rstrip())  # nothing erased
         assert app.screen.stale and "⚠ Valeurs précédentes" in figures(app)
         assert "CTR : « 2,5 %% » n'est pas un nombre" in text_of(app, "#budget-error")
-        assert app.screen.query_one("#field-ctr", NumberField).has_class("-invalid")
+        assert app.screen.query_one("#field-ctr", NumberField).unreadable
         assert app.document.campaign.budget.ctr == D("0.025")
         await pilot.press("backspace")
         await pilot.pause()
         assert not app.screen.stale and text_of(app, "#budget-error") == ""
         assert "Valeurs précédentes" not in figures(app)
+        assert not app.screen.query_one("#field-ctr", NumberField).unreadable
 
 
 async def test_forward_mode_and_cost_per_click(tmp_path):
@@ -285,3 +286,16 @@ async def test_the_mode_switches_back_and_forth_from_the_keyboard(tmp_path):
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert app.screen.query_one("#budget-mode").value == app.document.campaign.budget.mode
+
+
+async def test_figure_lines_keep_their_emphasis_and_colours(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        lines = app.screen.query_one("#budget-figures")
+        budget, verdict = lines.render_line(2), lines.render_line(10)
+        assert budget.text.startswith("Budget") and any(s.style.bold for s in budget)
+        assert verdict.text.startswith("✓") and any(s.style.color for s in verdict)
+        await type_into(pilot, "#field-ctr", "2x")
+        notice = lines.render_line(12)
+        assert "Previous values" in notice.text and any(s.style.reverse for s in notice)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rich.segment import Segment
 from rich.text import Text
 from textual.geometry import Region
 from textual.strip import Strip
@@ -66,10 +67,11 @@ class FigureLines(Widget):
             self.refresh(layout=True)
             return
         width = self.size.width
-        for y, (old, new) in enumerate(zip(before, lines, strict=True)):
-            if old != new:
-                self._strips.pop(y, None)
-                self.refresh(Region(0, y, width, 1))
+        changed = [y for y, (old, new) in enumerate(zip(before, lines, strict=True)) if old != new]
+        for y in changed:
+            self._strips.pop(y, None)
+        if changed:
+            self.refresh(*(Region(0, y, width, 1) for y in changed))
 
     def get_content_height(self, container, viewport, width: int) -> int:
         return len(self._lines)
@@ -85,9 +87,12 @@ class FigureLines(Widget):
         strip = self._strips.get(y)
         if strip is None:
             text = self._lines[y] if y < len(self._lines) else Text()
-            style = self.visual_style.rich_style
-            segments = list(text.render(self.app.console))
-            strip = Strip(segments).apply_style(style).extend_cell_length(self.size.width, style)
+            console = self.app.console
+            base = self.visual_style.rich_style
+            # Text.render leaves out the text's own style: put it over the widget's.
+            style = base + console.get_style(text.style, default="")
+            segments = Segment.apply_style(text.render(console), style)
+            strip = Strip(list(segments)).extend_cell_length(self.size.width, base)
             self._strips[y] = strip
         return strip
 

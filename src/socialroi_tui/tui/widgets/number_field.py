@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rich.segment import Segment
+from rich.style import Style
+from textual.color import Color
 from textual.geometry import Size
+from textual.strip import Strip
 from textual.widgets import Input
 
 from socialroi_tui.engine.numbers import NumberError, input_text, parse_number
@@ -22,10 +26,6 @@ class NumberField(Input):
     }
     NumberField.-textual-compact:focus {
         background: $primary 40%;
-    }
-    NumberField.-invalid {
-        color: $error;
-        text-style: bold underline;
     }
     """
 
@@ -48,6 +48,8 @@ class NumberField(Input):
         self.allow_empty = allow_empty
         self.allow_above_100 = allow_above_100
         self._showing = False
+        self.unreadable = False
+        """The text is not a number: drawn in the error colour, underlined."""
         self._shown: tuple[Decimal | None, str] | None = None
 
     def validate_virtual_size(self, size: Size) -> Size:
@@ -79,11 +81,26 @@ class NumberField(Input):
         try:
             value = self.parse(text)
         except NumberError as error:
-            self.add_class("-invalid")
+            self._mark_unreadable(True)
             screen.number_field_invalid(self, str(error))  # type: ignore[attr-defined]
             return
-        self.remove_class("-invalid")
+        self._mark_unreadable(False)
         screen.number_field_parsed(self, value)  # type: ignore[attr-defined]
+
+    def _mark_unreadable(self, unreadable: bool) -> None:
+        """Repaint the field alone; a CSS class would restyle it, twice the cost of
+        the whole keystroke."""
+        if unreadable != self.unreadable:
+            self.unreadable = unreadable
+            self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        strip = super().render_line(y)
+        if not self.unreadable:
+            return strip
+        error = Color.parse(self.app.theme_variables.get("error", "red"))
+        style = Style(color=error.rich_color, bold=True, underline=True)
+        return Strip(Segment.apply_style(strip, post_style=style), strip.cell_length)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()  # already handled in watch_value, within the keystroke
@@ -106,5 +123,7 @@ class NumberField(Input):
                 self.value = input_text(value, self.kind, self.lang)
         finally:
             self._showing = False
+        self.unreadable = False
+        """The text is not a number: drawn in the error colour, underlined."""
         self._shown = (value, self.value)
-        self.remove_class("-invalid")
+        self._mark_unreadable(False)
