@@ -101,16 +101,8 @@ def run_probe(screen: str | None, setup_keys: list[str], cycles: int) -> list:
 
 def per_key(trace: list, typed: int) -> tuple[list[float], list[int]]:
     """Latency (key → last write before the next key) and bytes, for the ``typed`` keys
-    before the Escape that ends the typing.
-
-    A key event seen twice by the probe (once by the app, once forwarded) counts once."""
-    keys = []
-    for index, entry in enumerate(trace):
-        if entry[0] != "key":
-            continue
-        if keys and trace[keys[-1]][2] == entry[2] and entry[1] - trace[keys[-1]][1] < 0.002:
-            continue
-        keys.append(index)
+    before the Escape that ends the typing."""
+    keys = [index for index, entry in enumerate(trace) if entry[0] == "key"]
     names = [trace[index][2] for index in keys]
     typing_ends = names.index("escape") if "escape" in names else len(keys)
     latencies, sizes = [], []

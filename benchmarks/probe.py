@@ -34,7 +34,7 @@ def instrument(app_class: type[App]) -> type[App]:
         trace: list = []
 
         async def on_event(self, event: events.Event) -> None:
-            if isinstance(event, events.Key):
+            if isinstance(event, events.Key) and not event.is_forwarded:
                 self.trace.append(("key", time.perf_counter(), event.key))
             await super().on_event(event)
 

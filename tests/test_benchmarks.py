@@ -1,0 +1,40 @@
+"""The keystroke benchmark's reading of a probe trace (the figures themselves are only
+printed by ``make bench``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.keystrokes import _p95, per_key
+
+
+def test_each_typed_key_is_timed_to_the_last_write_of_its_frame():
+    trace = [
+        ["key", 0.0, "tab"],  # setup: not counted
+        ["write", 0.002, 900],
+        ["key", 1.0, "2"],
+        ["write", 1.001, 100],
+        ["write", 1.003, 50],
+        ["write", 1.5, 999],  # long after the key: something else (a timer)
+        ["key", 2.0, "backspace"],
+        ["write", 2.004, 80],
+        ["key", 3.0, "escape"],  # ends the typing
+        ["write", 3.001, 8000],
+    ]
+    latencies, sizes = per_key(trace, typed=2)
+    assert [round(x, 3) for x in latencies] == [0.003, 0.004]
+    assert sizes == [150, 80]
+
+
+def test_a_key_without_a_frame_is_left_out_and_shows_in_the_count():
+    trace = [["key", 0.0, "a"], ["key", 1.0, "b"], ["write", 1.002, 10], ["key", 2.0, "escape"]]
+    latencies, _sizes = per_key(trace, typed=2)
+    assert len(latencies) == 1
+
+
+def test_p95_is_the_value_below_which_95_percent_lie():
+    values = [float(n) for n in range(1, 101)]
+    assert _p95(values) == 95.0
