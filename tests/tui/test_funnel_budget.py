@@ -299,3 +299,16 @@ async def test_figure_lines_keep_their_emphasis_and_colours(tmp_path):
         await type_into(pilot, "#field-ctr", "2x")
         notice = lines.render_line(12)
         assert "Previous values" in notice.text and any(s.style.reverse for s in notice)
+
+
+async def test_an_unreadable_field_keeps_its_text_and_error_when_another_field_changes(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-ctr", "2x")
+        await pilot.click("#budget-pricing")  # another edit redraws every field
+        await pilot.pause()
+        assert app.document.campaign.budget.pricing == "cpc"
+        assert app.screen.query_one("#field-ctr", NumberField).value == "2x"
+        assert "CTR: '2x' is not a number" in text_of(app, "#budget-error")
+        assert "Previous values" in figures(app)

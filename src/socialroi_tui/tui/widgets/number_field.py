@@ -106,8 +106,9 @@ class NumberField(Input):
         event.stop()  # already handled in watch_value, within the keystroke
 
     def show(self, value: Decimal | None, force: bool = False) -> None:
-        """Display ``value``; never over what the user is typing, unless ``force`` (undo)."""
-        if self.has_focus and not force:
+        """Display ``value``; never over what the user is typing, nor over text left
+        unreadable (its error stays until it is fixed), unless ``force`` (undo)."""
+        if (self.has_focus or self.unreadable) and not force:
             return
         if not force and self._shown == (value, self.value):
             return  # as last shown: no need to read the text again
