@@ -3,6 +3,8 @@ under it, the plan's funnel (from the budget), combined or per channel."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,16 @@ from socialroi_tui.tui.widgets.number_field import NumberField
 
 COLUMNS = ("label", "count", "step", "top")
 COMBINED = "__all__"
+
+
+class StageRow(NamedTuple):
+    """The widgets of one stage's row, kept so that a keystroke needs no query."""
+
+    label: Input
+    count: NumberField
+    step: NumberField
+    top: NumberField
+    bar: Static
 
 
 class FunnelScreen(SectionScreen):
@@ -133,6 +145,13 @@ class FunnelScreen(SectionScreen):
         )
         self.query_one("#stage-header", Static).update(header)
         self._stage_ids: list[str] = []
+        self._rows: list[StageRow] = []
+        self._note = self.query_one("#funnel-note", Static)
+        self._bounce_label = self.query_one("#bounce-label", Static)
+        self._bounce_rate = self.query_one("#bounce-rate", NumberField)
+        self._bounce_stay = self.query_one("#bounce-stay", Static)
+        self._plan_channel = self.query_one("#plan-channel", Select)
+        self._plan_rows = self.query_one("#plan-rows", Static)
         self._rows_ready = False
         self._first_build = True
         self._channel_ids: list[str] | None = None
@@ -154,24 +173,21 @@ class FunnelScreen(SectionScreen):
         if not self._rows_ready:
             return
         lang = self.lang
-        for index, (stage, figures) in enumerate(zip(funnel.stages, result.stages, strict=True)):
-            row = self.query_one(f"#stage-{index}")
-            label = row.query_one(".stage-label", Input)
-            if force or not label.has_focus:
-                with label.prevent(Input.Changed):
-                    label.value = stage.label
-            row.query_one(".stage-count", NumberField).show(figures.count, force)
-            step = row.query_one(".stage-step", NumberField)
-            step.show(figures.step_rate, force)
-            step.disabled = index == 0
-            row.query_one(".stage-top", NumberField).show(figures.rate_from_top, force)
+        stages = zip(funnel.stages, result.stages, self._rows, strict=True)
+        for index, (stage, figures, row) in enumerate(stages):
+            if (force or not row.label.has_focus) and row.label.value != stage.label:
+                with row.label.prevent(Input.Changed):
+                    row.label.value = stage.label
+            row.count.show(figures.count, force)
+            row.step.show(figures.step_rate, force)
+            row.step.disabled = index == 0
+            row.top.show(figures.rate_from_top, force)
             marks = ("¹" if figures.given_from_top else " ") + (
                 "⌂ " if stage.id == funnel.landing_stage else "  "
             )
-            bar_width = max(row.query_one(".stage-bar").size.width - len(marks), 4)
+            bar_width = max(row.bar.size.width - len(marks), 4)
             show_text(
-                row.query_one(".stage-bar", Static),
-                Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width)),
+                row.bar, Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width))
             )
         self._draw_bounce(funnel, result)
         notes = []
@@ -183,9 +199,8 @@ class FunnelScreen(SectionScreen):
             notes.append(t("no_stages", lang))
         if self._invalid:
             notes.append(next(iter(self._invalid.values())))
-        note = self.query_one("#funnel-note", Static)
-        show_text(note, Text("\n".join(notes)), layout=True)
-        note.set_class(bool(self._invalid), "error")
+        show_text(self._note, Text("\n".join(notes)), layout=True)
+        self._note.set_class(bool(self._invalid), "error")
         self._draw_plan()
 
     async def _rebuild_rows(self) -> None:
@@ -193,38 +208,36 @@ class FunnelScreen(SectionScreen):
         rows = self.query_one("#stage-rows")
         await rows.remove_children()
         lang = self.lang
-        new_rows = []
+        new_rows, self._rows = [], []
         for index, stage in enumerate(self.roi_app.document.campaign.funnel.stages):
-            name = stage.label
-            new_rows.append(
-                Horizontal(
-                    Input(compact=True, classes="stage-label", select_on_focus=False),
-                    NumberField(
-                        f"count:{index}",
-                        "number",
-                        f"{one_line(name, 20)} — {t('count', lang)}",
-                        lang,
-                        classes="stage-count",
-                    ),
-                    NumberField(
-                        f"step:{index}",
-                        "rate",
-                        f"{one_line(name, 20)} — {t('step_rate', lang)}",
-                        lang,
-                        classes="stage-step",
-                    ),
-                    NumberField(
-                        f"top:{index}",
-                        "rate",
-                        f"{one_line(name, 20)} — {t('from_top', lang)}",
-                        lang,
-                        classes="stage-top",
-                    ),
-                    Static("", classes="stage-bar"),
-                    classes="stage-row",
-                    id=f"stage-{index}",
-                )
+            name = one_line(stage.label, 20)
+            row = StageRow(
+                Input(compact=True, classes="stage-label", select_on_focus=False),
+                NumberField(
+                    f"count:{index}",
+                    "number",
+                    f"{name} — {t('count', lang)}",
+                    lang,
+                    classes="stage-count",
+                ),
+                NumberField(
+                    f"step:{index}",
+                    "rate",
+                    f"{name} — {t('step_rate', lang)}",
+                    lang,
+                    classes="stage-step",
+                ),
+                NumberField(
+                    f"top:{index}",
+                    "rate",
+                    f"{name} — {t('from_top', lang)}",
+                    lang,
+                    classes="stage-top",
+                ),
+                Static("", classes="stage-bar"),
             )
+            self._rows.append(row)
+            new_rows.append(Horizontal(*row, classes="stage-row", id=f"stage-{index}"))
         await rows.mount_all(new_rows)
         self._rows_ready = True
         self.refresh_body(force=True)
@@ -238,19 +251,19 @@ class FunnelScreen(SectionScreen):
         landing = result.stage(funnel.landing_stage) if funnel.landing_stage else None
         where = one_line(landing.label, 20) if landing else t("landing_none", lang)
         text = f"{label('landing', lang)}{where} — {t('bounce_rate', lang)}"
-        bounce_label = self.query_one("#bounce-label", Static)
+        bounce_label = self._bounce_label
         if bounce_label.styles.width is None or bounce_label.styles.width.value != len(text):
             bounce_label.styles.width = len(text)
         show_text(bounce_label, Text(text))
-        self.query_one("#bounce-rate", NumberField).show(funnel.bounce_rate)
+        self._bounce_rate.show(funnel.bounce_rate)
         stay = f"→ {t('stay', lang)} {format_count(result.staying, lang)}" if result.staying else ""
-        show_text(self.query_one("#bounce-stay", Static), stay)
+        show_text(self._bounce_stay, stay)
 
     def _draw_plan(self) -> None:
         document = self.roi_app.document
         campaign, results = document.campaign, document.results
         lang = self.lang
-        select = self.query_one("#plan-channel", Select)
+        select = self._plan_channel
         ids = [c.id for c in campaign.channels]
         if ids != self._channel_ids:
             self._channel_ids = ids
@@ -265,7 +278,7 @@ class FunnelScreen(SectionScreen):
         labels = (t("impressions", lang), t("clicks", lang), t("conversions", lang))
         funnel = plan_funnel(plan.impressions, plan.clicks, plan.conversions, labels)
         text = Text()
-        bar_width = max(self.query_one("#plan-rows").size.width - 58, 4)
+        bar_width = max(self._plan_rows.size.width - 58, 4)
         for (name, count, step, from_top), stage in zip(
             funnel_rows(funnel, lang), funnel.stages, strict=True
         ):
@@ -274,7 +287,7 @@ class FunnelScreen(SectionScreen):
             text.append(bar(stage.rate_from_top, bar_width), style="bold")
             text.append("\n")
         text.append(t("plan_hint", lang), style="dim")
-        show_text(self.query_one("#plan-rows", Static), text)
+        show_text(self._plan_rows, text)
 
     def on_resize(self) -> None:
         super().on_resize()
