@@ -52,10 +52,6 @@ class FigureLines(Widget):
         self._strips: dict[int, Strip] = {}
 
     @property
-    def lines(self) -> list[Text]:
-        return list(self._lines)
-
-    @property
     def plain(self) -> str:
         return "\n".join(line.plain for line in self._lines)
 
