@@ -20,15 +20,15 @@ import fcntl
 import json
 import os
 import pty
-import select
 import signal
 import statistics
 import struct
 import sys
 import tempfile
 import termios
-import time
 from pathlib import Path
+
+from benchmarks.terminal import drain
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "sample_campaigns" / "seed-000.toml"
@@ -51,17 +51,6 @@ WINDOW = 0.1
 TYPED = [",", "5", "7", "backspace", "backspace", "backspace", "backspace", "2"]
 
 
-def _drain(fd: int, seconds: float) -> None:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        ready, _, _ = select.select([fd], [], [], 0.01)
-        if ready:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                return
-
-
 def run_probe(screen: str | None, setup_keys: list[str], cycles: int) -> list:
     """Type into the bare app (``screen`` None) or into socialroi on ``screen``."""
     with tempfile.TemporaryDirectory() as folder:
@@ -78,20 +67,20 @@ def run_probe(screen: str | None, setup_keys: list[str], cycles: int) -> list:
             os.chdir(ROOT)
             os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color"})
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        _drain(fd, 2.5)
+        drain(fd, 2.5)
         for key in setup_keys:
             os.write(fd, KEY_BYTES.get(key, key.encode()))
-            _drain(fd, 0.3)
+            drain(fd, 0.3)
         for _ in range(cycles):
             for key in TYPED:
                 os.write(fd, KEY_BYTES.get(key, key.encode()))
-                _drain(fd, 0.12)
+                drain(fd, 0.12)
         os.write(fd, b"\x1b")  # leave the field, then quit without saving
-        _drain(fd, 0.3)
+        drain(fd, 0.3)
         os.write(fd, KEY_BYTES["ctrl+q"])
-        _drain(fd, 0.5)
+        drain(fd, 0.5)
         os.write(fd, b"\x1b[C\r")  # "Discard" if asked
-        _drain(fd, 1.0)
+        drain(fd, 1.0)
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGTERM)
         os.waitpid(pid, 0)

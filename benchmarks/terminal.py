@@ -20,6 +20,18 @@ class Run:
     output: bytes
 
 
+def drain(fd: int, seconds: float) -> None:
+    """Read and drop what the app writes to the terminal for ``seconds``."""
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        ready, _, _ = select.select([fd], [], [], 0.01)
+        if ready:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+
 def time_to_marker(
     argv: list[str],
     marker: bytes,
@@ -53,14 +65,7 @@ def time_to_marker(
             if marker in output:
                 seconds = time.perf_counter() - start
                 break
-    settle_until = time.perf_counter() + settle
-    while time.perf_counter() < settle_until:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                break
+    drain(fd, settle)
     os.kill(pid, signal.SIGKILL)
     _, _, usage = os.wait4(pid, 0)
     os.close(fd)

@@ -39,33 +39,20 @@ SHORT = {
     "plan_conversions": {"fr": "Ventes prév.", "en": "Sales plan"},
     "variance_cpa": {"fr": "Écart CPA", "en": "CPA var."},
 }
-# Actual figures, each plan next to its actual, then its variance.
-ORDER = (
-    "spend",
-    "plan",
-    "variance",
-    "impressions",
-    "reach",
-    "clicks",
-    "ctr",
-    "leads",
-    "bounce_rate",
-    "conversions",
-    "plan_conversions",
-    "conversion_rate",
-    "revenue",
-    "cpa",
-    "variance_cpa",
-    "cpl",
-    "roi",
-    "roas",
-)
+# A cell of the plan, or of the variance, next to the actual figure it refers to:
+# (part of the row, figure, unit).
 PLAN_CELLS = {
     "plan": ("plan", "spend", "money"),
     "variance": ("variance", "spend", "money"),
     "plan_conversions": ("plan", "conversions", "count"),
     "variance_cpa": ("variance", "cpa", "money"),
 }
+ORDER = tuple(
+    cell
+    for column in COLUMNS
+    for cell in [column] + [c for c, cell_of in PLAN_CELLS.items() if cell_of[1] == column]
+)
+"""The engine's columns, each followed by its plan and variance cells."""
 
 
 class DashboardScreen(SectionScreen):
