@@ -76,13 +76,13 @@ async def test_an_invalid_value_keeps_the_last_figures_marked_stale(tmp_path):
         assert figures(app).startswith(before.rstrip())  # nothing erased
         assert app.screen.stale and "⚠ Valeurs précédentes" in figures(app)
         assert "CTR : « 2,5 %% » n'est pas un nombre" in text_of(app, "#budget-error")
-        assert app.screen.query_one("#field-ctr", NumberField).unreadable
+        assert app.screen.query_one("#field-ctr", NumberField).problem
         assert app.document.campaign.budget.ctr == D("0.025")
         await pilot.press("backspace")
         await pilot.pause()
         assert not app.screen.stale and text_of(app, "#budget-error") == ""
         assert "Valeurs précédentes" not in figures(app)
-        assert not app.screen.query_one("#field-ctr", NumberField).unreadable
+        assert app.screen.query_one("#field-ctr", NumberField).problem is None
 
 
 async def test_forward_mode_and_cost_per_click(tmp_path):
@@ -312,3 +312,24 @@ async def test_an_unreadable_field_keeps_its_text_and_error_when_another_field_c
         assert app.screen.query_one("#field-ctr", NumberField).value == "2x"
         assert "CTR: '2x' is not a number" in text_of(app, "#budget-error")
         assert "Previous values" in figures(app)
+
+
+async def test_the_funnel_note_follows_the_fields_that_cannot_be_read(tmp_path):
+    app = make_app(copy_sample("awareness-cycle", tmp_path), lang="en", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause(0.2)
+        await type_into(pilot, "#bounce-rate", "40 %")
+        await type_into(pilot, "#bounce-rate", "40 %%")
+        assert "is not a number" in text_of(app, "#funnel-note")
+        await pilot.press("escape", "ctrl+z")  # undo rewrites the field: no error left
+        await pilot.pause()
+        assert app.screen.query_one("#bounce-rate", NumberField).problem is None
+        assert "is not a number" not in text_of(app, "#funnel-note")
+        await type_into(pilot, "#stage-3 .stage-count", "12x")
+        assert "is not a number" in text_of(app, "#funnel-note")
+        await pilot.press("ctrl+r")  # the stage goes, and its error with it
+        await pilot.pause()
+        await pilot.click("#answer-remove")
+        await pilot.pause(0.2)
+        assert "is not a number" not in text_of(app, "#funnel-note")

@@ -136,9 +136,6 @@ class BudgetScreen(SectionScreen):
     # --- drawing ------------------------------------------------------------------
 
     def refresh_body(self, force: bool = False) -> None:
-        if force:
-            self._invalid.clear()
-            self._show_error()
         document = self.roi_app.document
         plan = document.campaign.budget
         reverse = plan.mode == "reverse"
@@ -159,13 +156,17 @@ class BudgetScreen(SectionScreen):
         show_text(self.query_one("#budget-labels", Static), labels, layout=True)
         for field in self._plan_fields:
             field.show(getattr(plan, field.key), force=force)
+        self._draw_channels(force)  # shows the shares: before the error and the results
+        self._show_error()
         self._draw_results()
-        self._draw_channels(force)
+
+    def number_fields(self) -> list[NumberField]:
+        return [*self._plan_fields, *self._channel_shares]
 
     @property
     def stale(self) -> bool:
         """A field does not parse: the figures shown are the last valid ones."""
-        return bool(self._invalid)
+        return self.field_problem() is not None
 
     def _draw_results(self) -> None:
         document = self.roi_app.document
@@ -249,7 +250,6 @@ class BudgetScreen(SectionScreen):
     # --- editing ------------------------------------------------------------------
 
     def number_field_parsed(self, field: NumberField, value) -> None:
-        self._invalid.pop(field.key, None)
         self._show_error()
         if field.key.startswith("share:"):
             index = int(field.key.split(":")[1])
@@ -259,14 +259,13 @@ class BudgetScreen(SectionScreen):
         if not self.roi_app.edit(change, key=f"budget.{field.key}"):
             self._draw_results()
 
-    def number_field_invalid(self, field: NumberField, reason: str) -> None:
-        self._invalid[field.key] = reason
+    def number_field_invalid(self, field: NumberField) -> None:
         self._show_error()
         self._draw_results()
 
     def _show_error(self) -> None:
         error = self.query_one("#budget-error", Static)
-        show_text(error, Text(next(iter(self._invalid.values()), "")))
+        show_text(error, Text(self.field_problem() or ""))
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         key = "mode" if event.choice.id == "budget-mode" else "pricing"

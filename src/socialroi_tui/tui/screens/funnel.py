@@ -160,8 +160,6 @@ class FunnelScreen(SectionScreen):
     # --- drawing ------------------------------------------------------------------
 
     def refresh_body(self, force: bool = False) -> None:
-        if force:
-            self._invalid.clear()
         document = self.roi_app.document
         funnel, result = document.campaign.funnel, document.results.funnel
         ids = [s.id for s in funnel.stages]
@@ -189,7 +187,7 @@ class FunnelScreen(SectionScreen):
             show_text(
                 row.bar, Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width))
             )
-        self._draw_bounce(funnel, result)
+        self._draw_bounce(funnel, result, force)
         notes = []
         if any(s.given_from_top for s in result.stages):
             notes.append(t("given_from_top", lang))
@@ -197,10 +195,11 @@ class FunnelScreen(SectionScreen):
             notes.append(t("cyclic", lang))
         if not funnel.stages:
             notes.append(t("no_stages", lang))
-        if self._invalid:
-            notes.append(next(iter(self._invalid.values())))
+        problem = self.field_problem()
+        if problem:
+            notes.append(problem)
         show_text(self._note, Text("\n".join(notes)), layout=True)
-        self._note.set_class(bool(self._invalid), "error")
+        self._note.set_class(problem is not None, "error")
         self._draw_plan()
 
     async def _rebuild_rows(self) -> None:
@@ -246,7 +245,7 @@ class FunnelScreen(SectionScreen):
             self._first_build = False
             self.set_focus(None)
 
-    def _draw_bounce(self, funnel, result) -> None:
+    def _draw_bounce(self, funnel, result, force: bool) -> None:
         lang = self.lang
         landing = result.stage(funnel.landing_stage) if funnel.landing_stage else None
         where = one_line(landing.label, 20) if landing else t("landing_none", lang)
@@ -255,7 +254,7 @@ class FunnelScreen(SectionScreen):
         if bounce_label.styles.width is None or bounce_label.styles.width.value != len(text):
             bounce_label.styles.width = len(text)
         show_text(bounce_label, Text(text))
-        self._bounce_rate.show(funnel.bounce_rate)
+        self._bounce_rate.show(funnel.bounce_rate, force)
         stay = f"→ {t('stay', lang)} {format_count(result.staying, lang)}" if result.staying else ""
         show_text(self._bounce_stay, stay)
 
@@ -303,7 +302,6 @@ class FunnelScreen(SectionScreen):
         return None
 
     def number_field_parsed(self, field: NumberField, value) -> None:
-        self._invalid.pop(field.key, None)
         kind, _, index_text = field.key.partition(":")
         if kind == "bounce":
             change = lambda c: editing.set_bounce_rate(c, value)  # noqa: E731
@@ -321,9 +319,12 @@ class FunnelScreen(SectionScreen):
         if not self.roi_app.edit(change, key=f"funnel.{field.key}"):
             self.refresh_body()
 
-    def number_field_invalid(self, field: NumberField, reason: str) -> None:
-        self._invalid[field.key] = reason
+    def number_field_invalid(self, field: NumberField) -> None:
         self.refresh_body()
+
+    def number_fields(self) -> list[NumberField]:
+        stages = [field for row in self._rows for field in (row.count, row.step, row.top)]
+        return [*stages, self._bounce_rate]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if not event.input.has_class("stage-label"):

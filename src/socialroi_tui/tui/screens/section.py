@@ -16,7 +16,10 @@ from socialroi_tui.tui.widgets.keybar import KeyBar
 from socialroi_tui.tui.widgets.topbar import SectionBar, TopBar
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from socialroi_tui.tui.app import SocialRoiApp
+    from socialroi_tui.tui.widgets.number_field import NumberField
 
 
 FULL_LOAD_DELAY = 0.1
@@ -35,8 +38,6 @@ class SectionScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(name=self.SECTION)
-        self._invalid: dict[str, str] = {}
-        """Fields whose text does not parse, with the reason: figures shown are stale."""
         self._ready = False
         """Composed and mounted: a resume or resize may come before that."""
         localize_bindings(self, self.lang)
@@ -94,3 +95,12 @@ class SectionScreen(Screen):
 
     def refresh_body(self, force: bool = False) -> None:
         """Subclasses redraw their figures here."""
+
+    def number_fields(self) -> Iterable[NumberField]:
+        """The screen's number fields, kept by the screen (no query at each keystroke)."""
+        return ()
+
+    def field_problem(self) -> str | None:
+        """Why the first unreadable number field cannot be read, or None. While there is
+        one, the figures shown are the last valid ones."""
+        return next((f.problem for f in self.number_fields() if f.problem), None)

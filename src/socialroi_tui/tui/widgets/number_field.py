@@ -48,8 +48,8 @@ class NumberField(Input):
         self.allow_empty = allow_empty
         self.allow_above_100 = allow_above_100
         self._showing = False
-        self.unreadable = False
-        """The text is not a number: drawn in the error colour, underlined."""
+        self.problem: str | None = None
+        """Why the text is not a number (it is then drawn in the error colour), or None."""
         self._shown: tuple[Decimal | None, str] | None = None
 
     def validate_virtual_size(self, size: Size) -> Size:
@@ -81,22 +81,23 @@ class NumberField(Input):
         try:
             value = self.parse(text)
         except NumberError as error:
-            self._mark_unreadable(True)
-            screen.number_field_invalid(self, str(error))  # type: ignore[attr-defined]
+            self._set_problem(str(error))
+            screen.number_field_invalid(self)  # type: ignore[attr-defined]
             return
-        self._mark_unreadable(False)
+        self._set_problem(None)
         screen.number_field_parsed(self, value)  # type: ignore[attr-defined]
 
-    def _mark_unreadable(self, unreadable: bool) -> None:
-        """Repaint the field alone (drawn by ``render_line``): a CSS class would restyle
-        it, about 1 ms at each switch between readable and not."""
-        if unreadable != self.unreadable:
-            self.unreadable = unreadable
+    def _set_problem(self, problem: str | None) -> None:
+        """Repaint the field alone (drawn by ``render_line``) when it turns readable or
+        not: a CSS class would restyle it, about 1 ms at each switch."""
+        switched = (problem is None) != (self.problem is None)
+        self.problem = problem
+        if switched:
             self.refresh()
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
-        if not self.unreadable:
+        if self.problem is None:
             return strip
         error = Color.parse(self.app.theme_variables.get("error", "red"))
         style = Style(color=error.rich_color, bold=True, underline=True)
@@ -108,7 +109,7 @@ class NumberField(Input):
     def show(self, value: Decimal | None, force: bool = False) -> None:
         """Display ``value``; never over what the user is typing, nor over text left
         unreadable (its error stays until it is fixed), unless ``force`` (undo)."""
-        if (self.has_focus or self.unreadable) and not force:
+        if (self.has_focus or self.problem is not None) and not force:
             return
         if not force and self._shown == (value, self.value):
             return  # as last shown: no need to read the text again
@@ -125,4 +126,4 @@ class NumberField(Input):
         finally:
             self._showing = False
         self._shown = (value, self.value)
-        self._mark_unreadable(False)
+        self._set_problem(None)
