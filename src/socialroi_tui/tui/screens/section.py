@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.tui.compositor import RegionCompositor
 from socialroi_tui.tui.widgets.keybar import KeyBar
 from socialroi_tui.tui.widgets.topbar import SectionBar, TopBar
 
@@ -38,6 +39,7 @@ class SectionScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(name=self.SECTION)
+        self._compositor = RegionCompositor()
         self._ready = False
         """Composed and mounted: a resume or resize may come before that."""
         localize_bindings(self, self.lang)
