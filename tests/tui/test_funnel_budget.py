@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal as D
 
+from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import Input
+
 from socialroi_tui.cli import main as cli_main
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.widgets.number_field import NumberField
@@ -333,3 +337,53 @@ async def test_the_funnel_note_follows_the_fields_that_cannot_be_read(tmp_path):
         await pilot.click("#answer-remove")
         await pilot.pause(0.2)
         assert "is not a number" not in text_of(app, "#funnel-note")
+
+
+async def test_a_field_without_the_focus_is_drawn_as_input_draws_it(tmp_path, monkeypatch):
+    """NumberField draws its text alone when it has no focus, faster than Input: the
+    same cells and styles, scrolled or not, unreadable or not."""
+
+    def cells(strip):
+        return [(char, segment.style) for segment in strip for char in segment.text]
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        field = app.screen.query_one("#field-ctr", NumberField)
+        for text in ("2 %", "5 000,00 €", "é", "２５ %", "1" * 30 + "x", "2,5 % x"):
+            await type_into(pilot, "#field-ctr", text)
+            app.screen.query_one("#field-price").focus()
+            await pilot.pause()
+            field.scroll_to(x=len(text) // 2, animate=False, immediate=True)
+            ours = field.render_line(0)
+            with monkeypatch.context() as patch:
+                patch.setattr(field, "_plain_line", lambda: Input.render_line(field, 0))
+                theirs = field.render_line(0)
+            assert cells(ours) == cells(theirs), text
+            assert ours.cell_length == theirs.cell_length
+
+
+async def test_a_field_keeps_its_drawing_styles_only_until_its_css_changes(tmp_path):
+    """NumberField keeps the styles Input asks for at every drawing; focus and a new
+    theme give it new ones, equal to what Textual would work out afresh."""
+
+    def afresh(field):
+        field._rich_style_cache.clear()
+        return (
+            DOMNode.rich_style.fget(field),
+            Widget.get_component_rich_style(field, "input--cursor"),
+        )
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        field = app.screen.query_one("#field-ctr", NumberField)
+        kept = lambda: (field.rich_style, field.get_component_rich_style("input--cursor"))  # noqa: E731
+        before = kept()
+        assert before == afresh(field)
+        field.focus()
+        await pilot.pause()
+        assert kept() == afresh(field) and kept()[0] != before[0]
+        app.theme = "textual-light"
+        await pilot.pause()
+        assert kept() == afresh(field) and kept()[1] != before[1]
