@@ -18,7 +18,7 @@ from socialroi_tui.i18n import label, t
 from socialroi_tui.presenter import funnel_rows
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.screens.section import SectionScreen
-from socialroi_tui.tui.widgets.figures import bar, show_text
+from socialroi_tui.tui.widgets.figures import FigureLines, bar, show_text
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 COLUMNS = ("label", "count", "step", "top")
@@ -32,7 +32,7 @@ class StageRow(NamedTuple):
     count: NumberField
     step: NumberField
     top: NumberField
-    bar: Static
+    bar: FigureLines
 
 
 class FunnelScreen(SectionScreen):
@@ -155,6 +155,8 @@ class FunnelScreen(SectionScreen):
         self._rows_ready = False
         self._first_build = True
         self._channel_ids: list[str] | None = None
+        self._plan_drawn: tuple | None = None
+        """What the plan funnel was drawn from: a funnel edit leaves it as it is."""
         super().on_mount()
 
     # --- drawing ------------------------------------------------------------------
@@ -178,15 +180,14 @@ class FunnelScreen(SectionScreen):
                     row.label.value = stage.label
             row.count.show(figures.count, force)
             row.step.show(figures.step_rate, force)
-            row.step.disabled = index == 0
+            if row.step.disabled != (index == 0):
+                row.step.disabled = index == 0
             row.top.show(figures.rate_from_top, force)
             marks = ("¹" if figures.given_from_top else " ") + (
                 "⌂ " if stage.id == funnel.landing_stage else "  "
             )
             bar_width = max(row.bar.size.width - len(marks), 4)
-            show_text(
-                row.bar, Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width))
-            )
+            row.bar.show([Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width))])
         self._draw_bounce(funnel, result, force)
         notes = []
         if any(s.given_from_top for s in result.stages):
@@ -233,7 +234,7 @@ class FunnelScreen(SectionScreen):
                     lang,
                     classes="stage-top",
                 ),
-                Static("", classes="stage-bar"),
+                FigureLines(classes="stage-bar"),
             )
             self._rows.append(row)
             new_rows.append(Horizontal(*row, classes="stage-row", id=f"stage-{index}"))
@@ -274,10 +275,14 @@ class FunnelScreen(SectionScreen):
                 select.value = COMBINED
         chosen = select.value
         plan = next((p.result for p in results.channels if p.id == chosen), results.budget)
+        bar_width = max(self._plan_rows.size.width - 58, 4)
+        drawn_from = (lang, chosen, plan.impressions, plan.clicks, plan.conversions, bar_width)
+        if drawn_from == self._plan_drawn:
+            return
+        self._plan_drawn = drawn_from
         labels = (t("impressions", lang), t("clicks", lang), t("conversions", lang))
         funnel = plan_funnel(plan.impressions, plan.clicks, plan.conversions, labels)
         text = Text()
-        bar_width = max(self._plan_rows.size.width - 58, 4)
         for (name, count, step, from_top), stage in zip(
             funnel_rows(funnel, lang), funnel.stages, strict=True
         ):
