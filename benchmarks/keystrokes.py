@@ -1,6 +1,6 @@
 """Keystroke → updated frame, and bytes written per keystroke, against a bare Input.
 
-Both apps run in an 80×24 pseudo-terminal with a probe at the frame (benchmarks.probe):
+Each app runs in an 80×24 pseudo-terminal with a probe at the frame (benchmarks.probe):
 the time from the app receiving a key to the last write of the frame that follows it,
 and the bytes written to the terminal for that key (what an SSH link carries). The
 cursor does not blink during the run, so that only keystrokes cause writes.
@@ -11,6 +11,9 @@ in the budget calculator's CTR field, which holds ``2 %``, typed just after the 
 number: the figures stay, marked stale) and ``2 %`` again. The bare Input starts from the
 same ``2 %``. The same keys go to a step rate of the funnel editor, where every stage
 after it is recomputed.
+
+The bare app and socialroi run side by side and get each key in turn, so that both
+are measured under the same load of the machine (a busy moment slows both).
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ KEY_BYTES = {
     "ctrl+q": b"\x11",
     "ctrl+e": b"\x05",
     "left": b"\x1b[D",
+    "escape": b"\x1b",
+    "discard": b"\x1b[C\r",
 }
 INTO_THE_BARE_INPUT = ["2", " ", "%", "left", "left"]
 SCENARIOS = [
@@ -51,41 +56,55 @@ WINDOW = 0.1
 TYPED = [",", "5", "7", "backspace", "backspace", "backspace", "backspace", "2"]
 
 
-def run_probe(screen: str | None, setup_keys: list[str], cycles: int) -> list:
-    """Type into the bare app (``screen`` None) or into socialroi on ``screen``."""
-    with tempfile.TemporaryDirectory() as folder:
-        trace = Path(folder) / "trace.json"
-        argv = [sys.executable, "-m", "benchmarks.probe", str(trace)]
+class TypingSession:
+    """One app in an 80×24 pty, with the probe; ``close`` quits it and gives its trace."""
+
+    def __init__(self, folder: Path, screen: str | None) -> None:
+        self.trace_path = folder / f"trace-{screen or 'bare'}.json"
+        argv = [sys.executable, "-m", "benchmarks.probe", str(self.trace_path)]
         if screen is None:
             argv.append("bare")
         else:
-            campaign = Path(folder) / "seed-000.toml"
+            campaign = folder / f"seed-000-{screen}.toml"
             campaign.write_bytes(SAMPLE.read_bytes())
             argv += ["socialroi", str(campaign), "--screen", screen, "--lang", "fr"]
-        pid, fd = pty.fork()
-        if pid == 0:
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:
             os.chdir(ROOT)
             os.execvpe(argv[0], argv, {**os.environ, "TERM": "xterm-256color"})
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-        drain(fd, 2.5)
+        fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+
+    def press(self, key: str, settle: float) -> None:
+        os.write(self.fd, KEY_BYTES.get(key, key.encode()))
+        drain(self.fd, settle)
+
+    def close(self) -> list:
+        self.press("escape", 0.3)  # leave the field, then quit without saving
+        self.press("ctrl+q", 0.5)
+        self.press("discard", 1.0)  # "Discard" if asked
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGTERM)
+        os.waitpid(self.pid, 0)
+        os.close(self.fd)
+        return json.loads(self.trace_path.read_text()) if self.trace_path.exists() else []
+
+
+def run_side_by_side(screen: str, setup_keys: list[str], cycles: int) -> tuple[list, list]:
+    """Type the same keys into the bare app and into socialroi on ``screen``, in turn;
+    each app gets a key every 120 ms. Returns both traces."""
+    with tempfile.TemporaryDirectory() as folder:
+        bare, app = TypingSession(Path(folder), None), TypingSession(Path(folder), screen)
+        for session in (bare, app):
+            drain(session.fd, 2.5)
+        for key in INTO_THE_BARE_INPUT:
+            bare.press(key, 0.3)
         for key in setup_keys:
-            os.write(fd, KEY_BYTES.get(key, key.encode()))
-            drain(fd, 0.3)
+            app.press(key, 0.3)
         for _ in range(cycles):
             for key in TYPED:
-                os.write(fd, KEY_BYTES.get(key, key.encode()))
-                drain(fd, 0.12)
-        os.write(fd, b"\x1b")  # leave the field, then quit without saving
-        drain(fd, 0.3)
-        os.write(fd, KEY_BYTES["ctrl+q"])
-        drain(fd, 0.5)
-        os.write(fd, b"\x1b[C\r")  # "Discard" if asked
-        drain(fd, 1.0)
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(pid, signal.SIGTERM)
-        os.waitpid(pid, 0)
-        os.close(fd)
-        return json.loads(trace.read_text()) if trace.exists() else []
+                bare.press(key, 0.06)
+                app.press(key, 0.06)
+        return bare.close(), app.close()
 
 
 def per_key(trace: list, typed: int) -> tuple[list[float], list[int]]:
@@ -124,18 +143,18 @@ def _report(name: str, latencies: list[float], sizes: list[int]) -> None:
 
 def bench_keystrokes(cycles: int = 25) -> None:
     typed = cycles * len(TYPED)
-    bare_latency, bare_bytes = per_key(run_probe(None, INTO_THE_BARE_INPUT, cycles), typed)
-    if not bare_latency:
-        print("keystrokes: no trace recorded")
-        return
     print(f"keystroke -> updated frame, {typed} keys typed in an 80x24 pty:")
-    _report("bare Textual Input (echo only)", bare_latency, bare_bytes)
     for name, screen, setup in SCENARIOS:
-        latencies, sizes = per_key(run_probe(screen, setup, cycles), typed)
-        if len(latencies) < typed:
-            print(f"  {name}: {typed - len(latencies)} keys drew no frame")
-        if not latencies:
+        bare_trace, app_trace = run_side_by_side(screen, setup, cycles)
+        bare_latency, bare_bytes = per_key(bare_trace, typed)
+        latencies, sizes = per_key(app_trace, typed)
+        if not bare_latency or not latencies:
+            print(f"  {name}: no trace recorded")
             continue
+        for label, measured in (("bare Textual Input", bare_latency), (name, latencies)):
+            if len(measured) < typed:
+                print(f"  {label}: {typed - len(measured)} keys drew no frame")
+        _report("bare Textual Input (echo only)", bare_latency, bare_bytes)
         _report(name, latencies, sizes)
         ratio = _p95(latencies) / _p95(bare_latency)
         print(f"  {'':32s} p95 {ratio:.2f}x the bare Input's (target <= 1.5x, and <= 16.7 ms)")
