@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -19,6 +20,7 @@ from textual.timer import Timer
 from socialroi_tui.i18n import Language, t
 from socialroi_tui.quicklook import QuickLook, quick_look
 from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.topbar import SECTIONS, TopBar
 
 if TYPE_CHECKING:  # the model (and pydantic) load after the first frame
@@ -105,6 +107,7 @@ class SocialRoiApp(App[None]):
         """Set when the user saved or chose to discard before quitting."""
         self._recovery_timer: Timer | None = None
         self._last_edit = 0.0
+        self._typing_gc = TypingCollector(self)
         self.opening = path is not None and document is None
         """The file given on the command line is still being loaded."""
         self._path = path
@@ -113,6 +116,14 @@ class SocialRoiApp(App[None]):
         localize_bindings(self, lang)
 
     # --- opening ---------------------------------------------------------------------
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self._typing_gc.key_pressed()
+        await super().on_event(event)
+
+    def on_unmount(self) -> None:
+        self._typing_gc.resume()
 
     def on_mount(self) -> None:
         for signum in (signal.SIGHUP, signal.SIGTERM):
