@@ -1,4 +1,5 @@
-"""The section screens' compositor sends the same cells as Textual's, drawing less."""
+"""What the app draws its own way (the section screens' compositor, figure lines) gives
+the same cells as Textual's own drawing."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from textual.geometry import Region
 from textual.widget import Widget
 
 from socialroi_tui.tui.compositor import RegionCompositor
+from socialroi_tui.tui.widgets.figures import FigureLines
+from socialroi_tui.tui.widgets.number_field import NumberField
 
 from .helpers import copy_sample, loaded, make_app
 
@@ -98,13 +101,16 @@ async def test_a_keystroke_draws_only_the_widgets_it_changes(tmp_path, monkeypat
         await pilot.press("end", "left", "left")
         await pilot.pause()
         drawn: list[Widget] = []
-        render_lines = Widget.render_lines
 
-        def recorded(widget, crop):
-            drawn.append(widget)
-            return render_lines(widget, crop)
+        def recorded(render_lines):
+            def record(widget, crop):
+                drawn.append(widget)
+                return render_lines(widget, crop)
 
-        monkeypatch.setattr(Widget, "render_lines", recorded)
+            return record
+
+        for drawing in (Widget, FigureLines, NumberField):
+            monkeypatch.setattr(drawing, "render_lines", recorded(drawing.render_lines))
         await pilot.press("5")  # 2 % → 25 %: every figure changes
         await pilot.pause()
         kinds = {type(widget).__name__ for widget in drawn}
@@ -112,3 +118,30 @@ async def test_a_keystroke_draws_only_the_widgets_it_changes(tmp_path, monkeypat
         assert not kinds & {"BudgetScreen", "Vertical", "Horizontal", "VerticalScroll"}
         fields = [widget for widget in drawn if type(widget).__name__ == "NumberField"]
         assert {field.id for field in fields} == {"field-ctr"}
+
+
+@pytest.mark.parametrize("padded", [False, True])
+async def test_fields_and_figures_draw_as_textuals_style_cache_would(tmp_path, padded):
+    """Number fields (with the focus or not, readable or not) and figure lines draw
+    their lines without the style cache: the same cells, for whole widgets and parts of
+    them; with padding they leave the drawing to the style cache."""
+
+    def cells(strips):
+        return [[(char, s.style) for s in strip for char in s.text] for strip in strips]
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("tab", "tab", "tab", "end", "x")  # an unreadable CTR: stale line
+        await pilot.pause()
+        assert isinstance(app.screen.focused, NumberField)
+        for figures in app.screen.query(f"{FigureLines.__name__}, {NumberField.__name__}"):
+            if padded:
+                figures.styles.padding = (0, 2)
+                await pilot.pause()
+            width, height = figures.size
+            for crop in (Region(0, 0, width, height), Region(3, 0, width - 5, height)):
+                ours = figures.render_lines(crop)
+                figures._styles_cache.clear()
+                theirs = Widget.render_lines(figures, crop)
+                assert cells(ours) == cells(theirs), (figures.id, crop)

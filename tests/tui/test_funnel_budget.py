@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from decimal import Decimal as D
 
@@ -11,6 +12,7 @@ from textual.widgets import Input
 
 from socialroi_tui.cli import main as cli_main
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 from .helpers import copy_sample, loaded, make_app, text_of
@@ -387,3 +389,20 @@ async def test_a_field_keeps_its_drawing_styles_only_until_its_css_changes(tmp_p
         app.theme = "textual-light"
         await pilot.pause()
         assert kept() == afresh(field) and kept()[1] != before[1]
+
+
+async def test_the_garbage_collector_waits_for_a_pause_in_the_typing(tmp_path, monkeypatch):
+    monkeypatch.setattr(TypingCollector, "QUIET", 0.2)
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    assert gc.isenabled()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.screen.query_one("#field-ctr").focus()
+        for key in ("end", "5", "backspace"):
+            await pilot.press(key)
+            assert not gc.isenabled()
+        await pilot.pause(0.4)
+        assert gc.isenabled()
+        await pilot.press("5")
+        assert not gc.isenabled()
+    assert gc.isenabled()  # never left off once the app is gone

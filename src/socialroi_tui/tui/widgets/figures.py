@@ -12,6 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from socialroi_tui.textsafe import one_line
+from socialroi_tui.tui.widgets.plain import draws_plainly, plain_lines
 
 BAR_CELLS = " ▏▎▍▌▋▊▉█"
 
@@ -78,6 +79,11 @@ class FigureLines(Widget):
 
     def on_resize(self) -> None:
         self._strips.clear()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if draws_plainly(self):
+            return plain_lines(self, crop)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         strip = self._strips.get(y)

@@ -7,12 +7,13 @@ from decimal import Decimal
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widgets import Input
 
 from socialroi_tui.engine.numbers import NumberError, input_text, parse_number
 from socialroi_tui.i18n import Language
+from socialroi_tui.tui.widgets.plain import draws_plainly, plain_lines
 
 
 class NumberField(Input):
@@ -121,6 +122,11 @@ class NumberField(Input):
         self.problem = problem
         if switched:
             self.refresh()
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if draws_plainly(self):
+            return plain_lines(self, crop)
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         if y == 0 and self.value.isprintable() and self.value and not self.has_focus:
