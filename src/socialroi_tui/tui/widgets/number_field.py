@@ -8,6 +8,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
 from textual.geometry import Region, Size
+from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Input
 
@@ -147,8 +148,12 @@ class NumberField(Input):
         strip = Strip([Segment(self.value)]).crop(scroll_x, scroll_x + width)
         return strip.extend_cell_length(width).apply_style(self.rich_style)
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        event.stop()  # already handled in watch_value, within the keystroke
+    def post_message(self, message: Message) -> bool:
+        """Input.Changed is not sent: ``watch_value`` has handled the change within the
+        keystroke, and the message would only cost a dispatch before the frame."""
+        if isinstance(message, Input.Changed):
+            return False
+        return super().post_message(message)
 
     def show(self, value: Decimal | None, force: bool = False) -> None:
         """Display ``value``; never over what the user is typing, nor over text left
@@ -167,8 +172,7 @@ class NumberField(Input):
             pass
         self._showing = True
         try:
-            with self.prevent(Input.Changed):
-                self.value = input_text(value, self.kind, self.lang)
+            self.value = input_text(value, self.kind, self.lang)
         finally:
             self._showing = False
         self._shown = (value, self.value)
