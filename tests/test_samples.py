@@ -82,3 +82,18 @@ def test_awareness_engagement_leads_cycle(sample_path):
     result = evaluate(loaded)
     assert result.funnel.cyclic
     assert result.budget.conversions == 90
+
+
+@pytest.mark.parametrize("pricing", ["cpm", "cpc"])
+def test_channels_without_a_price_buy_media_as_the_plan_does(sample_path, pricing):
+    """seed-000's channels give no price: bought per click when the plan is, each
+    channel's cost per sale is the plan's."""
+    campaign = load_campaign(sample_path("seed-000")).campaign
+    campaign = campaign.model_copy(
+        update={"budget": campaign.budget.model_copy(update={"pricing": pricing})}
+    )
+    figures = evaluate(campaign)
+    assert all(channel.price is None for channel in campaign.channels)
+    for plan in figures.channels:
+        assert plan.result.cpa == figures.budget.cpa
+    assert sum(plan.result.conversions for plan in figures.channels) == 1000

@@ -93,12 +93,14 @@ def _channel_plans(campaign: Campaign, total: BudgetResult) -> tuple[ChannelPlan
         budget = None
         if channel.share is not None and total.budget is not None:
             budget = f.to_cent(total.budget * channel.share)
+        # A channel without its own price buys media as the plan does (CPM or CPC).
+        own_price = channel.price is not None
         inputs = PlanInputs(
             budget=budget,
             conversion_rate=channel.conversion_rate or defaults.conversion_rate,
             ctr=channel.ctr or defaults.ctr,
-            pricing=channel.pricing,
-            price=channel.price if channel.price is not None else defaults.price,
+            pricing=channel.pricing if own_price else defaults.pricing,
+            price=channel.price if own_price else defaults.price,
             average_order_value=defaults.average_order_value,
             gross_margin=defaults.gross_margin,
         )

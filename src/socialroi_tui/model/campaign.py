@@ -165,6 +165,7 @@ class Channel(Model):
     label: ShortText = ""
     media_type: Literal["paid", "earned", "owned"] = "paid"
     pricing: Literal["cpm", "cpc", "flat"] = "cpm"
+    """How ``price`` is counted; a channel without a price follows the budget plan."""
     price: Money | None = None
     share: Rate | None = None
     ctr: Rate | None = None
