@@ -78,7 +78,7 @@ async def test_partial_updates_write_the_same_cells_as_textuals(tmp_path, screen
         assert isinstance(compositor, RegionCompositor)
 
         @settings(
-            max_examples=150,
+            max_examples=60,
             deadline=None,
             suppress_health_check=[HealthCheck.function_scoped_fixture],
         )
