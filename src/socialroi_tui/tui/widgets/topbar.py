@@ -18,6 +18,10 @@ class TopBar(Static):
 
     def show(self, name: str, file: str, dirty: bool, lang: Language, currency: str) -> None:
         width = max(self.size.width, 40)
+        drawn_from = (name, file, dirty, lang, currency, width)
+        if drawn_from == getattr(self, "_drawn_from", None):
+            return  # every keystroke asks: nothing to lay out again
+        self._drawn_from = drawn_from
         right = f" {lang.upper()}  {currency} "
         room = width - len(right) - len("socialroi ─  ─ ") - 2
         name_text = one_line(name or t("untitled", lang), max(room // 2, 8))
@@ -32,9 +36,7 @@ class TopBar(Static):
         )
         text.pad_right(max(width - len(text.plain) - len(right), 0))
         text.append(right)
-        if text != getattr(self, "_shown", None):
-            self._shown = text
-            self.update(text, layout=False)
+        self.update(text, layout=False)
 
 
 class SectionBar(Static):
