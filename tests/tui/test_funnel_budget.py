@@ -303,7 +303,7 @@ async def test_figure_lines_keep_their_emphasis_and_colours(tmp_path):
         assert budget.text.startswith("Budget") and any(s.style.bold for s in budget)
         assert verdict.text.startswith("✓") and any(s.style.color for s in verdict)
         await type_into(pilot, "#field-ctr", "2x")
-        notice = lines.render_line(12)
+        notice = lines.render_line(13)
         assert "Previous values" in notice.text and any(s.style.reverse for s in notice)
 
 
@@ -407,3 +407,12 @@ async def test_the_garbage_collector_waits_for_a_pause_in_the_typing(tmp_path, m
         await pilot.press("5")
         assert not gc.isenabled()
     assert gc.isenabled()  # never left off once the app is gone
+
+
+async def test_a_long_verdict_is_wrapped_not_cut(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-ctr", "0,1 %")  # CPA far above break-even
+        shown = " ".join(figures(app).split())
+        assert "✗ CPA au-dessus du seuil de rentabilité : chaque vente perd de l'argent" in shown

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -17,6 +19,7 @@ from socialroi_tui.tui.widgets.choice import Choice
 from socialroi_tui.tui.widgets.figures import FigureLines, bar, pairs, show_text
 from socialroi_tui.tui.widgets.number_field import NumberField
 
+VERDICT_LINES = 3
 REQUIRED = {"target_conversions", "budget", "conversion_rate", "ctr", "price"}
 """Emptying these while retyping keeps the last figures (marked stale) rather than none."""
 # (budget field, number kind, label key)
@@ -180,7 +183,15 @@ class BudgetScreen(SectionScreen):
         lines += pairs(rows[4:], width)
         verdict = verdict_text(result, self.lang)
         style = "bold red" if result.verdict == "above" else "bold green"
-        lines += [Text(verdict, style=style), Text("")]
+        # Three lines for the verdict, so that a long one is not cut in a narrow panel
+        # (always three: a change of verdict then lays nothing out again).
+        room = self.query_one("#budget-figures", FigureLines).size.width or width
+        wrapped = textwrap.wrap(verdict, room)
+        if len(wrapped) > VERDICT_LINES:
+            rest = " ".join(wrapped[VERDICT_LINES - 1 :])
+            wrapped[VERDICT_LINES - 1 :] = [textwrap.shorten(rest, room, placeholder=" …")]
+        wrapped += [""] * (VERDICT_LINES - len(wrapped))
+        lines += [Text(line, style=style) for line in wrapped]
         # The figures stay while a field does not parse; one line says they are the last
         # valid ones (cheaper over SSH than restyling the whole panel at each switch).
         notice = f" ⚠ {t('stale', self.lang).capitalize()} " if self.stale else ""
