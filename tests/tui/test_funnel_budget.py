@@ -359,7 +359,7 @@ async def test_a_field_without_the_focus_is_drawn_as_input_draws_it(tmp_path, mo
             field.scroll_to(x=len(text) // 2, animate=False, immediate=True)
             ours = field.render_line(0)
             with monkeypatch.context() as patch:
-                patch.setattr(field, "_plain_line", lambda: Input.render_line(field, 0))
+                patch.setattr(field, "_unfocused_line", lambda: Input.render_line(field, 0))
                 theirs = field.render_line(0)
             assert cells(ours) == cells(theirs), text
             assert ours.cell_length == theirs.cell_length
@@ -416,3 +416,13 @@ async def test_a_long_verdict_is_wrapped_not_cut(tmp_path):
         await type_into(pilot, "#field-ctr", "0,1 %")  # CPA far above break-even
         shown = " ".join(figures(app).split())
         assert "✗ CPA au-dessus du seuil de rentabilité : chaque vente perd de l'argent" in shown
+
+
+async def test_the_budget_figures_follow_the_terminal_width(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        narrow = len(figures(app).splitlines()[0])
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause(0.1)
+        assert len(figures(app).splitlines()[0]) > narrow

@@ -147,11 +147,6 @@ class DashboardScreen(SectionScreen):
             text.append("\n")
         show_text(self.query_one("#dashboard-kpi-text", Static), text, layout=True)
 
-    def on_resize(self) -> None:
-        super().on_resize()
-        if self._ready and self.roi_app.document is not None:
-            self.call_after_refresh(self.refresh_body)
-
     def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
         column = str(event.column_key.value)
         if column in COLUMNS:

@@ -293,11 +293,6 @@ class FunnelScreen(SectionScreen):
         text.append(t("plan_hint", lang), style="dim")
         show_text(self._plan_rows, text)
 
-    def on_resize(self) -> None:
-        super().on_resize()
-        if self._ready and self.roi_app.document is not None:
-            self.call_after_refresh(self.refresh_body)
-
     # --- editing ------------------------------------------------------------------
 
     def _row_index(self, widget) -> int | None:

@@ -117,11 +117,6 @@ class KpisScreen(SectionScreen):
             return 0, room - CHANNEL_WIDTH, CHANNEL_WIDTH
         return room * 30 // 100, room * 48 // 100, room * 22 // 100
 
-    def on_resize(self) -> None:
-        super().on_resize()
-        if self._ready and self.roi_app.document is not None:
-            self.refresh_body()
-
     def _index(self) -> int | None:
         table = self.query_one(DataTable)
         kpis = len(self.roi_app.document.campaign.kpis)

@@ -72,7 +72,10 @@ class SectionScreen(Screen):
         self.refresh_view()
 
     def on_resize(self) -> None:
+        """Figures are laid out to the panels' widths: draw them again at the new size."""
         self.refresh_header()
+        if self._ready and self.roi_app.document is not None:
+            self.call_after_refresh(self.refresh_body)
 
     def action_leave_field(self) -> None:
         """Esc leaves a text field, so that 1-5 switch sections again."""

@@ -12,7 +12,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from socialroi_tui.textsafe import one_line
-from socialroi_tui.tui.widgets.plain import draws_plainly, plain_lines
+from socialroi_tui.tui.widgets.plain import PlainLines
 
 BAR_CELLS = " ▏▎▍▌▋▊▉█"
 
@@ -37,7 +37,7 @@ def pairs(rows: list[tuple[str, str]], width: int, emphasis: set[str] | None = N
     return lines
 
 
-class FigureLines(Widget):
+class FigureLines(PlainLines, Widget):
     """Lines of figures drawn with Textual's line API: when figures change, only the
     lines whose text differs are drawn again and sent to the terminal."""
 
@@ -79,11 +79,6 @@ class FigureLines(Widget):
 
     def on_resize(self) -> None:
         self._strips.clear()
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        if draws_plainly(self):
-            return plain_lines(self, crop)
-        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         strip = self._strips.get(y)

@@ -7,17 +7,17 @@ from decimal import Decimal
 from rich.segment import Segment
 from rich.style import Style
 from textual.color import Color
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Input
 
 from socialroi_tui.engine.numbers import NumberError, input_text, parse_number
 from socialroi_tui.i18n import Language
-from socialroi_tui.tui.widgets.plain import draws_plainly, plain_lines
+from socialroi_tui.tui.widgets.plain import PlainLines
 
 
-class NumberField(Input):
+class NumberField(PlainLines, Input):
     """Reads its text as a number on every keystroke and tells its screen at once
     (``number_field_parsed`` / ``number_field_invalid``), so that the recalculated
     figures go out in the same frame as the typed character."""
@@ -124,14 +124,9 @@ class NumberField(Input):
         if switched:
             self.refresh()
 
-    def render_lines(self, crop: Region) -> list[Strip]:
-        if draws_plainly(self):
-            return plain_lines(self, crop)
-        return super().render_lines(crop)
-
     def render_line(self, y: int) -> Strip:
         if y == 0 and self.value.isprintable() and self.value and not self.has_focus:
-            strip = self._plain_line()
+            strip = self._unfocused_line()
         else:
             strip = super().render_line(y)
         if self.problem is None:
@@ -140,7 +135,7 @@ class NumberField(Input):
         style = Style(color=error.rich_color, bold=True, underline=True)
         return Strip(Segment.apply_style(strip, post_style=style), strip.cell_length)
 
-    def _plain_line(self) -> Strip:
+    def _unfocused_line(self) -> Strip:
         """The text alone, as Input draws a field without the focus: without going
         through Rich's text layout (about 0.3 ms a field, for every figure shown)."""
         width = self.scrollable_content_region.width + 1
@@ -172,7 +167,7 @@ class NumberField(Input):
             pass
         text = input_text(value, self.kind, self.lang)
         if self._shown is not None and not self.has_focus:
-            self._display(text)
+            self._show_unfocused(text)
         else:
             self._showing = True
             try:
@@ -182,7 +177,7 @@ class NumberField(Input):
         self._shown = (value, self.value)
         self._set_problem(None)
 
-    def _display(self, text: str) -> None:
+    def _show_unfocused(self, text: str) -> None:
         """Put a figure in a field without the focus, with only what Input's own value
         watchers do that such a field shows (0.13 ms less for each figure shown: no
         cursor to place on screen, nothing to scroll to)."""

@@ -14,6 +14,16 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 
+class PlainLines:
+    """Mixin for a widget (put before it among the bases) whose lines skip the style
+    cache while it draws plainly."""
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        if draws_plainly(self):  # type: ignore[arg-type]
+            return plain_lines(self, crop)  # type: ignore[arg-type]
+        return super().render_lines(crop)  # type: ignore[misc]
+
+
 def draws_plainly(widget: Widget) -> bool:
     """No border, padding, outline, tint, opacity or hatch: nothing for the style cache."""
     styles = widget.styles
