@@ -12,7 +12,9 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from socialroi_tui.textsafe import one_line
+from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
+from socialroi_tui.tui.widgets.quick_refresh import QuickRefresh
 
 BAR_CELLS = " ▏▎▍▌▋▊▉█"
 
@@ -37,7 +39,7 @@ def pairs(rows: list[tuple[str, str]], width: int, emphasis: set[str] | None = N
     return lines
 
 
-class FigureLines(PlainLines, Widget):
+class FigureLines(QuickRefresh, PlainLines, Widget):
     """Lines of figures drawn with Textual's line API: when figures change, only the
     lines whose text differs are drawn again and sent to the terminal."""
 
@@ -63,7 +65,7 @@ class FigureLines(PlainLines, Widget):
             self._strips.clear()
             self.refresh(layout=True)
             return
-        width = self.size.width
+        width = content_width(self)
         changed = [y for y, (old, new) in enumerate(zip(before, lines, strict=True)) if old != new]
         for y in changed:
             self._strips.pop(y, None)
@@ -89,7 +91,7 @@ class FigureLines(PlainLines, Widget):
             # Text.render leaves out the text's own style: put it over the widget's.
             style = base + console.get_style(text.style, default="")
             segments = Segment.apply_style(text.render(console), style)
-            strip = Strip(list(segments)).extend_cell_length(self.size.width, base)
+            strip = Strip(list(segments)).extend_cell_length(content_width(self), base)
             self._strips[y] = strip
         return strip
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
@@ -14,10 +16,15 @@ from textual.widgets import Input
 
 from socialroi_tui.engine.numbers import NumberError, input_text, parse_number
 from socialroi_tui.i18n import Language
+from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
+from socialroi_tui.tui.widgets.quick_refresh import QuickRefresh
+
+UNREADABLE = object()
+"""What a field's text means when it is not a number."""
 
 
-class NumberField(PlainLines, Input):
+class NumberField(QuickRefresh, PlainLines, Input):
     """Reads its text as a number on every keystroke and tells its screen at once
     (``number_field_parsed`` / ``number_field_invalid``), so that the recalculated
     figures go out in the same frame as the typed character."""
@@ -84,7 +91,7 @@ class NumberField(PlainLines, Input):
     def validate_virtual_size(self, size: Size) -> Size:
         """Never narrower than the field: Input sets its virtual size to the text's width on
         every keystroke, and each change costs a layout of the whole screen."""
-        return Size(max(size.width, self.size.width), size.height)
+        return Size(max(size.width, content_width(self)), size.height)
 
     def validate(self, value: str) -> None:
         """No Textual validators: ``watch_value`` marks unreadable text itself. (Input's
@@ -138,10 +145,19 @@ class NumberField(PlainLines, Input):
     def _unfocused_line(self) -> Strip:
         """The text alone, as Input draws a field without the focus: without going
         through Rich's text layout (about 0.3 ms a field, for every figure shown)."""
-        width = self.scrollable_content_region.width + 1
+        width = content_width(self) + 1  # Input's scrollable_content_region + 1
         scroll_x = self.scroll_offset.x
         strip = Strip([Segment(self.value)]).crop(scroll_x, scroll_x + width)
         return strip.extend_cell_length(width).apply_style(self.rich_style)
+
+    async def _on_key(self, event: events.Key) -> None:
+        """A key that is not typed (⌫, arrows, Tab) runs its binding here, as the app would
+        once the key had gone up through every container to it: a message less per
+        container between the field and the app."""
+        await super()._on_key(event)
+        if not event.is_printable and await self.app._check_bindings(event.key):
+            event.stop()
+            event.prevent_default()
 
     def post_message(self, message: Message) -> bool:
         """Input.Changed is not sent: ``watch_value`` has handled the change within the
@@ -159,12 +175,9 @@ class NumberField(PlainLines, Input):
             or self.has_focus
         ):
             return
-        try:
-            if self.value.strip() and self.parse(self.value) == value:
-                self._shown = (value, self.value)
-                return  # keep the user's way of writing it
-        except NumberError:
-            pass
+        if self._means(self.value) == value:
+            self._shown = (value, self.value)
+            return  # keep the user's way of writing it
         text = input_text(value, self.kind, self.lang)
         if self._shown is not None and not self.has_focus:
             self._show_unfocused(text)
@@ -177,11 +190,31 @@ class NumberField(PlainLines, Input):
         self._shown = (value, self.value)
         self._set_problem(None)
 
+    def _means(self, text: str) -> object:
+        """What ``text`` reads as (``UNREADABLE`` if it is not a number); known without
+        reading it again when it is the text last shown."""
+        if self._shown is not None and self._shown[1] == text:
+            return self._shown[0]
+        try:
+            return self.parse(text) if text.strip() else None
+        except NumberError:
+            return UNREADABLE
+
     def _show_unfocused(self, text: str) -> None:
         """Put a figure in a field without the focus, with only what Input's own value
         watchers do that such a field shows (0.13 ms less for each figure shown: no
         cursor to place on screen, nothing to scroll to)."""
         self.set_reactive(Input.value, text)
         self.set_reactive(Input.selection, self.validate_selection(self.selection))
-        self.virtual_size = Size(self.content_width, 1)
+        self._fit_virtual_size(text)
         self.refresh()
+
+    def _fit_virtual_size(self, text: str) -> None:
+        """Input's virtual size for ``text`` (what it scrolls through), set without the
+        layout of the screen that a change of virtual size asks for: the field's width
+        comes from the CSS, not from its text."""
+        virtual_size = self.validate_virtual_size(Size(cell_len(text) + 1, 1))
+        self.set_reactive(Input.virtual_size, virtual_size)
+
+    def on_resize(self) -> None:
+        self._fit_virtual_size(self.value)

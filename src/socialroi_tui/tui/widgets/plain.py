@@ -9,38 +9,59 @@ drawn by the style cache as usual.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from textual.color import Color
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 
+if TYPE_CHECKING:
+    _WidgetBase = Widget
+else:  # a Widget base here would change how Textual merges COMPONENT_CLASSES
+    _WidgetBase = object
 
-class PlainLines:
+
+class PlainLines(_WidgetBase):
     """Mixin for a widget (put before it among the bases) whose lines skip the style
-    cache while it draws plainly."""
+    cache while it draws plainly.
+
+    The opacity and the background come from every ancestor's styles: both are kept
+    until the styles change (Textual then calls ``notify_style_update`` on the widget
+    and its descendants), as the widgets' own drawing styles are."""
+
+    _through_ancestors: tuple[float, Color] | None = None
+    """The opacity, and the background for the line filters, once worked out."""
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._through_ancestors = None
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        if draws_plainly(self):  # type: ignore[arg-type]
-            return plain_lines(self, crop)  # type: ignore[arg-type]
-        return super().render_lines(crop)  # type: ignore[misc]
+        if self._through_ancestors is None:
+            self._through_ancestors = (self.opacity, self.background_colors[1])
+        opacity, background = self._through_ancestors
+        if opacity == 1 and draws_plainly(self):
+            return plain_lines(self, crop, background)
+        return super().render_lines(crop)
 
 
 def draws_plainly(widget: Widget) -> bool:
-    """No border, padding, outline, tint, opacity or hatch: nothing for the style cache."""
+    """No border, padding, outline, tint, text opacity or hatch of its own: nothing for
+    the style cache (the opacity, from the ancestors, is for the caller to check)."""
     styles = widget.styles
     return not (
         styles.gutter != (0, 0, 0, 0)
         or any(kind for kind, _color in styles.outline)
         or styles.tint.a
         or styles.text_opacity != 1
-        or widget.opacity != 1
         or styles.has_rule("hatch")
     )
 
 
-def plain_lines(widget: Widget, crop: Region) -> list[Strip]:
+def plain_lines(widget: Widget, crop: Region, background: Color) -> list[Strip]:
     """The lines in ``crop`` as the style cache draws them for a plain widget whose
     ``render_line`` fills the widget's whole width (Input's fills one cell more)."""
-    _base_background, background = widget.background_colors
     filters = widget.app.get_line_filters()
     strips = []
     for y in crop.line_range:
