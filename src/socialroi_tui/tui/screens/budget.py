@@ -17,6 +17,7 @@ from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.choice import Choice
 from socialroi_tui.tui.widgets.figures import FigureLines, bar, pairs, show_text
+from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 VERDICT_LINES = 3
@@ -134,34 +135,52 @@ class BudgetScreen(SectionScreen):
         self._channel_shares: list[NumberField] = []
         self._channel_figures = FigureLines()
         self._plan_fields = [f for f in self.query(NumberField) if not f.key.startswith("share:")]
+        # Kept, so that a keystroke needs no query.
+        self._mode = self.query_one("#budget-mode", Choice)
+        self._pricing = self.query_one("#budget-pricing", Choice)
+        self._labels = self.query_one("#budget-labels", Static)
+        self._error = self.query_one("#budget-error", Static)
+        self._results_panel = self.query_one("#budget-results")
+        self._figures = self.query_one("#budget-figures", FigureLines)
+        self._channels_box = self.query_one("#budget-channels")
+        self._form_drawn: tuple | None = None
+        self._results_drawn: tuple | None = None
+        self._channels_drawn: tuple | None = None
+        """What the form, the results and the channel figures were drawn from: a
+        keystroke that changes no figure draws none of them again."""
         super().on_mount()
 
     # --- drawing ------------------------------------------------------------------
 
     def refresh_body(self, force: bool = False) -> None:
-        document = self.roi_app.document
-        plan = document.campaign.budget
-        reverse = plan.mode == "reverse"
-        self.query_one("#budget-mode", Choice).value = plan.mode
-        self.query_one("#budget-pricing", Choice).value = plan.pricing
-        hidden = "budget" if reverse else "target_conversions"
-        for key in ("target_conversions", "budget"):
-            field = self.query_one(f"#field-{key}")
-            if field.display != (key != hidden):
-                field.display = key != hidden
-        price_label = t("price_cpm" if plan.pricing == "cpm" else "price_cpc", self.lang)
-        self.query_one("#field-price", NumberField).label = price_label.split(" (")[0]
-        labels = [t("mode", self.lang)]
-        labels += [t(label, self.lang) for key, _kind, label in PLAN_FIELDS[:4] if key != hidden]
-        labels += [t("pricing", self.lang), price_label.split(" (")[0]]
-        labels += [t(label, self.lang) for _key, _kind, label in PLAN_FIELDS[5:]]
-        labels = "\n".join(one_line(label, 15) for label in labels)
-        show_text(self.query_one("#budget-labels", Static), labels, layout=True)
+        plan = self.roi_app.document.campaign.budget
+        self._draw_form(plan.mode, plan.pricing)
         for field in self._plan_fields:
             field.show(getattr(plan, field.key), force=force)
         self._draw_channels(force)  # shows the shares: before the error and the results
         self._show_error()
         self._draw_results()
+
+    def _draw_form(self, mode: str, pricing: str) -> None:
+        """The mode and pricing, the field shown for the mode, and the labels."""
+        lang = self.lang
+        if self._form_drawn == (mode, pricing, lang):
+            return
+        self._form_drawn = (mode, pricing, lang)
+        self._mode.value = mode
+        self._pricing.value = pricing
+        hidden = "budget" if mode == "reverse" else "target_conversions"
+        for field in self._plan_fields:
+            if field.key in ("target_conversions", "budget"):
+                field.display = field.key != hidden
+        price_label = t("price_cpm" if pricing == "cpm" else "price_cpc", lang).split(" (")[0]
+        next(f for f in self._plan_fields if f.key == "price").label = price_label
+        labels = [t("mode", lang)]
+        labels += [t(label, lang) for key, _kind, label in PLAN_FIELDS[:4] if key != hidden]
+        labels += [t("pricing", lang), price_label]
+        labels += [t(label, lang) for _key, _kind, label in PLAN_FIELDS[5:]]
+        labels = "\n".join(one_line(label, 15) for label in labels)
+        show_text(self._labels, labels, layout=True)
 
     def number_fields(self) -> list[NumberField]:
         return [*self._plan_fields, *self._channel_shares]
@@ -175,9 +194,14 @@ class BudgetScreen(SectionScreen):
         document = self.roi_app.document
         result = document.results.budget
         currency = document.campaign.meta.currency
-        panel = self.query_one("#budget-results")
+        width = max(content_width(self._results_panel) - 4, 30)
+        room = content_width(self._figures) or width
+        stale = self.stale
+        drawn_from = (result, currency, self.lang, width, room, stale, self.app.theme)
+        if drawn_from == self._results_drawn:
+            return
+        self._results_drawn = drawn_from
         rows = [(label, value) for _key, label, value in budget_rows(result, currency, self.lang)]
-        width = max(panel.size.width - 4, 30)
         lines = pairs(rows[:4], width, emphasis={rows[2][0], rows[3][0]})
         lines.append(Text("─" * width))
         lines += pairs(rows[4:], width)
@@ -185,7 +209,6 @@ class BudgetScreen(SectionScreen):
         style = "bold red" if result.verdict == "above" else "bold green"
         # Three lines for the verdict, so that a long one is not cut in a narrow panel
         # (always three: a change of verdict then lays nothing out again).
-        room = self.query_one("#budget-figures", FigureLines).size.width or width
         wrapped = textwrap.wrap(verdict, room)
         if len(wrapped) > VERDICT_LINES:
             rest = " ".join(wrapped[VERDICT_LINES - 1 :])
@@ -194,27 +217,31 @@ class BudgetScreen(SectionScreen):
         lines += [Text(line, style=style) for line in wrapped]
         # The figures stay while a field does not parse; one line says they are the last
         # valid ones (cheaper over SSH than restyling the whole panel at each switch).
-        notice = f" ⚠ {t('stale', self.lang).capitalize()} " if self.stale else ""
+        notice = f" ⚠ {t('stale', self.lang).capitalize()} " if stale else ""
         warning = self.app.theme_variables.get("warning", "yellow")
         lines.append(Text(notice, style=f"bold reverse {warning}"))
-        self.query_one("#budget-figures", FigureLines).show(lines)
+        self._figures.show(lines)
 
     def _draw_channels(self, force: bool) -> None:
         document = self.roi_app.document
         campaign, results = document.campaign, document.results
-        box = self.query_one("#budget-channels")
+        box = self._channels_box
         ids = [c.id for c in campaign.channels]
         if ids != self._channel_ids:
             self._build_channel_rows(box, campaign.channels)
             self._channel_ids = ids
+            self._channels_drawn = None
             self.call_after_refresh(self._draw_channels, True)
             return
-        currency, lang = campaign.meta.currency, self.lang
-        lines = []
-        for channel, plan, share in zip(
-            campaign.channels, results.channels, self._channel_shares, strict=True
-        ):
+        for channel, share in zip(campaign.channels, self._channel_shares, strict=True):
             share.show(channel.share, force=force)
+        currency, lang = campaign.meta.currency, self.lang
+        drawn_from = (results.channels, results.unallocated_share, currency, lang)
+        if drawn_from == self._channels_drawn:
+            return
+        self._channels_drawn = drawn_from
+        lines = []
+        for plan in results.channels:
             figures = Text(format_money(plan.result.budget, currency, lang).rjust(13) + " ")
             figures.append(bar(plan.share, 8).ljust(8), style="bold")
             sales = format_count(plan.result.conversions, lang).rjust(7)
@@ -275,8 +302,7 @@ class BudgetScreen(SectionScreen):
         self._draw_results()
 
     def _show_error(self) -> None:
-        error = self.query_one("#budget-error", Static)
-        show_text(error, Text(self.field_problem() or ""))
+        show_text(self._error, Text(self.field_problem() or ""))
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         key = "mode" if event.choice.id == "budget-mode" else "pricing"

@@ -19,6 +19,7 @@ from socialroi_tui.presenter import funnel_rows
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.figures import FigureLines, bar, show_text
+from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 COLUMNS = ("label", "count", "step", "top")
@@ -146,6 +147,8 @@ class FunnelScreen(SectionScreen):
         self.query_one("#stage-header", Static).update(header)
         self._stage_ids: list[str] = []
         self._rows: list[StageRow] = []
+        self._bars_drawn: list[tuple | None] = []
+        """What each stage's bar was drawn from: a keystroke draws only the bars it moves."""
         self._note = self.query_one("#funnel-note", Static)
         self._bounce_label = self.query_one("#bounce-label", Static)
         self._bounce_rate = self.query_one("#bounce-rate", NumberField)
@@ -186,8 +189,12 @@ class FunnelScreen(SectionScreen):
             marks = ("¹" if figures.given_from_top else " ") + (
                 "⌂ " if stage.id == funnel.landing_stage else "  "
             )
-            bar_width = max(row.bar.size.width - len(marks), 4)
-            row.bar.show([Text(marks, style="bold") + Text(bar(figures.rate_from_top, bar_width))])
+            bar_width = max(content_width(row.bar) - len(marks), 4)
+            drawn_from = (marks, figures.rate_from_top, bar_width)
+            if self._bars_drawn[index] != drawn_from:
+                self._bars_drawn[index] = drawn_from
+                bar_text = bar(figures.rate_from_top, bar_width)
+                row.bar.show([Text(marks, style="bold") + Text(bar_text)])
         self._draw_bounce(funnel, result, force)
         notes = []
         if any(s.given_from_top for s in result.stages):
@@ -209,6 +216,7 @@ class FunnelScreen(SectionScreen):
         await rows.remove_children()
         lang = self.lang
         new_rows, self._rows = [], []
+        self._bars_drawn = [None] * len(self.roi_app.document.campaign.funnel.stages)
         for index, stage in enumerate(self.roi_app.document.campaign.funnel.stages):
             name = one_line(stage.label, 20)
             row = StageRow(
@@ -275,7 +283,7 @@ class FunnelScreen(SectionScreen):
                 select.value = COMBINED
         chosen = select.value
         plan = next((p.result for p in results.channels if p.id == chosen), results.budget)
-        bar_width = max(self._plan_rows.size.width - 58, 4)
+        bar_width = max(content_width(self._plan_rows) - 58, 4)
         drawn_from = (lang, chosen, plan.impressions, plan.clicks, plan.conversions, bar_width)
         if drawn_from == self._plan_drawn:
             return
