@@ -27,8 +27,9 @@ class PlainLines(_WidgetBase):
     cache while it draws plainly.
 
     The opacity and the background come from every ancestor's styles: both are kept
-    until the styles change (Textual then calls ``notify_style_update`` on the widget
-    and its descendants), as the widgets' own drawing styles are."""
+    until the widget's styles are updated (``notify_style_update``: a theme change, a
+    change of its own classes or focus), as its drawing styles are. The app's CSS never
+    changes an ancestor's background or opacity on its own."""
 
     _through_ancestors: tuple[float, Color] | None = None
     """The opacity, and the background for the line filters, once worked out."""
