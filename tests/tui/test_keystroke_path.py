@@ -81,6 +81,10 @@ async def test_a_repaint_reaches_the_screen_without_a_message(tmp_path, monkeypa
         quick = {w for w in frames[0] if isinstance(w, NumberField | FigureLines)}
         assert len(quick) >= 4, frames[0]
         assert not quick & {*updates, *prompted}, (updates, prompted)
+        # Nor does a figure shown for the first time since the screen was laid out ask
+        # for a layout (its virtual size changes, not its size).
+        layouts = [m.widget for _pump, m in dispatched if isinstance(m, messages.Layout)]
+        assert not layouts, layouts
 
 
 async def test_a_key_bound_by_the_field_goes_through_no_container(tmp_path, monkeypatch):
