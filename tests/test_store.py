@@ -3,7 +3,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from socialroi_tui.model import (
@@ -27,6 +27,7 @@ from socialroi_tui.store import (
     parse_campaign,
     save_campaign,
 )
+from socialroi_tui.store.toml_store import has_toml_comments
 
 
 def problems_of(text: str) -> str:
@@ -97,6 +98,43 @@ def test_comments_are_detected_outside_strings(tmp_path):
         '[meta]\nnotes = """\nline # inside\n"""\nname = \'x\' # trailing\n', encoding="utf-8"
     )
     assert load_campaign(path).has_comments
+
+
+def scanned_for_comments(text: str) -> bool:
+    """The rule, character by character (the app's first scanner, kept as the reference):
+    a string opens with three double quotes, three single quotes, or one of either; a
+    double-quoted string skips escapes; a one-line string ends at the line's end; a
+    ``#`` outside strings is a comment."""
+    index = 0
+    while index < len(text):
+        if text[index] == "#":
+            return True
+        quote = next((q for q in ('"""', "'''", '"', "'") if text.startswith(q, index)), None)
+        if quote is None:
+            index += 1
+            continue
+        index += len(quote)
+        while index < len(text):
+            if quote.startswith('"') and text[index] == "\\":
+                index += 2
+            elif text.startswith(quote, index):
+                index += len(quote)
+                break
+            elif len(quote) == 1 and text[index] == "\n":
+                index += 1
+                break
+            else:
+                index += 1
+    return False
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="\"'#\\\na =[]", max_size=40))
+@example('a = "\\"#"')  # an escaped quote does not end the string
+@example("a = '\\'#'")  # in a literal string it does
+@example('a = """x\n#"""\nb = "x\n#')  # multi-line, then a one-line string cut by the line
+def test_the_comment_scanner_follows_the_rule(text):
+    assert has_toml_comments(text) == scanned_for_comments(text)
 
 
 def test_save_is_atomic_and_keeps_a_backup(tmp_path):

@@ -63,34 +63,19 @@ def describe_validation_error(error: ValidationError) -> list[str]:
     return problems
 
 
+_STRING_OR_COMMENT = re.compile(
+    r'"""(?:\\[\s\S]?|(?!""")[^\\])*(?:"""|\Z)'  # basic multi-line string, escapes
+    r"|'''[\s\S]*?(?:'''|\Z)"  # literal multi-line string
+    r'|"(?:\\[\s\S]?|[^"\\\n])*(?:"|\n|\Z)'  # basic string: ends at its line's end
+    r"|'[^'\n]*(?:'|\n|\Z)"  # literal string
+    r"|#"
+)
+
+
 def has_toml_comments(text: str) -> bool:
-    """Whether ``text`` holds a ``#`` comment outside strings."""
-    index, length = 0, len(text)
-    while index < length:
-        char = text[index]
-        if char == "#":
-            return True
-        for quote in ('"""', "'''", '"', "'"):
-            if text.startswith(quote, index):
-                index = _end_of_string(text, index + len(quote), quote)
-                break
-        else:
-            index += 1
-    return False
-
-
-def _end_of_string(text: str, index: int, quote: str) -> int:
-    escapes = quote.startswith('"')
-    while index < len(text):
-        if escapes and text[index] == "\\":
-            index += 2
-            continue
-        if text.startswith(quote, index):
-            return index + len(quote)
-        if len(quote) == 1 and text[index] == "\n":
-            return index + 1
-        index += 1
-    return index
+    """Whether ``text`` holds a ``#`` comment outside strings (one pass of a regular
+    expression: a file of 100 000 publications is 15 MB)."""
+    return any(token.group() == "#" for token in _STRING_OR_COMMENT.finditer(text))
 
 
 def parse_campaign(text: str, path: Path | str = "<text>") -> Campaign:
