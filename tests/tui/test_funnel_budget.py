@@ -418,6 +418,19 @@ async def test_a_long_verdict_is_wrapped_not_cut(tmp_path):
         assert "✗ CPA au-dessus du seuil de rentabilité : chaque vente perd de l'argent" in shown
 
 
+async def test_a_long_error_under_the_form_is_shown_whole(tmp_path):
+    """At 80×24 a four-line error (a long entry echoed back) fits under the form."""
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-conversion_rate", "1,5555555555")
+        error = app.screen.query_one("#budget-error")
+        assert "(exemple : 2,5 % ou 0,025)" in text_of(app, "#budget-error")
+        needed = error.get_content_height(error.size, error.size, error.size.width)
+        assert needed >= 4
+        assert error.size.height >= needed
+
+
 async def test_the_budget_figures_follow_the_terminal_width(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:

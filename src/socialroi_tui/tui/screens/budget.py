@@ -67,7 +67,8 @@ class BudgetScreen(SectionScreen):
     }
     BudgetScreen #budget-error {
         color: $error;
-        height: 3;
+        height: 1fr;
+        min-height: 3;
     }
     BudgetScreen #budget-channels {
         height: auto;
