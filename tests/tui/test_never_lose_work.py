@@ -178,12 +178,16 @@ async def test_saving_into_a_missing_folder_says_so(tmp_path):
         assert isinstance(app.screen, TextPrompt)
 
 
-def _screen_text(fd: int, seconds: float) -> bytes:
+UNSAVED_MARK = "●".encode()
+
+
+def _screen_until(fd: int, expected: bytes, timeout: float = 15.0) -> bytes:
+    """What the app writes until ``expected`` shows (or ``timeout`` seconds pass)."""
     import select
 
     output = b""
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
+    end = time.monotonic() + timeout
+    while expected not in output and time.monotonic() < end:
         ready, _, _ = select.select([fd], [], [], 0.05)
         if ready:
             try:
@@ -191,6 +195,19 @@ def _screen_text(fd: int, seconds: float) -> bytes:
             except OSError:
                 break
     return output
+
+
+def _wait_for_exit(pid: int, fd: int, timeout: float = 15.0) -> int:
+    """The app's exit status, reading what it writes meanwhile (a full pty would block it)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            os.close(fd)
+            return status
+        _screen_until(fd, b"\0", 0.05)
+    os.kill(pid, signal.SIGKILL)
+    raise AssertionError("the app did not exit")
 
 
 def _start_in_terminal(path: Path, env: dict) -> tuple[int, int]:
@@ -212,27 +229,24 @@ def test_a_hang_up_keeps_the_last_edit_and_the_next_start_offers_it(tmp_path):
     path = copy_sample("seed-000", tmp_path)
     env = {**os.environ, "TERM": "xterm-256color", "XDG_STATE_HOME": str(tmp_path / "state")}
     pid, fd = _start_in_terminal(path, env)
-    assert b"Brand awareness" in _screen_text(fd, 4.0)
-    os.write(fd, b" ")  # select "Brand awareness": an unsaved edit
-    _screen_text(fd, 0.3)  # less than the recovery delay: only the hang-up can save it
+    assert b"Brand awareness" in _screen_until(fd, b"Brand awareness")
+    os.write(fd, b" ")  # select "Brand awareness": an unsaved edit (loads the file first)
+    # Hang up as soon as the edit shows, before the recovery delay: only the hang-up can
+    # save it.
+    assert UNSAVED_MARK in _screen_until(fd, UNSAVED_MARK)
     os.kill(pid, signal.SIGHUP)
-    _, status = os.waitpid(pid, 0)
-    os.close(fd)
+    status = _wait_for_exit(pid, fd)
     assert os.WEXITSTATUS(status) == 128 + signal.SIGHUP
     assert path.read_bytes() == (ROOT / "sample_campaigns" / "seed-000.toml").read_bytes()
 
     pid, fd = _start_in_terminal(path, env)
-    screen = _screen_text(fd, 4.0)
-    assert b"Unsaved work found" in screen
+    assert b"Unsaved work found" in _screen_until(fd, b"Unsaved work found")
     os.write(fd, b"\r")  # "Restore" has the focus
-    screen = _screen_text(fd, 1.0)
+    assert UNSAVED_MARK in _screen_until(fd, UNSAVED_MARK)
     os.write(fd, b"\x11")  # Ctrl+Q: unsaved changes, so it asks
-    screen += _screen_text(fd, 1.0)
-    assert b"Unsaved changes" in screen
+    assert b"Unsaved changes" in _screen_until(fd, b"Unsaved changes")
     os.write(fd, b"\r")  # Save
-    _screen_text(fd, 1.5)
-    os.waitpid(pid, 0)
-    os.close(fd)
+    _wait_for_exit(pid, fd)
     assert "awareness" in [o.id for o in load_campaign(path).campaign.objectives]
 
 
@@ -240,13 +254,11 @@ def test_sigterm_keeps_the_last_edit(tmp_path):
     path = copy_sample("seed-000", tmp_path)
     env = {**os.environ, "TERM": "xterm-256color", "XDG_STATE_HOME": str(tmp_path / "state")}
     pid, fd = _start_in_terminal(path, env)
-    _screen_text(fd, 4.0)
+    _screen_until(fd, b"Brand awareness")
     os.write(fd, b" ")
-    _screen_text(fd, 0.3)
+    assert UNSAVED_MARK in _screen_until(fd, UNSAVED_MARK)
     os.kill(pid, signal.SIGTERM)
-    _screen_text(fd, 2.0)
-    os.waitpid(pid, 0)
-    os.close(fd)
+    _wait_for_exit(pid, fd)
     check = subprocess.run(
         [
             sys.executable,
