@@ -23,8 +23,9 @@ run: compile
 	test -f my-campaigns/seed-000.toml || cp $(CAMPAIGN) my-campaigns/seed-000.toml
 	$(BIN)/socialroi my-campaigns/seed-000.toml
 
+# On every core (pytest-xdist); `.venv/bin/pytest` alone runs the tests one by one.
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 bench: compile
 	$(BIN)/python -m benchmarks

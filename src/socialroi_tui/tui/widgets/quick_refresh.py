@@ -5,8 +5,9 @@ When a widget asks to be repainted, Textual wakes the widget's own message loop 
 which only then adds it to the widgets to draw. A keystroke in the funnel repaints about
 4 such widgets: 8 messages before the frame can be drawn, about 0.8 ms here. A
 ``QuickRefresh`` widget adds itself to its screen's widgets to draw at once, as the
-screen would on the ``Update``. It uses what Textual 8.2's ``Widget.refresh`` and
-``Screen._on_update`` use, private parts included (textual is pinned below 8.3).
+screen would on the ``Update``. It uses what Textual's ``Widget.refresh`` and
+``Screen._on_update`` use, private parts included (the same from 8.0 to 8.2.8: textual is
+pinned below 8.3).
 """
 
 from __future__ import annotations
