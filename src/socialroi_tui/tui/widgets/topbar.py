@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from socialroi_tui.i18n import Language, t
 from socialroi_tui.textsafe import one_line
+from socialroi_tui.tui.widgets.measure import content_width
 
 SECTIONS = ("objectives", "kpis", "funnel", "budget", "dashboard")
 
@@ -17,7 +18,7 @@ class TopBar(Static):
     """``socialroi ─ name ─ file ●`` on the left, language and currency on the right."""
 
     def show(self, name: str, file: str, dirty: bool, lang: Language, currency: str) -> None:
-        width = max(self.size.width, 40)
+        width = max(content_width(self), 40)  # asked at every keystroke: no screen search
         drawn_from = (name, file, dirty, lang, currency, width)
         if drawn_from == getattr(self, "_drawn_from", None):
             return  # every keystroke asks: nothing to lay out again
