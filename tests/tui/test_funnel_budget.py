@@ -393,7 +393,9 @@ async def test_a_field_keeps_its_drawing_styles_only_until_its_css_changes(tmp_p
 
 
 async def test_the_garbage_collector_waits_for_a_pause_in_the_typing(tmp_path, monkeypatch):
-    monkeypatch.setattr(TypingCollector, "QUIET", 0.2)
+    # A pause long enough that a busy machine (tests run in parallel) never makes one
+    # out of the time a key takes; the resumption is then awaited, not timed.
+    monkeypatch.setattr(TypingCollector, "QUIET", 1.0)
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
     assert gc.isenabled()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -402,7 +404,10 @@ async def test_the_garbage_collector_waits_for_a_pause_in_the_typing(tmp_path, m
         for key in ("end", "5", "backspace"):
             await pilot.press(key)
             assert not gc.isenabled()
-        await pilot.pause(0.4)
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if gc.isenabled():
+                break
         assert gc.isenabled()
         await pilot.press("5")
         assert not gc.isenabled()

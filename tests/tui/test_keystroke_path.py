@@ -48,7 +48,9 @@ async def test_a_key_that_makes_a_field_unreadable_shows_everything_in_one_frame
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        app.screen.query_one("#field-ctr").focus()
+        field = app.screen.query_one("#field-ctr", NumberField)
+        field.cursor_blink = False  # frames from the key alone
+        field.focus()
         await pilot.press("end")
         await pilot.pause()
         frames = record_frames(monkeypatch)
@@ -67,6 +69,7 @@ async def test_a_repaint_reaches_the_screen_without_a_message(tmp_path, monkeypa
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         field = app.screen.query_one("#stage-1 .stage-step", NumberField)
+        field.cursor_blink = False  # frames from the key alone
         field.focus()
         await pilot.press("end", "left", ".")  # "10.|%"
         await pilot.pause()
