@@ -126,3 +126,60 @@ def test_an_inconsistent_catalog_is_refused():
         parse_catalog({"objectives": [], "kpis": [{**kpi, "name": {"fr": "X"}}]})
     with pytest.raises(CatalogError, match="duplicate KPI"):
         parse_catalog({"objectives": [], "kpis": [kpi, kpi]})
+
+
+def test_rates_that_are_a_part_of_a_whole_lie_between_0_and_100_percent():
+    from decimal import Decimal as D
+
+    catalog = load_catalog()
+    parts = (
+        "ctr",
+        "conversion_rate",
+        "bounce_rate",
+        "share_of_voice",
+        "social_traffic_share",
+        "retention_rate",
+    )
+    for kpi_id in parts:
+        kpi = catalog.kpi(kpi_id)
+        assert (kpi.minimum, kpi.maximum) == (0, 1), kpi_id
+    for kpi_id in ("community_growth_rate", "lead_growth_rate", "roi"):
+        kpi = catalog.kpi(kpi_id)
+        assert (kpi.minimum, kpi.maximum) == (-1, None), kpi_id
+    assert (catalog.kpi("net_sentiment").minimum, catalog.kpi("net_sentiment").maximum) == (-1, 1)
+    assert catalog.kpi("interaction_rate").maximum is None
+    assert catalog.kpi("ssi").maximum == 100 and catalog.kpi("ssi_brand").maximum == 25
+    assert catalog.kpi("impressions").minimum is None
+    ctr = catalog.kpi("ctr")
+    assert ctr.out_of_range(D("1.5")) == "above"
+    assert ctr.out_of_range(D("-0.01")) == "below"
+    assert ctr.out_of_range(D(1)) is None and ctr.out_of_range(D(0)) is None
+    assert ctr.out_of_range(None) is None
+    assert catalog.kpi("roi").out_of_range(D(25)) is None
+
+
+def test_a_kpi_range_must_be_numbers_in_order():
+    from decimal import Decimal as D
+
+    import pytest
+
+    from socialroi_tui.catalog import CatalogError, parse_catalog
+
+    kpi = {
+        "id": "x",
+        "unit": "rate",
+        "better": "higher",
+        "source": "manual",
+        "name": {"fr": "X", "en": "X"},
+        "definition": {"fr": "d", "en": "d"},
+        "formula_text": {"fr": "f", "en": "f"},
+    }
+    assert parse_catalog({"objectives": [], "kpis": [{**kpi, "min": 0, "max": 0.5}]}).kpi(
+        "x"
+    ).maximum == D("0.5")
+    with pytest.raises(CatalogError, match=r"x\.max: needs a number"):
+        parse_catalog({"objectives": [], "kpis": [{**kpi, "max": "1"}]})
+    with pytest.raises(CatalogError, match=r"x\.min: needs a number"):
+        parse_catalog({"objectives": [], "kpis": [{**kpi, "min": True}]})
+    with pytest.raises(CatalogError, match="min is above max"):
+        parse_catalog({"objectives": [], "kpis": [{**kpi, "min": 1, "max": 0}]})

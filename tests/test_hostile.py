@@ -177,3 +177,88 @@ def test_any_typed_value_parses_or_says_why(text, kind):
         assert str(error).startswith("F:")
     else:
         assert value.is_finite()
+
+
+# --- plausibility warnings: text from files never reaches them as markup or escapes ----
+
+HOSTILE_EXPORT = (
+    b"Ad name;Platform;Impressions;Reach;Link clicks;Purchases\n"
+    b'"[/] \x1b[31mred\x07 [bold]";"[link=x]instagram[/link]";1 000;1 500;1 200;1 300\n'
+    b'[/];"\x1b]0;title\x07";2 000;100;50;60\n'
+)
+
+
+def test_markup_and_escapes_in_a_csv_do_not_reach_the_import_warnings(tmp_path, capsys):
+    from socialroi_tui.presenter import import_warning_lines
+    from socialroi_tui.store.csv_import import read_export
+
+    preview = read_export(HOSTILE_EXPORT, "hostile.csv")
+    assert [w.line for w in preview.warnings] == [2, 2, 2, 3]
+    for lang in ("fr", "en"):
+        lines = import_warning_lines(preview.warnings, lang, "EUR")
+        assert len(lines) == 4
+        assert not any("[" in line or "\x1b" in line or "\x07" in line for line in lines)
+    export = tmp_path / "hostile.csv"
+    export.write_bytes(HOSTILE_EXPORT)
+    campaign = tmp_path / "c.toml"
+    campaign.write_text('[meta]\nname = "x"\n', encoding="utf-8")
+    assert cli_main(["import", str(export), "--into", str(campaign), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "line 3: ⚠ Conversions 60 > Clicks 50: rarely possible" in out
+    assert load_campaign(campaign).campaign.actuals[0].publication.startswith("[/] \x1b[31m")
+
+
+async def test_a_hostile_export_and_file_name_show_literally_in_the_preview(tmp_path):
+    from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+    from tui.helpers import copy_sample, loaded, make_app, text_of
+
+    export = tmp_path / "[bold]x[red] \x1b[31m.csv"
+    export.write_bytes(HOSTILE_EXPORT)
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = str(export)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        message = text_of(app, ".dialog-message")
+        assert message.startswith("[bold]x[red] \\x1b[31m.csv (meta)")
+        warnings = text_of(app, "#preview-warnings")
+        assert "ligne 3\u00a0: ⚠ Conversions 60 > Clics 50\u00a0: rarement possible" in warnings
+        await pilot.click("#answer-import")
+        await pilot.pause()
+        assert len(app.document.campaign.actuals) == 2
+
+
+async def test_markup_typed_in_the_result_and_kpi_forms_leaves_the_warnings_alone(tmp_path):
+    from socialroi_tui.tui.dialogs.kpi import KpiEditor
+    from socialroi_tui.tui.dialogs.results import ResultEditor
+    from tui.helpers import copy_sample, loaded, make_app, text_of
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ResultEditor)
+        editor.query_one("#result-publication").value = "[/] [bold]"
+        editor.query_one("#result-impressions").value = "[/]"
+        editor.query_one("#result-clicks").value = "[red]1[/red]"
+        await pilot.pause()
+        assert text_of(app, "#result-warnings") == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("2", "down", "down", "enter")  # the CTR row of the sample
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, KpiEditor) and editor.mapping.kpi == "ctr"
+        editor.query_one("#kpi-target").value = "[/] 50 %"
+        editor.query_one("#kpi-actual").value = "[bold]"
+        await pilot.pause()
+        assert text_of(app, "#kpi-warnings") == ""
+        await pilot.click("#kpi-ok")
+        await pilot.pause()
+        assert "'[/] 50 %' is not a number" in text_of(app, "#kpi-error")

@@ -221,3 +221,48 @@ def test_a_mapping_is_saved_for_next_time(tmp_path, monkeypatch, capsys):
     assert (
         cli_main(["import", str(EXPORTS / "custom.csv"), "--into", str(path), "--map", "oops"]) == 2
     )
+
+
+def test_the_preview_carries_implausible_rows_with_their_file_line():
+    from socialroi_tui.engine.plausibility import PlausibilityWarning
+    from socialroi_tui.store.csv_import import LineWarning
+
+    data = (
+        b"# Export from the ads manager\n"
+        b"\n"
+        b"Ad name;Impressions;Reach;Link clicks;Purchases\n"
+        b"Good;10 000;8 000;150;3\n"
+        b"Slip;1 000;1 500;1 200;1 300\n"
+        b"Total;11 000;9 500;1 350;1 303\n"
+    )
+    preview = read_export(data, "ads.csv")
+    assert [r.publication for r in preview.rows] == ["Good", "Slip"]  # still imported
+    assert preview.warnings == [
+        LineWarning(
+            5, PlausibilityWarning("exceeds", "clicks", D(1200), D(1000), other="impressions")
+        ),
+        LineWarning(
+            5, PlausibilityWarning("exceeds", "reach", D(1500), D(1000), other="impressions")
+        ),
+        LineWarning(
+            5, PlausibilityWarning("exceeds", "conversions", D(1300), D(1200), other="clicks")
+        ),
+    ]
+
+
+def test_the_sample_exports_have_nothing_to_check():
+    for name in ("meta_fr.csv", "meta_en.csv", "x_en.csv", "ga4_fr.csv"):
+        assert read_export_file(EXPORTS / name).warnings == [], name
+    assert read_export(linkedin_utf16()).warnings == []
+
+
+def test_an_implausible_row_is_imported_all_the_same(tmp_path, capsys):
+    path = campaign_file(tmp_path)
+    export = tmp_path / "slip.csv"
+    export.write_text(
+        "Ad name;Impressions;Link clicks;Purchases\nSlip;1 000;1 200;10\n", encoding="utf-8"
+    )
+    assert cli_main(["import", str(export), "--into", str(path), "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "ligne 2\u00a0: ⚠ Clics 1 200 > Impressions 1 000\u00a0: rarement possible" in out
+    assert load_campaign(path).campaign.actuals[0].clicks == 1200

@@ -165,6 +165,28 @@ STRINGS: dict[str, dict[Language, str]] = {
     },
     "open_failed": {"fr": "Impossible d'ouvrir", "en": "Cannot open"},
     "nothing_to_undo": {"fr": "Rien à annuler", "en": "Nothing to undo"},
+    # a field whose text cannot be used, when saving
+    "unreadable_title": {"fr": "Un champ n'est pas lisible", "en": "A field cannot be read"},
+    "unreadable_question": {
+        "fr": "{problem}\n\nCe qui est tapé dans « {field} » ne peut pas être enregistré. Y revenir pour le corriger, ou garder la valeur d'avant ?",
+        "en": "{problem}\n\nWhat is typed in '{field}' cannot be saved. Go back to it, or keep the value it had before?",
+    },
+    "choice_back_to_field": {"fr": "Revenir au champ", "en": "Back to the field"},
+    "choice_keep": {"fr": "Garder {value}", "en": "Keep {value}"},
+    "empty_value": {"fr": "le champ vide", "en": "it empty"},
+    "count_no_top": {
+        "fr": "« {stage} » n'a pas de nombre : tapez-le d'abord",
+        "en": "'{stage}' has no count: type it first",
+    },
+    "count_zero_base": {
+        "fr": "« {stage} » compte 0 : aucun taux ne donne ce nombre",
+        "en": "'{stage}' counts 0: no rate gives this count",
+    },
+    "count_above_base": {
+        "fr": "plus que « {stage} », l'étape dont ce nombre est une part",
+        "en": "more than '{stage}', the stage this count is a part of",
+    },
+    "recover_untitled": {"fr": "campagne sans titre", "en": "untitled campaign"},
     "quit_title": {"fr": "Modifications non enregistrées", "en": "Unsaved changes"},
     "quit_question": {
         "fr": "« {name} » a des modifications non enregistrées.",
@@ -369,6 +391,156 @@ STRINGS: dict[str, dict[Language, str]] = {
         "fr": "ce fichier contient des commentaires (#) qu'un enregistrement effacerait",
         "en": "this file holds comments (#) that saving would drop",
     },
+    # --- plausibility (helper B) ---
+    "plausibility_high": {
+        "fr": "⚠ {field} {value}\u00a0: inhabituellement élevé (d'ordinaire moins de {limit})",
+        "en": "⚠ {field} {value} is unusually high (usually below {limit})",
+    },
+    "plausibility_high_suggest": {
+        "fr": (
+            "⚠ {field} {value}\u00a0: inhabituellement élevé (d'ordinaire moins de {limit})"
+            " — vouliez-vous dire {suggestion}\u00a0?"
+        ),
+        "en": (
+            "⚠ {field} {value} is unusually high (usually below {limit}):"
+            " did you mean {suggestion}?"
+        ),
+    },
+    "plausibility_exceeds": {
+        "fr": "⚠ {field} {value} > {other} {limit}\u00a0: rarement possible",
+        "en": "⚠ {field} {value} > {other} {limit}: rarely possible",
+    },
+    "plausibility_title": {
+        "fr": "À vérifier (l'import reste possible)\u00a0:",
+        "en": "To check (the import can still go ahead):",
+    },
+    "plausibility_line": {"fr": "ligne {line}\u00a0: {text}", "en": "line {line}: {text}"},
+    "plausibility_more": {"fr": "… et {count} de plus", "en": "… and {count} more"},
+    "kpi_above_max": {
+        "fr": "{field}\u00a0: {value} dépasse {limit}, le plus haut possible pour cet indicateur",
+        "en": "{field}: {value} is above {limit}, the highest this indicator can be",
+    },
+    "kpi_below_min": {
+        "fr": "{field}\u00a0: {value} est sous {limit}, le plus bas possible pour cet indicateur",
+        "en": "{field}: {value} is below {limit}, the lowest this indicator can be",
+    },
+    # --- key help (helper C) ---
+    # The key tables of the F1 help and of the README (tui/keyhelp.py): their headers,
+    # the names of keys, and what each binding does (a binding's tooltip names one).
+    "keyhelp_key": {"fr": "touche", "en": "key"},
+    "keyhelp_does": {"fr": "effet", "en": "what it does"},
+    "keyhelp_everywhere": {"fr": "Partout", "en": "Everywhere"},
+    "keyhelp_scroll_short": {"fr": "défiler", "en": "scroll"},
+    "keyhelp_close_short": {"fr": "fermer", "en": "close"},
+    "keyname_shift": {"fr": "Maj", "en": "Shift"},
+    "keyname_space": {"fr": "Espace", "en": "Space"},
+    "keyname_enter": {"fr": "Entrée", "en": "Enter"},
+    "keyname_escape": {"fr": "Échap", "en": "Esc"},
+    "keyname_delete": {"fr": "Suppr", "en": "Delete"},
+    "keyname_tab": {"fr": "Tab", "en": "Tab"},
+    "keyname_home": {"fr": "Début", "en": "Home"},
+    "keyname_end": {"fr": "Fin", "en": "End"},
+    "keyname_pageup": {"fr": "PgPréc", "en": "PgUp"},
+    "keyname_pagedown": {"fr": "PgSuiv", "en": "PgDn"},
+    "keyhelp_sections": {
+        "fr": "aller aux Objectifs, KPI, Entonnoir, Budget ou Tableau de bord (hors d'un champ de saisie)",
+        "en": "go to Objectives, KPIs, Funnel, Budget or Dashboard (outside a text field)",
+    },
+    "keyhelp_leave_field": {
+        "fr": "sortir du champ de saisie, pour que les chiffres changent à nouveau d'écran",
+        "en": "leave the text field, so that the number keys switch screens again",
+    },
+    "keyhelp_focus": {
+        "fr": "champ ou liste suivant / précédent",
+        "en": "next / previous field or list",
+    },
+    "keyhelp_save": {
+        "fr": "enregistrer (d'un coup, sans fichier à moitié écrit\u00a0; l'ancienne version reste dans `NOM.toml.bak`)",
+        "en": "save (all at once, never a half-written file; the old version stays as `NAME.toml.bak`)",
+    },
+    "keyhelp_save_as": {"fr": "enregistrer dans un autre fichier", "en": "save to another file"},
+    "keyhelp_undo": {"fr": "annuler la dernière modification", "en": "undo the last edit"},
+    "keyhelp_palette": {
+        "fr": "palette de commandes\u00a0: écrans et commandes, à chercher par leur nom",
+        "en": "command palette: screens and commands, found by name",
+    },
+    "keyhelp_help": {
+        "fr": "l'aide\u00a0: le rôle de chaque écran, et ses touches",
+        "en": "help: what each screen is for, and its keys",
+    },
+    "keyhelp_quit": {
+        "fr": "quitter (avec des modifications non enregistrées\u00a0: enregistrer, abandonner ou rester)",
+        "en": "quit (with unsaved changes: save, discard or stay)",
+    },
+    "keyhelp_toggle_objective": {
+        "fr": "choisir l'objectif en surbrillance, ou le retirer",
+        "en": "choose the highlighted objective, or drop it",
+    },
+    "keyhelp_primary_objective": {
+        "fr": "en faire l'objectif principal",
+        "en": "make it the primary objective",
+    },
+    "keyhelp_add_kpi": {
+        "fr": "ajouter un KPI\u00a0: du catalogue (selon vos objectifs) ou personnalisé",
+        "en": "add a KPI: from the catalog (by your objectives) or a custom one",
+    },
+    "keyhelp_edit_kpi": {"fr": "modifier le KPI en surbrillance", "en": "edit the highlighted KPI"},
+    "keyhelp_delete_kpi": {
+        "fr": "supprimer le KPI en surbrillance (après confirmation)",
+        "en": "delete the highlighted KPI (once confirmed)",
+    },
+    "keyhelp_add_stage": {
+        "fr": "ajouter une étape après l'étape courante",
+        "en": "add a stage after the current one",
+    },
+    "keyhelp_remove_stage": {
+        "fr": "retirer l'étape courante (après confirmation)",
+        "en": "remove the current stage (once confirmed)",
+    },
+    "keyhelp_move_stage": {
+        "fr": "monter / descendre l'étape courante",
+        "en": "move the current stage up / down",
+    },
+    "keyhelp_landing": {
+        "fr": "faire de l'étape courante la page d'atterrissage (où le taux de rebond s'applique)",
+        "en": "make the current stage the landing page (where the bounce rate applies)",
+    },
+    "keyhelp_stage_rows": {
+        "fr": "étape précédente / suivante, en restant dans la même colonne",
+        "en": "previous / next stage, staying in the same column",
+    },
+    "keyhelp_choice_next": {
+        "fr": "sur un choix ◂ ▸ (mode, achat média)\u00a0: l'option suivante (un clic aussi)",
+        "en": "on a ◂ ▸ choice (mode, media buying): the next option (a click too)",
+    },
+    "keyhelp_choice_previous": {
+        "fr": "sur un choix ◂ ▸\u00a0: l'option précédente",
+        "en": "on a ◂ ▸ choice: the previous option",
+    },
+    "keyhelp_sort": {
+        "fr": "trier par la colonne suivante (un clic sur un en-tête aussi\u00a0; un second l'inverse)",
+        "en": "sort by the next column (a click on a header too; a second click reverses)",
+    },
+    "keyhelp_rank_cpa": {
+        "fr": "classer par coût par acquisition (CPA)",
+        "en": "rank by cost per acquisition (CPA)",
+    },
+    "keyhelp_add_result": {
+        "fr": "saisir un résultat réel à la main",
+        "en": "type in an actual result by hand",
+    },
+    "keyhelp_import": {
+        "fr": "importer un export CSV (Meta, LinkedIn, X, GA4), après un aperçu",
+        "en": "import a CSV export (Meta, LinkedIn, X, GA4), after a preview",
+    },
+    "keyhelp_fold": {
+        "fr": "replier ou déplier les publications du réseau en surbrillance",
+        "en": "fold or unfold the highlighted network's publications",
+    },
+    "keyhelp_close_help": {"fr": "fermer l'aide", "en": "close the help"},
+    "keyhelp_scroll_line": {"fr": "défiler d'une ligne", "en": "scroll by a line"},
+    "keyhelp_scroll_page": {"fr": "défiler d'une page", "en": "scroll by a page"},
+    "keyhelp_scroll_ends": {"fr": "début / fin de l'aide", "en": "top / bottom of the help"},
 }
 
 

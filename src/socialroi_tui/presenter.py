@@ -247,3 +247,51 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in body]
     return "\n".join(lines) + "\n"
+
+
+# --- plausibility ---------------------------------------------------------------------
+
+_MEASURE_KEYS = {"bounces": "bounces_label"}
+
+
+def _field_name(field: str, lang: Language) -> str:
+    key = _MEASURE_KEYS.get(field, field)
+    return t(key, lang) if key in STRINGS else field
+
+
+def plausibility_text(warning, lang: Language, currency: str) -> str:
+    """One line for a :class:`~socialroi_tui.engine.plausibility.PlausibilityWarning`:
+    ``⚠ Conversion rate 50% is unusually high (usually below 20%): did you mean 0.5%?``"""
+    from socialroi_tui.engine.plausibility import FIELD_UNITS
+
+    if warning.code == "exceeds":
+        return t(
+            "plausibility_exceeds",
+            lang,
+            field=_field_name(warning.field, lang),
+            value=format_count(warning.value, lang),
+            other=_field_name(warning.other or "", lang),
+            limit=format_count(warning.limit, lang),
+        )
+    unit = FIELD_UNITS.get(warning.field, "number")
+    values = {
+        "field": _field_name(warning.field, lang),
+        "value": format_by_unit(warning.value, unit, currency, lang),
+        "limit": format_by_unit(warning.limit, unit, currency, lang),
+    }
+    if warning.suggestion is None:
+        return t("plausibility_high", lang, **values)
+    suggestion = format_by_unit(warning.suggestion, unit, currency, lang)
+    return t("plausibility_high_suggest", lang, suggestion=suggestion, **values)
+
+
+def import_warning_lines(warnings, lang: Language, currency: str, limit: int = 10) -> list[str]:
+    """The warnings of an import preview (``LineWarning``: a file line and a warning),
+    one line each, the first ``limit`` of them then ``… and N more``."""
+    lines = [
+        t("plausibility_line", lang, line=w.line, text=plausibility_text(w.warning, lang, currency))
+        for w in warnings[:limit]
+    ]
+    if len(warnings) > limit:
+        lines.append(t("plausibility_more", lang, count=len(warnings) - limit))
+    return lines

@@ -186,3 +186,82 @@ async def test_meta_and_linkedin_imports_sorted_by_cpa_saved_and_reported(tmp_pa
     report = capsys.readouterr().out
     for value in shown:
         assert value in report, value
+
+
+async def test_typed_measures_that_contradict_each_other_are_warned_not_refused(tmp_path):
+    app = make_app(copy_sample("two-ads", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, ResultEditor)
+        assert text_of(app, "#result-warnings") == ""
+        editor.query_one("#result-impressions").value = "1 000"
+        editor.query_one("#result-clicks").value = "1 200"
+        await pilot.pause()
+        assert text_of(app, "#result-warnings") == (
+            "⚠ Clics 1 200 > Impressions 1 000\u00a0: rarement possible"
+        )
+        editor.query_one("#result-conversions").value = "1 300"
+        editor.query_one("#result-reach").value = "abc"  # unreadable: said at OK, not here
+        await pilot.pause()
+        assert text_of(app, "#result-warnings").splitlines() == [
+            "⚠ Clics 1 200 > Impressions 1 000\u00a0: rarement possible",
+            "⚠ Conversions 1 300 > Clics 1 200\u00a0: rarement possible",
+        ]
+        editor.query_one("#result-reach").value = "1 500"
+        await pilot.pause()
+        assert len(text_of(app, "#result-warnings").splitlines()) == 3
+        assert editor.query_one("#result-ok").region in app.screen.region
+        editor.query_one("#result-clicks").value = "120"
+        await pilot.pause()
+        assert text_of(app, "#result-warnings").splitlines() == [
+            "⚠ Portée 1 500 > Impressions 1 000\u00a0: rarement possible",
+            "⚠ Conversions 1 300 > Clics 120\u00a0: rarement possible",
+        ]
+        await pilot.click("#result-ok")
+        await pilot.pause()
+        assert not isinstance(app.screen, ResultEditor)
+        assert app.document.campaign.actuals[-1].conversions == 1300
+
+
+async def test_the_import_preview_lists_rows_to_check_and_still_imports(tmp_path):
+    export = tmp_path / "slips.csv"
+    rows = "".join(f"Post {i};1 000;{1200 + i};10\n" for i in range(14))
+    export.write_text(
+        "Nom de la publicité;Impressions;Clics sur un lien;Achats\n" + rows, encoding="utf-8"
+    )
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = str(export)
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ChoiceDialog)
+        lines = text_of(app, "#preview-warnings").splitlines()
+        assert lines[0] == "To check (the import can still go ahead):"
+        assert lines[1] == "line 2: ⚠ Clicks 1,200 > Impressions 1,000: rarely possible"
+        assert lines[-1] == "… and 4 more" and len(lines) == 12
+        import_button = dialog.query_one("#answer-import")
+        assert import_button.region in dialog.region and import_button.has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(app.document.campaign.actuals) == 14
+
+
+async def test_an_import_with_nothing_to_check_shows_no_warnings(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = str(EXPORTS / "meta_fr.csv")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)
+        assert not app.screen.query("#preview-warnings")
+        assert app.screen.query_one("#answer-import").region in app.screen.region

@@ -231,3 +231,100 @@ async def test_markup_and_escape_sequences_show_literally(tmp_path):
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, KpiEditor)
+
+
+async def test_a_target_outside_the_kpis_range_is_refused_an_unusual_one_is_warned(tmp_path):
+    path = blank(tmp_path, '[[objectives]]\nid = "traffic"\nprimary = true\n')
+    app = make_app(path, lang="en", screen="kpis")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # CTR
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, KpiEditor) and editor.mapping.kpi == "ctr"
+        target = editor.query_one("#kpi-target")
+        target.value = "150 %"
+        target.focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, KpiEditor) and app.document.campaign.kpis == []
+        assert text_of(app, "#kpi-error") == (
+            "Target: 150% is above 100%, the highest this indicator can be"
+        )
+        target.value = "50 %"
+        await pilot.pause()
+        assert text_of(app, "#kpi-error") == ""
+        assert text_of(app, "#kpi-warnings") == (
+            "⚠ Click-through rate (CTR) 50% is unusually high (usually below 20%): "
+            "did you mean 0.5%?"
+        )
+        assert editor.query_one("#kpi-ok").region in app.screen.region  # still in view
+        target.value = "2 %"
+        await pilot.pause()
+        assert text_of(app, "#kpi-warnings") == ""
+        target.value = "0.5"  # a fraction: 50 %, saved all the same once warned
+        await pilot.pause()
+        assert "did you mean 0.5%?" in text_of(app, "#kpi-warnings")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, KpiEditor)
+        assert app.document.campaign.kpis[0].target == D("0.5")
+
+
+async def test_a_manual_actual_is_held_to_the_range_too_in_french(tmp_path):
+    path = blank(tmp_path, '[[objectives]]\nid = "sales"\n')
+    app = make_app(path, lang="fr", screen="kpis")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # conversion rate
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, KpiEditor) and editor.mapping.kpi == "conversion_rate"
+        editor.query_one("#kpi-target").value = "0,5"
+        await pilot.pause()
+        assert text_of(app, "#kpi-warnings") == (
+            "⚠ Taux de conversion 50 %\u00a0: inhabituellement élevé (d'ordinaire moins de 20 %)"
+            " — vouliez-vous dire 0,5 %\u00a0?"
+        )
+        editor.query_one("#kpi-target").value = "0,5 %"
+        editor.query_one("#kpi-actual").value = "120 %"
+        await pilot.pause()
+        assert "120 %" in text_of(app, "#kpi-warnings")  # warned while typed...
+        editor.query_one("#kpi-actual").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, KpiEditor)  # ...and refused when confirmed
+        assert text_of(app, "#kpi-error") == (
+            "Valeur réelle (relevée)\u00a0: 120 % dépasse 100 %,"
+            " le plus haut possible pour cet indicateur"
+        )
+
+
+async def test_a_kpi_that_can_be_negative_takes_a_negative_value(tmp_path):
+    path = blank(tmp_path, '[[objectives]]\nid = "sales"\n')
+    app = make_app(path, lang="en", screen="kpis")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press("down", "down", "down", "down", "enter")  # ROI
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, KpiEditor) and editor.mapping.kpi == "roi"
+        editor.query_one("#kpi-actual").value = "-150 %"
+        editor.query_one("#kpi-actual").focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert text_of(app, "#kpi-error") == (
+            "Actual value (measured): -150% is below -100%, the lowest this indicator can be"
+        )
+        editor.query_one("#kpi-actual").value = "-20 %"
+        editor.query_one("#kpi-target").value = "300 %"
+        await pilot.press("enter")
+        await pilot.pause()
+        mapping = app.document.campaign.kpis[0]
+        assert (mapping.target, mapping.actual) == (D(3), D("-0.2"))

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 UNITS = ("count", "rate", "money", "duration", "score")
 SOURCES = ("platform", "analytics", "crm", "listening", "manual")
@@ -53,6 +54,20 @@ class KpiDefinition:
     formula_text: Bilingual
     formula: str = ""
     synonyms: tuple[str, ...] = ()
+    minimum: Decimal | None = None
+    """The lowest value the indicator can take, in its unit (rates as fractions), or None."""
+    maximum: Decimal | None = None
+    """The highest value it can take (``1`` for a rate that is a part of a whole), or None."""
+
+    def out_of_range(self, value: Decimal | None) -> Literal["below", "above"] | None:
+        """``below`` the minimum, ``above`` the maximum, or None (in range, or no value)."""
+        if value is None:
+            return None
+        if self.minimum is not None and value < self.minimum:
+            return "below"
+        if self.maximum is not None and value > self.maximum:
+            return "above"
+        return None
 
 
 @dataclass(frozen=True)
@@ -99,8 +114,23 @@ def _bilingual(data: dict[str, Any], key: str, where: str) -> Bilingual:
     return Bilingual(texts["fr"], texts["en"])
 
 
+def _bound(data: dict[str, Any], key: str, where: str) -> Decimal | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        raise CatalogError(f"{where}.{key}: needs a number")
+    bound = Decimal(str(value))
+    if not bound.is_finite():
+        raise CatalogError(f"{where}.{key}: needs a finite number")
+    return bound
+
+
 def _read_kpi(data: dict[str, Any]) -> KpiDefinition:
     where = f"kpis.{data.get('id')}"
+    minimum, maximum = _bound(data, "min", where), _bound(data, "max", where)
+    if minimum is not None and maximum is not None and minimum > maximum:
+        raise CatalogError(f"{where}: min is above max")
     if data.get("unit") not in UNITS or data.get("source") not in SOURCES:
         raise CatalogError(f"{where}: unknown unit or source")
     if data.get("better") not in ("higher", "lower"):
@@ -120,6 +150,8 @@ def _read_kpi(data: dict[str, Any]) -> KpiDefinition:
         formula_text=_bilingual(data, "formula_text", where),
         formula=formula,
         synonyms=tuple(data.get("synonyms", ())),
+        minimum=minimum,
+        maximum=maximum,
     )
 
 

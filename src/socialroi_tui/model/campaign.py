@@ -239,6 +239,12 @@ class Campaign(Model):
         shares over 100 %. ``check_actuals`` False skips the (possibly many) actual rows."""
         from socialroi_tui.catalog import load_catalog
 
+        def shown(number: Decimal, unit: str) -> str:
+            """A KPI value as the file's reader thinks of it: rates as percentages."""
+            if unit == "rate":
+                return f"{(number * 100).normalize():f} %"
+            return f"{number.normalize():f}"
+
         catalog = load_catalog()
         problems = []
         chosen = [o.id for o in self.objectives]
@@ -254,8 +260,20 @@ class Campaign(Model):
             problems.append("channels: two channels have the same id")
         for index, mapping in enumerate(self.kpis):
             where = f"kpis[{index}]"
-            if mapping.kpi is not None and catalog.kpi(mapping.kpi) is None:
+            definition = catalog.kpi(mapping.kpi) if mapping.kpi is not None else None
+            if mapping.kpi is not None and definition is None:
                 problems.append(f"{where}.kpi: unknown KPI {mapping.kpi!r}")
+            for name in ("target", "actual"):
+                value = getattr(mapping, name)
+                side = definition.out_of_range(value) if definition is not None else None
+                if definition is not None and side is not None:
+                    bound = definition.minimum if side == "below" else definition.maximum
+                    word = "lowest" if side == "below" else "highest"
+                    problems.append(
+                        f"{where}.{name}: {shown(value, definition.unit)} is {side} "
+                        f"{shown(bound, definition.unit)}, the {word} a {mapping.kpi!r} KPI "
+                        "can be"
+                    )
             if catalog.objective(mapping.objective) is None:
                 problems.append(f"{where}.objective: unknown objective {mapping.objective!r}")
             if mapping.channel != "all" and mapping.channel not in channel_ids:

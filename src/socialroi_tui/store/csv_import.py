@@ -6,6 +6,8 @@ Windows-1252; comma, semicolon or tab separators; quoted fields; decimal commas,
 thousands separators and currency signs; preamble lines (``#``) and summary rows.
 An import is whole or nothing: a row that cannot be read stops it, with its line and
 the reason. The same file imported twice is refused (each row keeps the file's digest).
+Rows that read but look wrong (more clicks than impressions...) are not refused: the
+preview lists them in ``warnings`` with their line.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from socialroi_tui.engine.numbers import NumberError, parse_number
+from socialroi_tui.engine.plausibility import PlausibilityWarning, check_measures
 from socialroi_tui.model import NETWORKS, ActualResult, Campaign, Channel
 
 MAX_CSV_BYTES = 64 * 1024 * 1024
@@ -161,6 +164,14 @@ class ImportedRow:
     measures: dict[str, Decimal | None]
 
 
+@dataclass(frozen=True)
+class LineWarning:
+    """A plausibility warning on one row of the file (``line`` counts from 1)."""
+
+    line: int
+    warning: PlausibilityWarning
+
+
 @dataclass
 class ImportPreview:
     """What an import would add, before anything changes."""
@@ -173,6 +184,8 @@ class ImportPreview:
     skipped: list[str] = field(default_factory=list)
     """Summary and empty rows left out, with their line."""
     digest: str = ""
+    warnings: list[LineWarning] = field(default_factory=list)
+    """Figures that read but deserve a second look, row by row; they block nothing."""
 
 
 def normalise(header: str) -> str:
@@ -317,6 +330,7 @@ def read_export(
         preview.rows.append(
             ImportedRow(line, network, cells.get("publication", ""), date, measures)
         )
+        preview.warnings.extend(LineWarning(line, w) for w in check_measures(measures))
     if problems:
         raise CsvImportError(
             source,

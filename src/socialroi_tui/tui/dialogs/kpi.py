@@ -9,10 +9,12 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from socialroi_tui.catalog import load_catalog
-from socialroi_tui.engine.numbers import NumberError, input_text, parse_for_unit
+from socialroi_tui.catalog import KpiDefinition, load_catalog
+from socialroi_tui.engine.numbers import NumberError, input_text, parse_for_unit, parse_number
+from socialroi_tui.engine.plausibility import check_value
 from socialroi_tui.i18n import Language, t
 from socialroi_tui.model import Campaign, CustomKpi, KpiMapping
+from socialroi_tui.presenter import format_by_unit, plausibility_text
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.dialogs.base import Dialog
 
@@ -78,9 +80,16 @@ class KpiEditor(Dialog[KpiMapping | None]):
         grid-gutter: 0 1;
         height: auto;
     }
+    KpiEditor #kpi-warnings {
+        color: $warning;
+        height: auto;
+        display: none;
+    }
     """
 
-    """Every field of one KPI row; values are checked before the form closes."""
+    """Every field of one KPI row; values are checked before the form closes. A target or
+    an actual outside what the indicator can be (a CTR of 150 %) is refused; one that is
+    only unusual (a CTR of 50 %) gets a warning under the form and can still be saved."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel")]
 
@@ -121,6 +130,11 @@ class KpiEditor(Dialog[KpiMapping | None]):
             return value if isinstance(value, str) else self.custom.unit
         definition = load_catalog().kpi(self.mapping.kpi or "")
         return definition.unit if definition else "count"
+
+    @property
+    def definition(self) -> KpiDefinition | None:
+        """The catalog's definition of the KPI (None for a custom one)."""
+        return None if self.is_custom else load_catalog().kpi(self.mapping.kpi or "")
 
     def _title(self) -> str:
         if self.is_custom:
@@ -197,15 +211,68 @@ class KpiEditor(Dialog[KpiMapping | None]):
                 yield Label(t("notes", lang))
                 yield Input(mapping.notes, id="kpi-notes", compact=True)
             yield Static("", id="kpi-error", classes="field-error")
+            yield Static("", id="kpi-warnings")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ok", lang), id="kpi-ok", variant="primary", compact=True)
                 yield Button(t("key_cancel", lang), id="kpi-cancel", compact=True)
+
+    def _parse(self, text: str, field: str):
+        """``text`` read in the KPI's unit; negative only where the indicator can be."""
+        definition = self.definition
+        if definition is not None and definition.minimum is not None and definition.minimum < 0:
+            kind = definition.unit if definition.unit in ("rate", "money", "count") else "number"
+            return parse_number(
+                text, kind, lang=self.lang, field=field, allow_negative=True, allow_above_100=True
+            )
+        return parse_for_unit(text, self.unit, lang=self.lang, field=field)
 
     def _value(self, widget_id: str, label_key: str):
         text = self.query_one(f"#{widget_id}", Input).value
         if not text.strip():
             return None
-        return parse_for_unit(text, self.unit, lang=self.lang, field=t(label_key, self.lang))
+        field = t(label_key, self.lang)
+        value = self._parse(text, field)
+        definition = self.definition
+        side = definition.out_of_range(value) if definition is not None else None
+        if definition is not None and side is not None:
+            limit = definition.minimum if side == "below" else definition.maximum
+            currency = self.campaign.meta.currency
+            raise ValueError(
+                t(
+                    "kpi_below_min" if side == "below" else "kpi_above_max",
+                    self.lang,
+                    field=field,
+                    value=format_by_unit(value, definition.unit, currency, self.lang),
+                    limit=format_by_unit(limit, definition.unit, currency, self.lang),
+                )
+            )
+        return value
+
+    def warnings(self) -> list[str]:
+        """The plausibility warnings on the target and the actual as typed (unreadable
+        values give none: the error says why when the form is confirmed)."""
+        definition = self.definition
+        if definition is None:
+            return []
+        lines = []
+        for widget_id in ("kpi-target", "kpi-actual"):
+            text = self.query_one(f"#{widget_id}", Input).value
+            if not text.strip():
+                continue
+            try:
+                value = self._parse(text, "")
+            except NumberError:
+                continue
+            warning = check_value(definition.id, value)
+            if warning is not None:
+                lines.append(plausibility_text(warning, self.lang, self.campaign.meta.currency))
+        return lines
+
+    def _show_warnings(self) -> None:
+        lines = self.warnings()
+        shown = self.query_one("#kpi-warnings", Static)
+        shown.update(Text("\n".join(lines)))
+        shown.display = bool(lines)  # no empty line in the form while there is nothing to say
 
     def _collect(self) -> KpiMapping:
         review = self.query_one("#kpi-review", Select).value
@@ -246,8 +313,13 @@ class KpiEditor(Dialog[KpiMapping | None]):
         event.stop()
         self._submit()
 
+    def on_mount(self) -> None:
+        self._show_warnings()
+
     def on_input_changed(self, event: Input.Changed) -> None:
         self.query_one("#kpi-error", Static).update("")
+        if event.input.id in ("kpi-target", "kpi-actual"):
+            self._show_warnings()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -11,11 +11,14 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from socialroi_tui.engine.numbers import NumberError, parse_number
+from socialroi_tui.engine.plausibility import check_measures
 from socialroi_tui.i18n import Language, label, t
 from socialroi_tui.model import ActualResult, Campaign
+from socialroi_tui.presenter import plausibility_text
 from socialroi_tui.store.csv_import import FIELDS, MEASURES
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.dialogs.base import Dialog
+from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
 MEASURE_LABELS = {
     "spend": "spend",
@@ -30,7 +33,9 @@ MEASURE_LABELS = {
 
 
 class ResultEditor(Dialog[ActualResult | None]):
-    """A channel, a publication, a date and the measures, checked before it closes."""
+    """A channel, a publication, a date and the measures, checked before it closes.
+    Measures that contradict each other (more clicks than impressions) get a warning under
+    the form as they are typed; they do not stop OK."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel")]
     DEFAULT_CSS = """
@@ -39,6 +44,11 @@ class ResultEditor(Dialog[ActualResult | None]):
         grid-columns: 20 1fr;
         grid-rows: 1;
         height: auto;
+    }
+    ResultEditor #result-warnings {
+        color: $warning;
+        height: auto;
+        display: none;
     }
     """
 
@@ -65,9 +75,35 @@ class ResultEditor(Dialog[ActualResult | None]):
                     yield Label(t(name if name != "bounces" else "bounces_label", lang))
                     yield Input(compact=True, id=f"result-{name}")
             yield Static("", id="result-error", classes="field-error")
+            yield Static("", id="result-warnings")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ok", lang), id="result-ok", variant="primary", compact=True)
                 yield Button(t("key_cancel", lang), id="result-cancel", compact=True)
+
+    def _kind(self, name: str) -> str:
+        return "money" if name in ("spend", "revenue") else "count"
+
+    def warnings(self) -> list[str]:
+        """The plausibility warnings on the measures as typed; a measure that does not
+        read is left out (the error says why when the form is confirmed)."""
+        measures = {}
+        for name in MEASURES:
+            text = self.query_one(f"#result-{name}", Input).value
+            if not text.strip():
+                continue
+            try:
+                measures[name] = parse_number(text, self._kind(name), lang=self.lang)
+            except NumberError:
+                continue
+        currency = self.campaign.meta.currency
+        return [plausibility_text(w, self.lang, currency) for w in check_measures(measures)]
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if (event.input.id or "").removeprefix("result-") in MEASURES:
+            lines = self.warnings()
+            shown = self.query_one("#result-warnings", Static)
+            shown.update(Text("\n".join(lines)))
+            shown.display = bool(lines)
 
     def _collect(self) -> ActualResult:
         lang = self.lang
@@ -75,10 +111,9 @@ class ResultEditor(Dialog[ActualResult | None]):
         for name in MEASURES:
             text = self.query_one(f"#result-{name}", Input).value
             if text.strip():
-                kind = "money" if name in ("spend", "revenue") else "count"
                 values[name] = parse_number(
                     text,
-                    kind,
+                    self._kind(name),
                     lang=lang,
                     field=t(name if name != "bounces" else "bounces_label", lang),
                 )
@@ -163,3 +198,41 @@ class MappingDialog(Dialog[dict[str, str] | None]):
             if value:
                 mapping[header] = value
         self.dismiss(mapping)
+
+
+class ImportPreviewDialog(ChoiceDialog):
+    """The import preview: what would be imported, then the figures worth a second look.
+    However long the lists, they scroll and the buttons stay in view."""
+
+    AUTO_FOCUS = ".dialog-buttons Button"
+    DEFAULT_CSS = """
+    ImportPreviewDialog #preview-scroll {
+        height: auto;
+        max-height: 60vh;
+    }
+    ImportPreviewDialog #preview-scroll .dialog-message {
+        margin-bottom: 0;
+    }
+    ImportPreviewDialog #preview-warnings {
+        color: $warning;
+        height: auto;
+    }
+    """
+
+    def __init__(
+        self, title: str, message: str, warnings: list[str], choices: list[tuple[str, str]]
+    ) -> None:
+        super().__init__(title, message, choices)
+        self.warnings = warnings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
+            with VerticalScroll(id="preview-scroll"):
+                yield Static(Text(self.message), classes="dialog-message")
+                if self.warnings:
+                    yield Static(Text("\n".join(self.warnings)), id="preview-warnings")
+            with Horizontal(classes="dialog-buttons"):
+                for index, (answer, text) in enumerate(self.choices):
+                    variant = "primary" if index == 0 else "default"
+                    yield Button(text, id=f"answer-{answer}", variant=variant)

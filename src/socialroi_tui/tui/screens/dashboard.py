@@ -58,10 +58,10 @@ ORDER = tuple(
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     BINDINGS = [
-        Binding("s", "sort", "key_sort", id="sort_column"),
-        Binding("c", "rank_cpa", "key_rank_cpa", id="rank_cpa"),
-        Binding("a", "add_result", "key_add_result", id="add_result"),
-        Binding("i", "import_csv", "key_import", id="import_csv"),
+        Binding("s", "sort", "key_sort", tooltip="keyhelp_sort", id="sort_column"),
+        Binding("c", "rank_cpa", "key_rank_cpa", tooltip="keyhelp_rank_cpa", id="rank_cpa"),
+        Binding("a", "add_result", "key_add_result", tooltip="keyhelp_add_result", id="add_result"),
+        Binding("i", "import_csv", "key_import", tooltip="keyhelp_import", id="import_csv"),
     ]
     DEFAULT_CSS = """
     DashboardScreen #dashboard-table {
@@ -205,8 +205,9 @@ class DashboardScreen(SectionScreen):
 
     def _preview(self, path: Path, mapping: dict[str, str] | None) -> None:
         """Show what would be imported; nothing changes until it is confirmed."""
+        from socialroi_tui.presenter import import_warning_lines
         from socialroi_tui.store.csv_import import CsvImportError, read_export_file
-        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+        from socialroi_tui.tui.dialogs.results import ImportPreviewDialog
 
         lang = self.lang
         try:
@@ -222,12 +223,16 @@ class DashboardScreen(SectionScreen):
         message = t(
             "import_preview",
             lang,
-            source=path.name,
+            source=one_line(path.name, 60),
             format=preview.format,
             rows=len(preview.rows),
             columns=columns,
             skipped=skipped,
         )
+        currency = self.roi_app.document.campaign.meta.currency
+        warnings = import_warning_lines(preview.warnings, lang, currency)
+        if warnings:
+            warnings.insert(0, t("plausibility_title", lang))
 
         def answered(answer: str | None) -> None:
             if answer != "import":
@@ -241,9 +246,10 @@ class DashboardScreen(SectionScreen):
                 self.notify(t("imported_rows", lang, count=len(preview.rows)))
 
         self.app.push_screen(
-            ChoiceDialog(
+            ImportPreviewDialog(
                 t("import_preview_title", lang),
                 message,
+                warnings,
                 [("import", t("choice_import", lang)), ("cancel", t("choice_cancel", lang))],
             ),
             answered,
