@@ -1,4 +1,6 @@
 import json
+import os
+import re
 import subprocess
 import sys
 
@@ -167,3 +169,141 @@ def test_the_installed_command_runs_without_traceback():
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(params=[0o022, 0o077], ids=["umask-022", "umask-077"])
+def umask(request):
+    """Run the test under this umask (restored afterwards)."""
+    previous = os.umask(request.param)
+    yield request.param
+    os.umask(previous)
+
+
+def test_new_gives_the_file_the_mode_the_umask_gives(capsys, tmp_path, umask):
+    assert run(capsys, "new", str(tmp_path / "blank.toml"))[0] == 0
+    assert run(capsys, "new", str(tmp_path / "ads.toml"), "--template", "two-ads")[0] == 0
+    for name in ("blank.toml", "ads.toml"):
+        assert (tmp_path / name).stat().st_mode & 0o777 == 0o666 & ~umask  # like open(path, "w")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ads.toml", "blank.toml"]
+
+
+@pytest.mark.parametrize("name", ["x", "x.csv", "report.toml.old"])
+def test_new_adds_toml_to_the_name(capsys, tmp_path, name):
+    code, out, _ = run(capsys, "new", str(tmp_path / name), "--lang", "en")
+    assert code == 0
+    assert out == f"{tmp_path / name}.toml: created\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{name}.toml"]
+    assert f'name = "{name}"' in (tmp_path / f"{name}.toml").read_text(encoding="utf-8")
+
+
+def test_new_keeps_a_toml_name_in_any_case(capsys, tmp_path):
+    code, out, _ = run(capsys, "new", str(tmp_path / "Plan.TOML"), "--lang", "en")
+    assert code == 0 and out == f"{tmp_path / 'Plan.TOML'}: created\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["Plan.TOML"]
+
+
+def test_new_never_overwrites_the_toml_file_it_would_add(capsys, tmp_path):
+    (tmp_path / "x.toml").write_text("precious", encoding="utf-8")
+    code, _, err = run(capsys, "new", str(tmp_path / "x"))
+    assert code == 1 and f"{tmp_path / 'x.toml'}: already exists" in err
+    assert (tmp_path / "x.toml").read_text(encoding="utf-8") == "precious"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-h"],
+        ["--help"],
+        ["f.toml", "--help"],
+        ["--lang", "fr", "-h"],
+        ["f.toml", "--screen", "kpis", "--lang=en", "--help"],
+        ["--screen", "nowhere", "-h"],
+    ],
+)
+def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
+    import socialroi_tui.tui.launch as launch
+
+    monkeypatch.setattr(launch, "run_app", lambda *a, **k: pytest.fail("the app started"))
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and err == ""
+    assert (
+        "socialroi [FILE] [--screen objectives|kpis|funnel|budget|dashboard] [--lang fr|en]" in out
+    )
+    lines = out.splitlines()
+    for option in ("FILE", "--screen", "--lang", "-V, --version"):
+        assert any(line.lstrip().startswith(option) for line in lines), option
+    listed = [line.split()[0] for line in lines if re.match(r"    \S", line)]
+    assert listed == ["plan", "calc", "validate", "new", "import", "report"]
+    assert out.index("--screen objectives") < out.index("{plan,calc,validate,new,import,report}")
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["-V"], ["f.toml", "--version"]])
+def test_version(capsys, argv):
+    from importlib.metadata import version
+
+    code, out, err = run(capsys, *argv)
+    assert (code, out, err) == (0, f"socialroi {version('socialroi-tui')}\n", "")
+
+
+def test_version_of_an_uninstalled_copy_is_unknown(capsys, monkeypatch):
+    import importlib.metadata
+
+    def missing(name):
+        raise importlib.metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(importlib.metadata, "version", missing)
+    assert run(capsys, "--version") == (0, "socialroi unknown\n", "")
+
+
+def test_the_app_starts_without_argparse():
+    code = (
+        "import sys, socialroi_tui.tui.launch as launch\n"
+        "launch.run_app = lambda *a, **k: print('argparse' in sys.modules) or 0\n"
+        "from socialroi_tui.cli import main\n"
+        "sys.exit(main(['f.toml', '--screen', 'kpis', '--lang', 'fr']))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert (result.returncode, result.stdout, result.stderr) == (0, "False\n", "")
+
+
+def test_validate_reports_a_kpi_target_outside_its_range(capsys, tmp_path):
+    path = tmp_path / "ranges.toml"
+    path.write_text(
+        '[meta]\nlanguage = "fr"\n\n[[objectives]]\nid = "traffic"\n\n'
+        '[[kpis]]\nkpi = "ctr"\nobjective = "traffic"\ntarget = "150 %"\n\n'
+        '[[kpis]]\nkpi = "roi"\nobjective = "traffic"\ntarget = -1.5\nactual = 3\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 1 and out == ""
+    assert "kpis[0].target: 150 % is above 100 %" in err
+    assert "kpis[1].target: -150 % is below -100 %" in err
+    assert "kpis[1].actual" not in err  # an ROI of 300 % is possible
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"150 %"', '"15 %"').replace("-1.5", "-1"),
+        encoding="utf-8",
+    )
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 0 and "valid" in out
+
+
+def test_import_lists_implausible_rows_before_importing_them(capsys, tmp_path):
+    campaign = tmp_path / "c.toml"
+    campaign.write_text('[meta]\nname = "Import"\n', encoding="utf-8")
+    export = tmp_path / "export.csv"
+    rows = "".join(f"Post {i},1000,{1200 + i},10\n" for i in range(12))
+    export.write_text("Ad name,Impressions,Link clicks,Purchases\n" + rows, encoding="utf-8")
+    code, out, _ = run(capsys, "import", str(export), "--into", str(campaign), "--dry-run")
+    assert code == 0
+    lines = out.splitlines()
+    start = lines.index("To check (the import can still go ahead):")
+    assert lines[start + 1] == "  line 2: ⚠ Clicks 1,200 > Impressions 1,000: rarely possible"
+    assert lines[start + 11] == "  … and 2 more"
+    assert lines[start + 12] == "dry run: nothing was written"
+    code, out, _ = run(capsys, "import", str(export), "--into", str(campaign), "--lang", "fr")
+    assert code == 0
+    assert "  ligne 13\u00a0: ⚠ Clics 1 211 > Impressions 1 000\u00a0: rarement possible" not in out
+    assert out.splitlines()[-1] == "12 lignes importées"
+    assert "ligne 2\u00a0: ⚠ Clics 1 200 > Impressions 1 000\u00a0: rarement possible" in out

@@ -4,9 +4,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from socialroi_tui.cli import template_names
 from socialroi_tui.engine.evaluate import evaluate
 from socialroi_tui.store import load_campaign
+from socialroi_tui.templates import template_names
 
 
 def results(sample_path, name):

@@ -270,3 +270,38 @@ def test_load_after_save_gives_the_same_campaign(tmp_path, campaign):
     path: Path = tmp_path / "c.toml"
     save_campaign(campaign, path)
     assert load_campaign(path).campaign == campaign
+
+
+@pytest.fixture(params=[0o022, 0o077], ids=["umask-022", "umask-077"])
+def umask(request):
+    """Run the test under this umask (restored afterwards)."""
+    previous = os.umask(request.param)
+    yield request.param
+    os.umask(previous)
+
+
+def test_a_new_file_gets_the_mode_the_umask_gives_and_backups_stay_private(tmp_path, umask):
+    path = tmp_path / "c.toml"
+    save_campaign(Campaign(meta=Meta(name="first")), path)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # like open(path, "w")
+    save_campaign(Campaign(meta=Meta(name="second")), path)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert (tmp_path / "c.toml.bak").stat().st_mode & 0o777 == 0o600
+
+
+def test_a_replaced_file_keeps_its_own_mode(tmp_path, umask):
+    path = tmp_path / "c.toml"
+    save_campaign(Campaign(meta=Meta(name="first")), path)
+    path.chmod(0o640)
+    save_campaign(Campaign(meta=Meta(name="second")), path)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_write_atomically_private_files_are_0600(tmp_path, umask):
+    from socialroi_tui.store.toml_store import write_atomically
+
+    write_atomically(tmp_path / "public.json", b"{}")
+    write_atomically(tmp_path / "private.json", b"{}", private=True)
+    assert (tmp_path / "public.json").stat().st_mode & 0o777 == 0o666 & ~umask
+    assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["private.json", "public.json"]

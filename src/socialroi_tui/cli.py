@@ -51,10 +51,53 @@ def _number(kind: str, option: str, lang_holder: dict):
     return read
 
 
-def _build_parser(lang_holder: dict) -> argparse.ArgumentParser:
+def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.ArgumentParser:
+    """The commands' parser; with ``app_help``, the parser whose help is ``socialroi -h``:
+    how to open the app, then the commands (it parses no command line)."""
     parser_class = _parser_class()
-    parser = parser_class(prog="socialroi", description="Social-media ROI planning.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=parser_class)
+    if not app_help:
+        parser = parser_class(prog="socialroi", description="Social-media ROI planning.")
+        sub = parser.add_subparsers(dest="command", required=True, parser_class=parser_class)
+    else:
+        parser = parser_class(
+            prog="socialroi",
+            usage=(
+                f"%(prog)s [FILE] [--screen {'|'.join(SCREENS)}] [--lang fr|en]\n"
+                f"       %(prog)s {{{','.join(COMMANDS)}}} ...\n"
+                "       %(prog)s -h | -V"
+            ),
+            description="Social-media ROI planning: objectives, KPIs, funnel, budget, ROI.",
+            epilog="'socialroi COMMAND -h' describes a command's options.",
+            add_help=False,
+        )
+        app = parser.add_argument_group("open the app")
+        app.add_argument(
+            "file",
+            nargs="?",
+            metavar="FILE",
+            help="the campaign file to open (a missing file starts a new campaign)",
+        )
+        app.add_argument(
+            "--screen", choices=SCREENS, metavar="|".join(SCREENS), help="the screen shown first"
+        )
+        app.add_argument(
+            "--lang",
+            choices=("fr", "en"),
+            metavar="fr|en",
+            help="the language (default: from LANG or LC_ALL, else English)",
+        )
+        sub = parser.add_subparsers(
+            title="commands", dest="command", required=True, parser_class=parser_class
+        )
+        other = parser.add_argument_group("other options")
+        other.add_argument("-h", "--help", action="help", help="show this help and exit")
+        other.add_argument(
+            "-V",
+            "--version",
+            action="version",
+            version=f"%(prog)s {_version()}",
+            help="show the version and exit",
+        )
 
     plan = sub.add_parser("plan", help="reverse plan: from target sales to budget")
     plan.add_argument(
@@ -82,6 +125,11 @@ def _build_parser(lang_holder: dict) -> argparse.ArgumentParser:
     validate.add_argument("files", nargs="+", type=Path)
     validate.add_argument("--lang", choices=["fr", "en"])
 
+    new = sub.add_parser("new", help="create a campaign file")
+    new.add_argument("file", type=Path)
+    new.add_argument("--template", help="a sample campaign's name")
+    new.add_argument("--lang", choices=["fr", "en"])
+
     imports = sub.add_parser("import", help="add actual results from a CSV export")
     imports.add_argument("csv", type=Path)
     imports.add_argument("--into", type=Path, required=True, help="the campaign file")
@@ -102,10 +150,6 @@ def _build_parser(lang_holder: dict) -> argparse.ArgumentParser:
     report.add_argument("--format", choices=["md", "csv", "json"], default="md")
     report.add_argument("--lang", choices=["fr", "en"])
 
-    new = sub.add_parser("new", help="create a campaign file")
-    new.add_argument("file", type=Path)
-    new.add_argument("--template", help="a sample campaign's name")
-    new.add_argument("--lang", choices=["fr", "en"])
     return parser
 
 
@@ -310,36 +354,12 @@ def _validate(args, lang: Language) -> int:
     return 1 if failed else 0
 
 
-def template_names() -> list[str]:
-    from importlib import resources
-
-    folder = resources.files("socialroi_tui").joinpath("samples")
-    return sorted(
-        p.name.removesuffix(".toml") for p in folder.iterdir() if p.name.endswith(".toml")
-    )
-
-
-def template_title(name: str) -> str:
-    """A sample's campaign name (read without validation, for menus)."""
-    import tomllib
-
-    try:
-        return str(tomllib.loads(template_text(name)).get("meta", {}).get("name", name)) or name
-    except (tomllib.TOMLDecodeError, AttributeError):
-        return name
-
-
-def template_text(name: str) -> str:
-    from importlib import resources
-
-    return resources.files("socialroi_tui").joinpath("samples", f"{name}.toml").read_text("utf-8")
-
-
 def create_exclusively(path: Path, text: str) -> bool:
-    """Write ``text`` to a new file at ``path``; never replace an existing one."""
-    import tempfile
+    """Write ``text`` to a new file at ``path``; never replace an existing one. The file
+    gets the mode ``open(path, "w")`` would give (0666 less the umask)."""
+    from socialroi_tui.store.toml_store import create_temporary
 
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    handle, temporary = create_temporary(path)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -356,8 +376,11 @@ def create_exclusively(path: Path, text: str) -> bool:
 def _new(args, lang: Language) -> int:
     from socialroi_tui.model import Campaign, Meta
     from socialroi_tui.store import dump_campaign
-    from socialroi_tui.templates import blank_campaign
+    from socialroi_tui.templates import blank_campaign, template_names, template_text
 
+    path: Path = args.file
+    if path.name not in ("", ".", "..") and not path.name.lower().endswith(".toml"):
+        path = path.with_name(path.name + ".toml")  # like the app's "save as"
     if args.template:
         if args.template not in template_names():
             raise UsageError(
@@ -366,15 +389,15 @@ def _new(args, lang: Language) -> int:
         text = template_text(args.template)
     else:
         campaign: Campaign = blank_campaign(lang)
-        campaign = campaign.model_copy(update={"meta": Meta(name=args.file.stem, language=lang)})
+        campaign = campaign.model_copy(update={"meta": Meta(name=path.stem, language=lang)})
         text = dump_campaign(campaign)
-    if not args.file.parent.is_dir():
-        print(f"{args.file}: the folder {args.file.parent} does not exist", file=sys.stderr)
+    if not path.parent.is_dir():
+        print(f"{path}: the folder {path.parent} does not exist", file=sys.stderr)
         return 1
-    if args.file.exists() or not create_exclusively(args.file, text):
-        print(f"{args.file}: {t('exists', lang)}", file=sys.stderr)
+    if path.exists() or not create_exclusively(path, text):
+        print(f"{path}: {t('exists', lang)}", file=sys.stderr)
         return 1
-    print(f"{args.file}: {t('created', lang)}")
+    print(f"{path}: {t('created', lang)}")
     return 0
 
 
@@ -414,6 +437,13 @@ def _import(args, lang: Language) -> int:
         print(f"  {header} → {field}")
     for note in preview.skipped:
         print(f"  {note}")
+    from socialroi_tui.presenter import import_warning_lines
+
+    warnings = import_warning_lines(preview.warnings, lang, loaded.campaign.meta.currency)
+    if warnings:
+        print(t("plausibility_title", lang))
+        for warning in warnings:
+            print(f"  {warning}")
     if args.dry_run:
         print(t("dry_run", lang))
         return 0
@@ -438,12 +468,25 @@ def _open_app(argv: list[str]) -> int:
     return run_app(path, screen=screen, lang=detect_language(lang))
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("socialroi-tui")
+    except PackageNotFoundError:
+        return "unknown"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] not in COMMANDS:
-        if argv and argv[0] in ("-h", "--help"):
-            _build_parser({"lang": "en"}).print_help()
-            return 0
+        for word in argv:  # as with argparse, help or version wins over the other arguments
+            if word in ("-h", "--help"):
+                _build_parser({"lang": "en"}, app_help=True).print_help()
+                return 0
+            if word in ("-V", "--version"):
+                print(f"socialroi {_version()}")
+                return 0
         try:
             return _open_app(argv)  # imports nothing heavy before the first frame
         except UsageError as error:

@@ -35,6 +35,6 @@ def remember(path: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         data = json.dumps(names[:MAX_RECENT], indent=1).encode("utf-8")
-        write_atomically(folder / "recent.json", data)
+        write_atomically(folder / "recent.json", data, private=True)
     except OSError:
         pass

@@ -48,12 +48,12 @@ def write_recovery(campaign_text: str, original: Path | None, session: str) -> P
     folder = recovery_folder()
     folder.mkdir(parents=True, exist_ok=True)
     copy = folder / f"{_name(original, session)}.toml"
-    write_atomically(copy, campaign_text.encode("utf-8"))
+    write_atomically(copy, campaign_text.encode("utf-8"), private=True)
     info = {
         "original": str(original.resolve()) if original else None,
         "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
-    write_atomically(copy.with_suffix(".json"), json.dumps(info).encode("utf-8"))
+    write_atomically(copy.with_suffix(".json"), json.dumps(info).encode("utf-8"), private=True)
     return copy
 
 

@@ -11,7 +11,6 @@ import errno
 import hashlib
 import os
 import re
-import tempfile
 import tomllib
 from dataclasses import dataclass
 from decimal import Decimal
@@ -220,16 +219,40 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a synced temporary file and ``os.replace``."""
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def create_temporary(path: Path, *, private: bool = False) -> tuple[int, str]:
+    """A new, empty temporary file next to ``path``, opened for writing: ``(fd, name)``.
+
+    Unlike :func:`tempfile.mkstemp` (always 0600), the file gets the mode an ordinary
+    ``open(path, "w")`` would give — 0666 less the umask, applied by the system itself, so
+    the umask is never changed, even for a moment — or 0600 when ``private``.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        temporary = os.path.join(path.parent, f".{path.name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(temporary, flags, 0o600 if private else 0o666), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(path.parent))
+
+
+def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
+    """Write ``data`` to ``path`` through a synced temporary file and ``os.replace``.
+
+    A new file gets the mode ``open(path, "w")`` would give (0666 less the umask), or 0600
+    when ``private`` (backups, recovery copies, state files); a replaced file keeps its mode.
+    """
+    kept_mode = path.stat().st_mode & 0o777 if path.exists() else None
+    # Private until renamed when replacing: the old file's mode may be stricter than the umask.
+    handle, temporary = create_temporary(path, private=private or kept_mode is not None)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
-        if path.exists():
-            os.chmod(temporary, path.stat().st_mode & 0o777)
+        if kept_mode is not None:
+            os.chmod(temporary, kept_mode)
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -250,7 +273,7 @@ def save_campaign(campaign: Campaign, path: Path | str) -> str:
         if path.is_dir():
             raise CampaignFileError(path, ["is a folder; choose a file name"])
         if path.exists():
-            write_atomically(backup_path(path), path.read_bytes())
+            write_atomically(backup_path(path), path.read_bytes(), private=True)
         write_atomically(path, data)
         return file_digest(data)
     except FileNotFoundError:
