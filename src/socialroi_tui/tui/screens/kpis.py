@@ -41,9 +41,9 @@ class KpisScreen(SectionScreen):
 
     SECTION = "kpis"
     BINDINGS = [
-        Binding("a", "add", "key_add", id="add_kpi"),
-        Binding("e", "edit", "key_edit", id="edit_kpi"),
-        Binding("d,delete", "delete", "key_delete", id="delete_kpi"),
+        Binding("a", "add", "key_add", tooltip="keyhelp_add_kpi", id="add_kpi"),
+        Binding("e", "edit", "key_edit", tooltip="keyhelp_edit_kpi", id="edit_kpi"),
+        Binding("d,delete", "delete", "key_delete", tooltip="keyhelp_delete_kpi", id="delete_kpi"),
     ]
 
     def compose_body(self) -> ComposeResult:

@@ -18,8 +18,20 @@ from socialroi_tui.tui.screens.section import SectionScreen
 class ObjectivesScreen(SectionScreen):
     SECTION = "objectives"
     BINDINGS = [
-        Binding("space", "toggle", "key_toggle", id="toggle_objective"),
-        Binding("p", "primary", "key_primary", id="primary_objective"),
+        Binding(
+            "space",
+            "toggle",
+            "key_toggle",
+            tooltip="keyhelp_toggle_objective",
+            id="toggle_objective",
+        ),
+        Binding(
+            "p",
+            "primary",
+            "key_primary",
+            tooltip="keyhelp_primary_objective",
+            id="primary_objective",
+        ),
     ]
 
     def compose_body(self) -> ComposeResult:

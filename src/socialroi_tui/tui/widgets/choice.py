@@ -18,13 +18,10 @@ class Choice(Widget, can_focus=True):
         width: 1fr;
         background: $boost;
     }
-    Choice:focus {
-        background: $primary 40%;
-    }
     """
     BINDINGS = [
-        Binding("space,enter,right", "step(1)", show=False),
-        Binding("left", "step(-1)", show=False),
+        Binding("space,enter,right", "step(1)", tooltip="keyhelp_choice_next", show=False),
+        Binding("left", "step(-1)", tooltip="keyhelp_choice_previous", show=False),
     ]
 
     class Changed(Message):
