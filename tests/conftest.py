@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# No deadline: an example's time depends on the machine's load and on fsync, not on the
+# law being checked (speed is measured by `make bench`, never by tests).
+settings.register_profile("socialroi", deadline=None)
+settings.load_profile("socialroi")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "src" / "socialroi_tui" / "samples"

@@ -6,8 +6,12 @@ No Textual here: the app holds one document and sends it edits; tests drive it d
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
+from socialroi_tui.editing import field_value, restore_field
 from socialroi_tui.engine.evaluate import CampaignResults, evaluate, summarise_actuals
 from socialroi_tui.model import Campaign
 from socialroi_tui.store import LoadedCampaign, load_campaign, save_campaign
@@ -17,8 +21,42 @@ UNDO_DEPTH = 200
 _versions = itertools.count(1)
 
 
+@dataclass(frozen=True)
+class UnreadableField:
+    """A field whose text cannot be used: what was typed, why, and how to name it."""
+
+    key: str
+    """The field's edit key (``budget.ctr``, ``funnel.count:2``: see ``editing``)."""
+    label: str
+    text: str
+    problem: str
+    kind: str
+    """The number kind (``rate``, ``money``…): how the value kept instead is written."""
+
+
+@dataclass(frozen=True)
+class Undone:
+    """What an undo took back: the edit key of the field it came from (None: another edit)."""
+
+    key: str | None
+
+
+@dataclass(frozen=True)
+class _Step:
+    """The campaign before an edit, and the key of the edit that followed."""
+
+    campaign: Campaign
+    version: int
+    key: str | None
+
+
 class CampaignDocument:
-    """A campaign, where it lives on disk, and the undo history of its edits."""
+    """A campaign, where it lives on disk, and the undo history of its edits.
+
+    Typing in one field is one edit, however many keys it takes: ``apply`` with the
+    field's key, and ``mark_unreadable`` while its text is not a number. ``undo`` then
+    takes back that field's typing, and only that.
+    """
 
     def __init__(
         self,
@@ -34,8 +72,11 @@ class CampaignDocument:
         """What the file held when read or last saved (to detect other writers)."""
         self._version = next(_versions)
         self._saved_version = self._version if path is not None else -1
-        self._history: list[tuple[Campaign, int]] = []
-        self._last_edit_key: str | None = None
+        self._history: list[_Step] = []
+        self._typing_in: str | None = None
+        """The key of the field being typed in, while its keys make one edit."""
+        self.unreadable: dict[str, UnreadableField] = {}
+        """Fields whose text is not a number, by edit key, in the order they turned so."""
         self._results: CampaignResults | None = None
         self._actuals: tuple | None = None
 
@@ -49,6 +90,11 @@ class CampaignDocument:
     def dirty(self) -> bool:
         """Unsaved changes (a new, never-saved campaign counts as unsaved)."""
         return self._version != self._saved_version
+
+    @property
+    def version(self) -> int:
+        """Changes at each edit and undo; an undo back to what was saved gives it back."""
+        return self._version
 
     @property
     def results(self) -> CampaignResults:
@@ -71,31 +117,86 @@ class CampaignDocument:
     def apply(self, campaign: Campaign, key: str | None = None) -> bool:
         """Replace the campaign with an edited one; False when nothing changed.
 
-        Successive edits with the same ``key`` (keystrokes in one field) undo together.
-        """
-        if _same(campaign, self.campaign):
+        Successive edits with the same ``key`` (keystrokes in one field) undo together;
+        typing back what the field held before makes that edit vanish."""
+        if key is not None:
+            self.unreadable.pop(key, None)
+        if key is None or key != self._typing_in or not self._history:
+            if _same(campaign, self.campaign):
+                return False
+            self._push(key)
+        elif _same(campaign, self.campaign):
+            if self._history[-1].campaign is self.campaign:  # this typing changed nothing
+                self._history.pop()
+                self._typing_in = None
             return False
-        if key is None or key != self._last_edit_key or not self._history:
-            self._history.append((self.campaign, self._version))
-            del self._history[:-UNDO_DEPTH]
-        self._last_edit_key = key
+        elif _same(campaign, self._history[-1].campaign):
+            self._back(self._history.pop())  # typed back to where this field started
+            return True
         self.campaign = campaign
         self._version = next(_versions)
         self._results = None
         return True
 
+    def mark_unreadable(self, field: UnreadableField) -> None:
+        """The text typed in a field is not a number: the campaign keeps its last value,
+        and this typing counts as an edit that ``undo`` or ``revert_field`` takes back."""
+        self.unreadable.pop(field.key, None)
+        self.unreadable[field.key] = field
+        if field.key != self._typing_in or not self._history:
+            self._push(field.key)
+
+    def forget_unreadable(self, which: Callable[[str], bool]) -> None:
+        """Drop the unreadable text of the fields ``which`` selects (their fields are gone)."""
+        for key in [key for key in self.unreadable if which(key)]:
+            del self.unreadable[key]
+
+    def end_typing(self) -> None:
+        """The user left the field: the next keys in it make a new edit."""
+        self._typing_in = None
+
+    def _push(self, key: str | None) -> None:
+        self._history.append(_Step(self.campaign, self._version, key))
+        del self._history[:-UNDO_DEPTH]
+        self._typing_in = key
+
+    def _back(self, step: _Step) -> None:
+        self.campaign, self._version = step.campaign, step.version
+        if step.key is not None:
+            self.unreadable.pop(step.key, None)
+        self._typing_in = None
+        self._results = None
+
     @property
     def can_undo(self) -> bool:
         return bool(self._history)
 
-    def undo(self) -> bool:
-        """Go back one edit; the unsaved marker follows (back to saved is clean)."""
+    def undo(self) -> Undone | None:
+        """Take back the last edit (a field's typing is one edit); None if there is none.
+        The unsaved marker follows: back to what was saved is clean."""
         if not self._history:
-            return False
-        self.campaign, self._version = self._history.pop()
-        self._last_edit_key = None
-        self._results = None
-        return True
+            return None
+        step = self._history.pop()
+        self._back(step)
+        return Undone(step.key)
+
+    def value_before(self, key: str) -> Decimal | None:
+        """What field ``key`` held before its latest typing (what ``revert_field`` keeps)."""
+        return field_value(self._before(key) or self.campaign, key)
+
+    def revert_field(self, key: str) -> None:
+        """Keep what field ``key`` held before its latest typing, and nothing typed since
+        in it; edits made elsewhere in the meantime stay."""
+        if self._history and self._history[-1].key == key:
+            self.undo()
+            return
+        before = self._before(key)
+        self.unreadable.pop(key, None)
+        if before is not None:
+            self.apply(restore_field(self.campaign, before, key))
+
+    def _before(self, key: str) -> Campaign | None:
+        return next((step.campaign for step in reversed(self._history) if step.key == key), None)
 
     def changed_on_disk(self) -> bool:
         """Whether the file was changed (or removed) by someone else since we read or saved it."""

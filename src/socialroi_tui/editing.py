@@ -104,27 +104,52 @@ def _with_stage(campaign: Campaign, index: int, **changes: Any) -> Campaign:
     return _with_funnel(campaign, stages=stages)
 
 
-def set_stage_count(campaign: Campaign, index: int, count: Decimal) -> Campaign:
+class FunnelCountError(ValueError):
+    """A count that no rate of the funnel can hold; ``code`` says why (``no_top``: the
+    first stage has no count; ``above_base``: more than the stage it is counted from;
+    ``zero_base``: that stage counts zero), ``base`` names that stage."""
+
+    def __init__(self, code: str, base: str):
+        self.code = code
+        self.base = base
+        super().__init__(f"{code}: {base}")
+
+
+def set_stage_count(campaign: Campaign, index: int, count: Decimal | None) -> Campaign:
     """Type a count at a stage: the top sets the funnel's size; below, the stage's rate
-    becomes what that count implies, and the stages after it follow their own rates."""
+    becomes what that count implies, and the stages after it follow their own rates.
+
+    Below a stage without a count, the count is kept as a rate from the top; with no
+    top count either, ``FunnelCountError`` says so. An empty count leaves the stage's
+    rate unknown."""
+    funnel = campaign.funnel
     if index == 0:
         return _with_funnel(campaign, top_count=count)
-    counts = evaluate_funnel(campaign.funnel).stages
-    stage = campaign.funnel.stages[index]
-    base = campaign.funnel.top_count if stage.basis == "top" else counts[index - 1].count
-    rate = safe_divide(count, base)
-    if rate is None:
-        raise ValueError("the stage above has no count: set it first")
-    return _with_stage(campaign, index, rate=rate)
+    stage = funnel.stages[index]
+    if count is None:
+        return _with_stage(campaign, index, rate=None)
+    counts = evaluate_funnel(funnel).stages
+    basis = stage.basis
+    base = counts[index - 1].count if basis == "previous" else funnel.top_count
+    if base is None:
+        basis, base = "top", funnel.top_count
+    base_label = funnel.stages[0 if basis == "top" else index - 1].label
+    if base is None:
+        raise FunnelCountError("no_top", funnel.stages[0].label)
+    if base == 0:
+        raise FunnelCountError("zero_base", base_label)
+    if count > base:
+        raise FunnelCountError("above_base", base_label)
+    return _with_stage(campaign, index, rate=safe_divide(count, base), basis=basis)
 
 
-def set_step_rate(campaign: Campaign, index: int, rate: Decimal) -> Campaign:
-    """The rate of one step, relative to the previous stage."""
+def set_step_rate(campaign: Campaign, index: int, rate: Decimal | None) -> Campaign:
+    """The rate of one step, relative to the previous stage (None: not known)."""
     return _with_stage(campaign, index, rate=rate, basis="previous")
 
 
-def set_rate_from_top(campaign: Campaign, index: int, rate: Decimal) -> Campaign:
-    """The rate of a stage relative to the top of the funnel."""
+def set_rate_from_top(campaign: Campaign, index: int, rate: Decimal | None) -> Campaign:
+    """The rate of a stage relative to the top of the funnel (None: not known)."""
     return _with_stage(campaign, index, rate=rate, basis="top")
 
 
@@ -186,3 +211,63 @@ def import_results(campaign: Campaign, preview) -> Campaign:
 
     imported = import_into(campaign, preview)
     return _with(campaign, channels=imported.channels, actuals=imported.actuals)
+
+
+# --- one field of the plan, by its edit key ------------------------------------------
+#
+# Typing in a field sends edits with a key naming the field: ``budget.ctr``,
+# ``budget.share:2`` (a channel's share), ``funnel.count:1``, ``funnel.step:1``,
+# ``funnel.top:1`` (a stage, by position) and ``funnel.bounce``.
+
+
+def field_value(campaign: Campaign, key: str) -> Decimal | None:
+    """What the field ``key`` shows for ``campaign`` (None: empty or not a field)."""
+    part, _, name = key.partition(".")
+    kind, _, position = name.partition(":")
+    if part == "budget":
+        if kind == "share":
+            channels = campaign.channels
+            index = int(position)
+            return channels[index].share if index < len(channels) else None
+        return getattr(campaign.budget, name, None)
+    if part == "funnel":
+        if kind == "bounce":
+            return campaign.funnel.bounce_rate
+        stages = evaluate_funnel(campaign.funnel).stages
+        index = int(position)
+        if index >= len(stages):
+            return None
+        figures = stages[index]
+        return {"count": figures.count, "step": figures.step_rate, "top": figures.rate_from_top}[
+            kind
+        ]
+    return None
+
+
+def restore_field(campaign: Campaign, before: Campaign, key: str) -> Campaign:
+    """``campaign`` with the part that field ``key`` edits put back as it was in
+    ``before`` (the other edits made since stay)."""
+    part, _, name = key.partition(".")
+    kind, _, position = name.partition(":")
+    if part == "budget" and kind == "share":
+        index = int(position)
+        old = before.channels[index] if index < len(before.channels) else None
+        if old is None or index >= len(campaign.channels):
+            return campaign
+        return set_channel(campaign, index, share=old.share)
+    if part == "budget":
+        return set_budget(campaign, **{name: getattr(before.budget, name)})
+    if part == "funnel" and kind == "bounce":
+        return set_bounce_rate(campaign, before.funnel.bounce_rate)
+    if part == "funnel":
+        index = int(position)
+        if index == 0 and kind == "count":
+            return _with_funnel(campaign, top_count=before.funnel.top_count)
+        stages = campaign.funnel.stages
+        if index >= len(stages):
+            return campaign
+        old = next((s for s in before.funnel.stages if s.id == stages[index].id), None)
+        if old is None:
+            return campaign
+        return _with_stage(campaign, index, rate=old.rate, basis=old.basis)
+    return campaign

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.widgets import DataTable, Static
@@ -49,3 +52,24 @@ async def loaded(pilot) -> None:
             break
         await pilot.pause(0.05)
     await pilot.pause()
+
+
+async def wait_for(pilot, condition: Callable[[], object], timeout: float = 20.0) -> None:
+    """Let the app work until ``condition()`` holds: a busy machine only takes longer."""
+    deadline = time.monotonic() + timeout
+    await pilot.pause()
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not true after {timeout} s: {condition}")
+        await asyncio.sleep(0.01)
+        await pilot.pause()
+
+
+async def funnel_ready(pilot) -> None:
+    """Wait for the full load and for the funnel's rows of fields."""
+    await loaded(pilot)
+    await wait_for(pilot, lambda: getattr(pilot.app.screen, "_rows_ready", False))
+
+
+def stage_labels(app) -> list[str]:
+    return [s.label for s in app.document.campaign.funnel.stages]

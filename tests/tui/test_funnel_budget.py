@@ -15,7 +15,7 @@ from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.number_field import NumberField
 
-from .helpers import copy_sample, loaded, make_app, text_of
+from .helpers import copy_sample, funnel_ready, loaded, make_app, stage_labels, text_of, wait_for
 
 
 async def type_into(pilot, selector: str, text: str) -> None:
@@ -156,7 +156,7 @@ async def test_a_ctr_changed_in_the_budget_shows_in_the_funnel(tmp_path):
         await type_into(pilot, "#field-ctr", "2.5%")
         app.screen.set_focus(None)
         await pilot.press("3")
-        await pilot.pause(0.2)
+        await wait_for(pilot, lambda: "2,000,000" in text_of(app, "#plan-rows"))
         plan = text_of(app, "#plan-rows")
         assert "2,000,000" in plan and "2.5%" in plan
 
@@ -164,8 +164,7 @@ async def test_a_ctr_changed_in_the_budget_shows_in_the_funnel(tmp_path):
 async def test_seed_000_funnel_reads_the_seed(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="funnel")
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.pause(0.2)
+        await funnel_ready(pilot)
         rows = [[field.value for field in app.screen.query(f"#stage-{i} Input")] for i in range(4)]
         assert rows == [
             ["Vues", "1,000", "", "100%"],
@@ -179,8 +178,7 @@ async def test_seed_000_funnel_reads_the_seed(tmp_path):
 async def test_editing_a_count_or_a_rate_recomputes_the_others(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="funnel")
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.pause(0.2)
+        await funnel_ready(pilot)
         await type_into(pilot, "#stage-2 .stage-count", "40")
         counts = [s.count for s in app.document.results.funnel.stages]
         assert counts == [1000, 100, 40, 5]
@@ -197,34 +195,32 @@ async def test_editing_a_count_or_a_rate_recomputes_the_others(tmp_path):
 async def test_add_rename_move_and_remove_stages(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="funnel")
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.pause(0.2)
+        await funnel_ready(pilot)
         app.screen.query_one("#stage-2 .stage-label").focus()
         await pilot.press("ctrl+n")
-        await pilot.pause(0.2)
-        labels = [s.label for s in app.document.campaign.funnel.stages]
-        assert labels == ["Vues", "Partages", "Clics", "New stage", "Achats"]
+        await wait_for(pilot, lambda: len(app.screen._rows) == 5 and app.screen.focused is not None)
+        assert stage_labels(app) == ["Vues", "Partages", "Clics", "New stage", "Achats"]
+        assert app.screen.focused is app.screen.query_one("#stage-3 .stage-label")
         await type_into(pilot, "#stage-3 .stage-label", "Visits")
         await type_into(pilot, "#stage-3 .stage-step", "50%")
         await pilot.press("shift+up")
-        await pilot.pause(0.2)
-        labels = [s.label for s in app.document.campaign.funnel.stages]
-        assert labels == ["Vues", "Partages", "Visits", "Clics", "Achats"]
-        assert app.screen.focused.has_class("stage-step")
+        step = "#stage-2 .stage-step"
+        await wait_for(
+            pilot, lambda: app.screen.query(step) and app.screen.focused.has_class("stage-step")
+        )
+        assert stage_labels(app) == ["Vues", "Partages", "Visits", "Clics", "Achats"]
+        assert app.screen.focused is app.screen.query_one(step)
         await pilot.press("ctrl+r")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.click("#answer-remove")
-        await pilot.pause(0.2)
-        labels = [s.label for s in app.document.campaign.funnel.stages]
-        assert labels == ["Vues", "Partages", "Clics", "Achats"]
+        await wait_for(pilot, lambda: len(stage_labels(app)) == 4)
+        assert stage_labels(app) == ["Vues", "Partages", "Clics", "Achats"]
 
 
 async def test_landing_stage_and_bounce_rate(tmp_path):
     app = make_app(copy_sample("awareness-cycle", tmp_path), lang="fr", screen="funnel")
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.pause(0.2)
+        await funnel_ready(pilot)
         assert "restent 180" in text_of(app, "#bounce-stay")  # 400 clicks, 55 % bounce
         await type_into(pilot, "#bounce-rate", "40 %")
         assert "restent 240" in text_of(app, "#bounce-stay")
@@ -238,8 +234,7 @@ async def test_landing_stage_and_bounce_rate(tmp_path):
 async def test_plan_funnel_per_channel(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="funnel")
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.pause(0.2)
+        await funnel_ready(pilot)
         assert "2,500,000" in text_of(app, "#plan-rows")
         app.screen.query_one("#plan-channel").value = "linkedin"
         await pilot.pause()
@@ -260,7 +255,7 @@ async def test_figures_on_screen_equal_socialroi_calc(tmp_path, capsys):
                 re.split(r"\s{2,}", line)[-1] for line in budget_lines if line[0] != "─"
             ]
             await pilot.press("3")
-            await pilot.pause(0.3)
+            await wait_for(pilot, lambda: getattr(pilot.app.screen, "_rows_ready", False))
             funnel_values = [
                 field.value for field in app.screen.query(".stage-count, .stage-step, .stage-top")
             ]
@@ -323,8 +318,7 @@ async def test_an_unreadable_field_keeps_its_text_and_error_when_another_field_c
 async def test_the_funnel_note_follows_the_fields_that_cannot_be_read(tmp_path):
     app = make_app(copy_sample("awareness-cycle", tmp_path), lang="en", screen="funnel")
     async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        await pilot.pause(0.2)
+        await funnel_ready(pilot)
         await type_into(pilot, "#bounce-rate", "40 %")
         await type_into(pilot, "#bounce-rate", "40 %%")
         assert "is not a number" in text_of(app, "#funnel-note")
@@ -335,10 +329,9 @@ async def test_the_funnel_note_follows_the_fields_that_cannot_be_read(tmp_path):
         await type_into(pilot, "#stage-3 .stage-count", "12x")
         assert "is not a number" in text_of(app, "#funnel-note")
         await pilot.press("ctrl+r")  # the stage goes, and its error with it
-        await pilot.pause()
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.click("#answer-remove")
-        await pilot.pause(0.2)
-        assert "is not a number" not in text_of(app, "#funnel-note")
+        await wait_for(pilot, lambda: "is not a number" not in text_of(app, "#funnel-note"))
 
 
 async def test_a_field_without_the_focus_is_drawn_as_input_draws_it(tmp_path, monkeypatch):
@@ -364,6 +357,26 @@ async def test_a_field_without_the_focus_is_drawn_as_input_draws_it(tmp_path, mo
             assert cells(ours) == cells(theirs), text
             assert ours.cell_length == theirs.cell_length
         assert field.problem is not None  # the last text cannot be read: error style
+
+
+async def test_an_emptied_field_is_drawn_over_its_whole_width(tmp_path):
+    """Input draws a focused, empty field as one cell: the plain drawing fills the rest,
+    as the style cache does, or the terminal kept the old text (Ctrl+U showed "2 %")."""
+    from textual.geometry import Region
+
+    from socialroi_tui.tui.widgets.plain import plain_lines
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        field = app.screen.query_one("#field-ctr", NumberField)
+        app.screen.set_focus(field)
+        await pilot.press("end", "ctrl+u")
+        assert field.value == ""
+        width = field.region.width
+        [line] = plain_lines(field, Region(0, 0, width, 1), field.background_colors[1])
+        assert line.cell_length == width
+        assert line.text.strip() == ""
 
 
 async def test_a_field_keeps_its_drawing_styles_only_until_its_css_changes(tmp_path):
@@ -404,11 +417,7 @@ async def test_the_garbage_collector_waits_for_a_pause_in_the_typing(tmp_path, m
         for key in ("end", "5", "backspace"):
             await pilot.press(key)
             assert not gc.isenabled()
-        for _ in range(50):
-            await pilot.pause(0.1)
-            if gc.isenabled():
-                break
-        assert gc.isenabled()
+        await wait_for(pilot, gc.isenabled)
         await pilot.press("5")
         assert not gc.isenabled()
     assert gc.isenabled()  # never left off once the app is gone
@@ -442,5 +451,4 @@ async def test_the_budget_figures_follow_the_terminal_width(tmp_path):
         await loaded(pilot)
         narrow = len(figures(app).splitlines()[0])
         await pilot.resize_terminal(120, 40)
-        await pilot.pause(0.1)
-        assert len(figures(app).splitlines()[0]) > narrow
+        await wait_for(pilot, lambda: len(figures(app).splitlines()[0]) > narrow)

@@ -14,7 +14,7 @@ from socialroi_tui.store import load_campaign
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.dialogs.prompt import TextPrompt
 
-from .helpers import copy_sample, loaded, make_app
+from .helpers import copy_sample, loaded, make_app, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,8 +28,7 @@ async def test_unsaved_edits_keep_a_recovery_copy_that_is_offered_back(tmp_path,
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.press("space")  # awareness
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        await wait_for(pilot, lambda: find_recovery(path) is not None)
         recovery = find_recovery(path)
         assert recovery is not None and 'id = "awareness"' in recovery.text()
     # The app ended without saving (as a crash would): the next start offers the edit back.
@@ -57,8 +56,7 @@ async def test_a_discarded_recovery_is_gone(tmp_path, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.press("space")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        await wait_for(pilot, lambda: find_recovery(path) is not None)
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -78,8 +76,7 @@ async def test_quitting_with_discard_leaves_no_copy(tmp_path, monkeypatch):
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await pilot.press("space")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        await wait_for(pilot, lambda: find_recovery(path) is not None)
         await pilot.press("ctrl+q")
         await pilot.pause()
         await pilot.click("#answer-discard")
@@ -98,8 +95,7 @@ async def test_an_untitled_campaign_is_offered_on_the_start_screen(tmp_path, mon
         await pilot.press("enter")  # new blank campaign
         await pilot.pause()
         await pilot.press("space")
-        await pilot.pause(0.3)
-        await app.workers.wait_for_complete()
+        await wait_for(pilot, untitled_recoveries)
     assert len(untitled_recoveries()) == 1
     app = make_app(lang="en")
     async with app.run_test(size=(80, 24)) as pilot:

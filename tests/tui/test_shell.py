@@ -7,7 +7,7 @@ from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.dialogs.help import HelpScreen
 from socialroi_tui.tui.dialogs.prompt import TextPrompt
 
-from .helpers import copy_sample, loaded, make_app, text_of
+from .helpers import copy_sample, loaded, make_app, text_of, wait_for
 
 
 async def test_opens_a_file_on_the_objectives_screen(tmp_path):
@@ -40,6 +40,16 @@ async def test_section_bar_is_clickable(tmp_path):
         assert app.current_mode == "kpis"
 
 
+def _first_command(app) -> str:
+    """The command the palette would run on Enter (its first match so far)."""
+    from textual.command import CommandList
+
+    matches = app.screen.query(CommandList)
+    if not matches or not matches.first().option_count:
+        return ""
+    return str(matches.first().get_option_at_index(0).prompt)
+
+
 async def test_command_palette_lists_sections_and_save(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -50,7 +60,7 @@ async def test_command_palette_lists_sections_and_save(tmp_path):
         await pilot.pause()
         for key in "Aller à : Budget":
             await pilot.press("space" if key == " " else key)
-        await pilot.pause(0.3)
+        await wait_for(pilot, lambda: _first_command(app).startswith("Aller à : Budget"))
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "budget"
@@ -302,8 +312,7 @@ async def test_keys_pressed_before_the_full_load_are_not_lost(tmp_path, monkeypa
         await pilot.pause()
         assert "awareness" in [o.id for o in app.document.campaign.objectives]
         await pilot.press("2")
-        await pilot.pause(0.3)
-        assert app.current_mode == "kpis"
+        await wait_for(pilot, lambda: app.current_mode == "kpis")
 
 
 async def test_switching_section_before_the_full_load_stays_there(tmp_path, monkeypatch):
@@ -314,6 +323,6 @@ async def test_switching_section_before_the_full_load_stays_there(tmp_path, monk
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.document is None
         await pilot.press("2")
-        await pilot.pause(0.8)
-        assert app.document is not None
+        await wait_for(pilot, lambda: app.document is not None)
+        await pilot.pause()
         assert app.current_mode == "kpis"

@@ -9,7 +9,7 @@ import pytest
 
 from socialroi_tui.tui.dialogs.kpi import KpiEditor
 
-from .helpers import SAMPLES, loaded, make_app
+from .helpers import SAMPLES, funnel_ready, loaded, make_app, wait_for
 
 SIZES = [(80, 24), (120, 40)]
 LANGS = ["fr", "en"]
@@ -78,7 +78,10 @@ def test_funnel_screen(snap_compare, lang, size):
 
     async def ready(pilot) -> None:
         await settle(pilot)
-        await pilot.pause(0.2)
+        await funnel_ready(pilot)
+        screen = pilot.app.screen
+        await wait_for(pilot, lambda: all(row.bar.plain.strip() for row in screen._rows))
+        await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=ready)
 

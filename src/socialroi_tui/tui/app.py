@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 import time
-import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Coroutine, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
 from socialroi_tui.i18n import Language, t
 from socialroi_tui.quicklook import QuickLook, quick_look
+from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.bindings import localize_bindings
 from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.topbar import SECTIONS, TopBar
@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # the model (and pydantic) load after the first frame
     from socialroi_tui.document import CampaignDocument
     from socialroi_tui.model import Campaign
     from socialroi_tui.recovery import Recovery
+    from socialroi_tui.session import CampaignSession
+    from socialroi_tui.tui.widgets.number_field import NumberField
 
 
 def _objectives_screen() -> Screen:
@@ -79,16 +81,35 @@ class SocialRoiApp(App[None]):
         "dashboard": _dashboard_screen,
     }
     BINDINGS = [
-        Binding("1", "section('objectives')", "section_objectives", show=False, id="go_objectives"),
-        Binding("2", "section('kpis')", "section_kpis", show=False, id="go_kpis"),
-        Binding("3", "section('funnel')", "section_funnel", show=False, id="go_funnel"),
-        Binding("4", "section('budget')", "section_budget", show=False, id="go_budget"),
-        Binding("5", "section('dashboard')", "section_dashboard", show=False, id="go_dashboard"),
-        Binding("ctrl+s", "save", "key_save", tooltip="save_help", id="save"),
-        Binding("f2", "save_as", "key_save_as", tooltip="save_as_help", show=False, id="save_as"),
-        Binding("ctrl+z", "undo", "key_undo", show=False, id="undo"),
-        Binding("f1", "help", "key_help", tooltip="help_help", id="help"),
-        Binding("ctrl+q", "quit", "key_quit", priority=True, id="quit"),
+        # Each tooltip names what its key does, for the F1 help and the README (tui/keyhelp.py).
+        *(
+            Binding(
+                str(number),
+                f"section('{section}')",
+                f"section_{section}",
+                tooltip="keyhelp_sections",
+                show=False,
+                id=f"go_{section}",
+            )
+            for number, section in enumerate(SECTIONS, 1)
+        ),
+        Binding("ctrl+s", "save", "key_save", tooltip="keyhelp_save", id="save"),
+        Binding(
+            "f2", "save_as", "key_save_as", tooltip="keyhelp_save_as", show=False, id="save_as"
+        ),
+        Binding("ctrl+z", "undo", "key_undo", tooltip="keyhelp_undo", show=False, id="undo"),
+        # The palette's key as Textual would add it, declared so that the help lists it.
+        Binding(
+            "ctrl+p",
+            "command_palette",
+            "palette",
+            tooltip="keyhelp_palette",
+            show=False,
+            priority=True,
+            id="command_palette",
+        ),
+        Binding("f1", "help", "key_help", tooltip="keyhelp_help", id="help"),
+        Binding("ctrl+q", "quit", "key_quit", tooltip="keyhelp_quit", priority=True, id="quit"),
     ]
 
     def __init__(
@@ -96,24 +117,53 @@ class SocialRoiApp(App[None]):
         path: Path | None = None,
         first_section: str | None = None,
         lang: Language = "en",
-        document: CampaignDocument | None = None,
     ) -> None:
         super().__init__()
         self.lang: Language = lang
-        self.document = document
-        self.session = uuid.uuid4().hex[:8]
-        """Names this run's recovery copy while the campaign has no file."""
-        self.left_cleanly = False
-        """Set when the user saved or chose to discard before quitting."""
+        self._session: CampaignSession | None = None
         self._recovery_timer: Timer | None = None
         self._last_edit = 0.0
         self._typing_gc = TypingCollector(self)
-        self.opening = path is not None and document is None
+        self._asking = 0
+        """Dialogs of the file's life being asked (save, leave, recovery): while one is
+        open, the keys that would start another wait."""
+        self.opening = path is not None
         """The file given on the command line is still being loaded."""
         self._path = path
         self._first_section = first_section or "objectives"
         self._quick: QuickLook | None = None
         localize_bindings(self, lang)
+
+    @property
+    def session(self) -> CampaignSession:
+        """The campaign and its file (created at the first use: the model loads after the
+        first frame)."""
+        if self._session is None:
+            from socialroi_tui.session import CampaignSession
+
+            self._session = CampaignSession(self.lang)
+        return self._session
+
+    @property
+    def document(self) -> CampaignDocument | None:
+        return self._session.document if self._session is not None else None
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications show their text as it is: a message may quote a file's contents,
+        so it is never read as markup and its control characters are made visible."""
+        from socialroi_tui.textsafe import visible
+
+        super().notify(
+            visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
+        )
 
     # --- opening ---------------------------------------------------------------------
 
@@ -128,48 +178,39 @@ class SocialRoiApp(App[None]):
     def on_mount(self) -> None:
         for signum in (signal.SIGHUP, signal.SIGTERM):
             signal.signal(signum, self._on_terminating_signal)
-        if self.document is not None:
-            self.switch_mode(self._first_section)
-        elif self._path is not None:
-            self._quick = quick_look(self._path) if self._first_section == "objectives" else None
-            if self._quick is not None:
-                # Show the first screen now; the screen asks for the full load once drawn.
-                self.switch_mode("objectives")
-            else:
-                # A large file takes a few seconds to check: say so before it starts.
-                self.switch_mode("start")
-                if self._path.exists():
-                    self.notify(t("loading", self.lang, name=self._path.name), timeout=30)
-                self.set_timer(0.1, lambda: self.open_file(self._path, self._first_section))
-        else:
+        if self._path is None:
             self.switch_mode("start")
+            return
+        self._quick = quick_look(self._path) if self._first_section == "objectives" else None
+        if self._quick is not None:
+            # Show the first screen now; the screen asks for the full load once drawn.
+            self.switch_mode("objectives")
+        else:
+            # A large file takes a few seconds to check: say so before it starts.
+            self.switch_mode("start")
+            if self._path.exists():
+                self.notify(t("loading", self.lang, name=self._path.name), timeout=30)
+            self.set_timer(0.1, lambda: self.open_file(self._path, self._first_section))
 
     def open_file(self, path: Path, section: str = "objectives") -> None:
-        """Open ``path`` (a missing file starts a new campaign that will be saved there)."""
-        from socialroi_tui.document import CampaignDocument
-        from socialroi_tui.recent import remember
+        """Open ``path`` (a missing file starts a new campaign that will be saved there);
+        unsaved work left on it by an earlier run is offered back."""
         from socialroi_tui.store import CampaignFileError
 
         self.opening = False
         self.clear_notifications()  # "Opening…"
-        if not path.exists():
-            from socialroi_tui.templates import blank_campaign
-
-            self._show(CampaignDocument(blank_campaign(self.lang, path.stem), path=None), section)
-            self.document.path = path
-            return
         try:
-            document = CampaignDocument.open(path)
+            opened = self.session.open(path)
         except CampaignFileError as error:
             self._quick = None
             self.switch_mode("start")
             self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
             return
-        remember(path)
-        self._show(document, section)
+        self._show(section)
         _trace("document-ready")
-        self._offer_recovery(path)
-        if document.has_comments:
+        if opened.recovery is not None:
+            self._ask_in_turn(self._offer_recovery(opened.recovery))
+        if opened.has_comments:
             self.notify(t("comments_warning", self.lang), severity="warning", timeout=8)
 
     def finish_opening(self) -> None:
@@ -179,20 +220,20 @@ class SocialRoiApp(App[None]):
             self.open_file(self._path, section)
 
     def new_campaign(self, template: str | None) -> None:
-        from socialroi_tui.document import CampaignDocument
         from socialroi_tui.templates import blank_campaign
 
         if template is None:
             campaign = blank_campaign(self.lang)
         else:
-            from socialroi_tui.cli import template_text
             from socialroi_tui.store import parse_campaign
+            from socialroi_tui.templates import template_text
 
             campaign = parse_campaign(template_text(template), template)
-        self._show(CampaignDocument(campaign), "objectives")
+        self.session.start(campaign)
+        self._show("objectives")
 
-    def _show(self, document: CampaignDocument, section: str) -> None:
-        self.document = document
+    def _show(self, section: str) -> None:
+        """Show the session's document (just opened, created or reloaded) at ``section``."""
         self._quick = None
         self.refresh_bindings()  # save and undo apply now
         if self.current_mode == section:
@@ -217,10 +258,17 @@ class SocialRoiApp(App[None]):
         elif self._quick is not None and self._path is not None:
             bar.show(self._quick.name, self._path.name, False, self.lang, self._quick.currency)
 
-    def edit(self, change: Callable[[Campaign], Campaign], key: str | None = None) -> bool:
-        """Apply an edit to the campaign; a refused edit says why and changes nothing.
+    def edit(
+        self,
+        change: Callable[[Campaign], Campaign],
+        key: str | None = None,
+        refused: Callable[[str], None] | None = None,
+    ) -> bool:
+        """Apply an edit to the campaign; True if it changed something.
 
-        Edits with the same ``key`` in a row (keystrokes in one field) undo as one."""
+        A refused edit changes nothing and says why: to ``refused`` when given (a field
+        shows it), else in a notification. Edits with the same ``key`` in a row
+        (keystrokes in one field) undo as one."""
         from pydantic import ValidationError
 
         if self.document is None:
@@ -230,20 +278,42 @@ class SocialRoiApp(App[None]):
         try:
             campaign = change(self.document.campaign)
         except (ValidationError, ValueError) as error:
-            from socialroi_tui.store.toml_store import describe_validation_error
-
-            message = (
-                "\n".join(describe_validation_error(error))
-                if isinstance(error, ValidationError)
-                else str(error)
-            )
-            self.notify(message, severity="error")
+            message = self._refusal(error)
+            if refused is not None:
+                refused(message)
+            else:
+                self.notify(message, severity="error")
             return False
         changed = self.document.apply(campaign, key)
         if changed:
             self.refresh_view()
             self._schedule_recovery()
         return changed
+
+    def _refusal(self, error: Exception) -> str:
+        """Why an edit was refused, in the user's words."""
+        from pydantic import ValidationError
+
+        from socialroi_tui.editing import FunnelCountError
+
+        if isinstance(error, FunnelCountError):
+            return t(f"count_{error.code}", self.lang, stage=one_line(error.base, 30))
+        if isinstance(error, ValidationError):
+            from socialroi_tui.store.toml_store import describe_validation_error
+
+            return "\n".join(describe_validation_error(error))
+        return str(error)
+
+    def field_unreadable(self, field: NumberField) -> None:
+        """A field's text cannot be used: the campaign keeps its last value, and a save
+        will ask about it."""
+        from socialroi_tui.document import UnreadableField
+
+        if self.document is None or field.problem is None:
+            return
+        self.document.mark_unreadable(
+            UnreadableField(field.edit_key, field.label, field.value, field.problem, field.kind)
+        )
 
     def refresh_view(self, force: bool = False) -> None:
         refresh = getattr(self.screen, "refresh_view", None)
@@ -262,162 +332,33 @@ class SocialRoiApp(App[None]):
             self.switch_mode(section)
 
     def action_undo(self) -> None:
-        if self.document is not None and self.document.undo():
-            self.refresh_view(force=True)
-            self._schedule_recovery()
-        else:
+        """Take back the last edit: a field's typing, or the last change made elsewhere."""
+        document = self.document
+        if document is None or document.undo() is None:
             self.notify(t("nothing_to_undo", self.lang))
+            return
+        self.refresh_view(force=True)
+        self._schedule_recovery()
 
     def action_help(self) -> None:
         from socialroi_tui.tui.dialogs.help import HelpScreen
 
         self.push_screen(HelpScreen(self.lang))
 
-    def action_save(self, then: Callable[[], None] | None = None) -> None:
-        """Save to the current file (asking first if it holds comments a save would drop)."""
-        document = self.document
-        if document is None:
-            return
-        if document.path is None:
-            self.action_save_as(then)
-            return
-        if document.changed_on_disk():
-            self._resolve_conflict(then)
-            return
-        if not document.has_comments:
-            if self._save_to(document.path, then) and then:
-                then()
-            return
-        from socialroi_tui.store.toml_store import backup_path
-        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+    def action_save(self) -> None:
+        self._ask_now(self._save())
 
-        def answered(answer: str | None) -> None:
-            if answer == "save" and self._save_to(document.path, then) and then:
-                then()
-            elif answer == "save_as":
-                self.action_save_as(then)
-
-        lang = self.lang
-        self.push_screen(
-            ChoiceDialog(
-                t("comments_title", lang),
-                t("comments_question", lang, backup=backup_path(document.path).name),
-                [
-                    ("save", t("choice_save_anyway", lang)),
-                    ("save_as", t("choice_save_as", lang)),
-                    ("cancel", t("choice_cancel", lang)),
-                ],
-            ),
-            answered,
-        )
-
-    def _save_to(self, path: Path, then: Callable[[], None] | None = None) -> bool:
-        """Save; on failure say why, keep the work in memory and offer "save as"."""
-        from socialroi_tui.recent import remember
-        from socialroi_tui.recovery import discard_recovery
-        from socialroi_tui.store import CampaignFileError
-
-        previous = self.document.path
-        try:
-            self.document.save(path)
-        except CampaignFileError as error:
-            self.notify(
-                f"{error}\n{t('kept_in_memory', self.lang)}",
-                title=t("save_failed", self.lang),
-                severity="error",
-                timeout=15,
-            )
-            self.action_save_as(then)
-            return False
-        discard_recovery(previous, self.session)
-        discard_recovery(path, self.session)
-        remember(path)
-        self.notify(t("saved_to", self.lang, path=path.name), timeout=3)
-        self.refresh_view()
-        return True
-
-    def action_save_as(self, then: Callable[[], None] | None = None) -> None:
-        from socialroi_tui.tui.dialogs.prompt import TextPrompt
-
-        document = self.document
-        if document is None:
-            return
-        lang = self.lang
-        confirmed: set[Path] = set()
-        default = document.path or Path.cwd() / f"{_file_stem(document.campaign.meta.name)}.toml"
-
-        def check(text: str) -> str | None:
-            path = Path(text.strip()).expanduser()
-            if not text.strip():
-                return t("required", lang)
-            if path.suffix.lower() != ".toml":
-                path = path.with_name(path.name + ".toml")
-            if not path.parent.is_dir():
-                return t("not_a_folder", lang, folder=str(path.parent))
-            if path.exists() and path != document.path and path not in confirmed:
-                confirmed.add(path)
-                return t("file_exists", lang, path=path.name)
-            return None
-
-        def chosen(text: str | None) -> None:
-            if text is None:
-                return
-            path = Path(text.strip()).expanduser()
-            if path.suffix.lower() != ".toml":
-                path = path.with_name(path.name + ".toml")
-            if self._save_to(path, then) and then:
-                then()
-
-        self.push_screen(
-            TextPrompt(t("save_as_title", lang), t("file_name", lang), str(default), check), chosen
-        )
-
-    def _resolve_conflict(self, then: Callable[[], None] | None) -> None:
-        """The file changed on disk since we read it: never overwrite it in silence."""
-        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
-
-        document, lang = self.document, self.lang
-
-        def answered(answer: str | None) -> None:
-            if answer == "overwrite":
-                if self._save_to(document.path, then) and then:
-                    then()
-            elif answer == "save_as":
-                self.action_save_as(then)
-            elif answer == "reload":
-                self.open_file(document.path, self.current_mode)
-
-        self.push_screen(
-            ChoiceDialog(
-                t("conflict_title", lang),
-                t("conflict_question", lang, name=document.path.name),
-                [
-                    ("save_as", t("choice_save_as", lang)),
-                    ("overwrite", t("choice_overwrite", lang)),
-                    ("reload", t("choice_reload", lang)),
-                    ("cancel", t("choice_cancel", lang)),
-                ],
-            ),
-            answered,
-        )
+    def action_save_as(self) -> None:
+        self._ask_now(self._save_as())
 
     def action_open(self) -> None:
-        from socialroi_tui.tui.dialogs.open_file import OpenDialog
-
-        def chosen(path: Path | None) -> None:
-            if path is not None:
-                self._leave_document(lambda: self.open_file(path))
-
-        folder = self.document.path.parent if self.document and self.document.path else None
-        self.push_screen(OpenDialog(self.lang, folder), chosen)
+        self._ask_now(self._open())
 
     def action_start(self) -> None:
-        self._leave_document(lambda: self._back_to_start())
+        self._ask_now(self._back_to_start())
 
-    def _back_to_start(self) -> None:
-        self.document = None
-        self._quick = None
-        self.switch_mode("start")
+    async def action_quit(self) -> None:
+        self._ask_now(self._quit())
 
     def action_rename(self) -> None:
         from socialroi_tui.editing import rename
@@ -435,35 +376,216 @@ class SocialRoiApp(App[None]):
             TextPrompt(t("rename", self.lang), t("campaign_name", self.lang), name), chosen
         )
 
-    async def action_quit(self) -> None:
-        self._leave_document(self._exit_cleanly)
+    # --- the file's life: questions asked in turn (workers, read top to bottom) -------
 
-    def _exit_cleanly(self) -> None:
-        self.left_cleanly = True
-        self.exit()
-
-    def _leave_document(self, then: Callable[[], None]) -> None:
-        """Run ``then`` once unsaved changes are saved or discarded (or not at all: cancel)."""
-        document = self.document
-        if document is None or not document.dirty:
-            then()
+    def _ask_now(self, flow: Coroutine[object, object, object]) -> None:
+        """Start a flow the user asked for, unless another one is already asking."""
+        if self._asking:
+            flow.close()
+            self.bell()
             return
-        from socialroi_tui.textsafe import one_line
+        self._ask_in_turn(flow)
+
+    def _ask_in_turn(self, flow: Coroutine[object, object, object]) -> None:
+        async def run() -> None:
+            self._asking += 1
+            try:
+                await flow
+            finally:
+                self._asking -= 1
+
+        self.run_worker(run(), group="file")
+
+    async def _ask(self, dialog: Screen[str | None]) -> str | None:
+        return await self.push_screen_wait(dialog)
+
+    async def _save(self, path: Path | None = None) -> bool:
+        """Save (to ``path``, or the campaign's file), asking what the user wants wherever
+        a save needs it; True once saved."""
+        from socialroi_tui.session import (
+            CHANGED_ON_DISK,
+            NO_FILE_NAME,
+            UNREADABLE_FIELD,
+            SaveRefused,
+        )
+        from socialroi_tui.store import CampaignFileError
+
+        session = self.session
+        if session.document is None:
+            return False
+        overwrite = drop_comments = False
+        while True:
+            if not await self._settle_unreadable_fields():
+                return False
+            try:
+                saved = session.save(path, overwrite=overwrite, drop_comments=drop_comments)
+            except SaveRefused as refusal:
+                if refusal.reason == UNREADABLE_FIELD:
+                    continue  # typed into meanwhile: ask again
+                if refusal.reason == NO_FILE_NAME:
+                    answer = "save_as"
+                elif refusal.reason == CHANGED_ON_DISK:
+                    answer = await self._ask_about_conflict()
+                else:
+                    answer = await self._ask_about_comments()
+                if answer == "overwrite":
+                    overwrite = True
+                elif answer == "save":
+                    drop_comments = True
+                elif answer == "reload":
+                    self._reload()
+                    return False
+                elif answer == "save_as":
+                    path = await self._ask_file_name()
+                    if path is None:
+                        return False
+                else:
+                    return False
+                continue
+            except CampaignFileError as error:
+                self.notify(
+                    f"{error}\n{t('kept_in_memory', self.lang)}",
+                    title=t("save_failed", self.lang),
+                    severity="error",
+                    timeout=15,
+                )
+                path = await self._ask_file_name()
+                if path is None:
+                    return False
+                overwrite = drop_comments = False
+                continue
+            self.notify(t("saved_to", self.lang, path=saved.name), timeout=3)
+            self.refresh_view()
+            return True
+
+    async def _save_as(self) -> bool:
+        path = await self._ask_file_name()
+        return path is not None and await self._save(path)
+
+    async def _settle_unreadable_fields(self) -> bool:
+        """Each field whose text cannot be read: go back to it, or keep the value it had
+        before this typing (never the one a keystroke passed through). False: not now."""
+        from socialroi_tui.engine.numbers import input_text
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        document, lang = self.document, self.lang
+        while document is not None and document.unreadable:
+            field = next(iter(document.unreadable.values()))
+            kept = input_text(document.value_before(field.key), field.kind, lang)
+            answer = await self._ask(
+                ChoiceDialog(
+                    t("unreadable_title", lang),
+                    t("unreadable_question", lang, field=field.label, problem=field.problem),
+                    [
+                        ("back", t("choice_back_to_field", lang)),
+                        ("keep", t("choice_keep", lang, value=kept or t("empty_value", lang))),
+                        ("cancel", t("choice_cancel", lang)),
+                    ],
+                )
+            )
+            if answer == "keep":
+                document.revert_field(field.key)
+                self.refresh_view(force=True)
+                self._schedule_recovery()
+            else:
+                if answer == "back":
+                    await self._go_to_field(field.key)
+                return False
+        return True
+
+    async def _go_to_field(self, key: str) -> None:
+        section = key.partition(".")[0]
+        if section in SECTIONS and self.current_mode != section:
+            await self.switch_mode(section)
+        focus_field = getattr(self.screen, "focus_field", None)
+        if focus_field is not None:
+            focus_field(key)
+
+    async def _ask_file_name(self) -> Path | None:
+        """Where to save: a ``.toml`` file in an existing folder (an existing file only
+        once the user confirmed it)."""
+        from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+        document, lang = self.document, self.lang
+        if document is None:
+            return None
+        confirmed: set[Path] = set()
+        default = document.path or Path.cwd() / f"{_file_stem(document.campaign.meta.name)}.toml"
+
+        def check(text: str) -> str | None:
+            if not text.strip():
+                return t("required", lang)
+            path = _toml_path(text)
+            if not path.parent.is_dir():
+                return t("not_a_folder", lang, folder=str(path.parent))
+            if path.exists() and path != document.path and path not in confirmed:
+                confirmed.add(path)
+                return t("file_exists", lang, path=path.name)
+            return None
+
+        text = await self.push_screen_wait(
+            TextPrompt(t("save_as_title", lang), t("file_name", lang), str(default), check)
+        )
+        return _toml_path(text) if text is not None else None
+
+    async def _ask_about_conflict(self) -> str | None:
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
         lang = self.lang
+        return await self._ask(
+            ChoiceDialog(
+                t("conflict_title", lang),
+                t("conflict_question", lang, name=self.session.path.name),
+                [
+                    ("save_as", t("choice_save_as", lang)),
+                    ("overwrite", t("choice_overwrite", lang)),
+                    ("reload", t("choice_reload", lang)),
+                    ("cancel", t("choice_cancel", lang)),
+                ],
+            )
+        )
 
-        def answered(answer: str | None) -> None:
-            if answer == "save":
-                self.action_save(then)
-            elif answer == "discard":
-                from socialroi_tui.recovery import discard_recovery
+    async def _ask_about_comments(self) -> str | None:
+        from socialroi_tui.store.toml_store import backup_path
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
-                discard_recovery(document.path, self.session)
-                then()
+        lang = self.lang
+        return await self._ask(
+            ChoiceDialog(
+                t("comments_title", lang),
+                t("comments_question", lang, backup=backup_path(self.session.path).name),
+                [
+                    ("save", t("choice_save_anyway", lang)),
+                    ("save_as", t("choice_save_as", lang)),
+                    ("cancel", t("choice_cancel", lang)),
+                ],
+            )
+        )
 
-        name = one_line(document.campaign.meta.name or t("untitled", lang), 40)
-        self.push_screen(
+    def _reload(self) -> None:
+        """Read the file again, as it is on disk now; the edits made here are dropped."""
+        from socialroi_tui.store import CampaignFileError
+
+        try:
+            opened = self.session.reload()
+        except CampaignFileError as error:
+            self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
+            return
+        self._show(self.current_mode if self.current_mode in SECTIONS else "objectives")
+        self.refresh_view(force=True)
+        if opened.has_comments:
+            self.notify(t("comments_warning", self.lang), severity="warning", timeout=8)
+
+    async def _leave_document(self) -> bool:
+        """True once the unsaved work is saved or discarded (False: the user cancelled)."""
+        from socialroi_tui.textsafe import one_line
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        session, lang = self._session, self.lang
+        if session is None or not session.needs_saving():
+            return True
+        name = one_line(session.document.campaign.meta.name or t("untitled", lang), 40)
+        answer = await self._ask(
             ChoiceDialog(
                 t("quit_title", lang),
                 t("quit_question", lang, name=name),
@@ -472,9 +594,74 @@ class SocialRoiApp(App[None]):
                     ("discard", t("choice_discard", lang)),
                     ("cancel", t("choice_cancel", lang)),
                 ],
-            ),
-            answered,
+            )
         )
+        if answer == "save":
+            return await self._save()
+        if answer == "discard":
+            session.discard()
+            return True
+        return False
+
+    async def _quit(self) -> None:
+        if await self._leave_document():
+            if self._session is not None:
+                self._session.left_cleanly = True
+            self.exit()
+
+    async def _open(self) -> None:
+        from socialroi_tui.tui.dialogs.open_file import OpenDialog
+
+        folder = self.session.path.parent if self.session.path else None
+        path = await self.push_screen_wait(OpenDialog(self.lang, folder))
+        if path is not None and await self._leave_document():
+            self.open_file(path)
+
+    async def _back_to_start(self) -> None:
+        if await self._leave_document():
+            if self._session is not None:
+                self._session.close()
+            self._quick = None
+            self.switch_mode("start")
+
+    async def _offer_recovery(self, recovery: Recovery) -> None:
+        """Unsaved work was left on this file by an earlier run: restore or discard it."""
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        lang = self.lang
+        when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        name = recovery.original.name if recovery.original else t("untitled", lang)
+        answer = await self._ask(
+            ChoiceDialog(
+                t("recovery_title", lang),
+                t("recovery_question", lang, name=name, when=when),
+                [
+                    ("restore", t("choice_restore", lang)),
+                    ("discard", t("choice_discard_copy", lang)),
+                    ("later", t("choice_later", lang)),
+                ],
+            )
+        )
+        if answer == "restore":
+            self.restore_recovery(recovery)
+        elif answer == "discard":
+            self.session.decline(recovery)
+
+    def restore_recovery(self, recovery: Recovery) -> None:
+        """Bring back the unsaved edits of a recovery copy (they stay unsaved)."""
+        from socialroi_tui.store import CampaignFileError
+
+        had_document = self.document is not None
+        try:
+            self.session.restore(recovery)
+        except CampaignFileError as error:
+            self.notify(str(error), title=t("open_failed", self.lang), severity="error")
+            return
+        if had_document and recovery.original is not None:
+            self.refresh_view(force=True)
+        else:
+            self._show("objectives")
+        self._schedule_recovery()
 
     # --- recovery of unsaved work ------------------------------------------------
 
@@ -490,96 +677,29 @@ class SocialRoiApp(App[None]):
         quiet = time.monotonic() - self._last_edit
         if quiet < RECOVERY_DELAY:  # still typing: wait for the rest of the pause
             self._recovery_timer = self.set_timer(RECOVERY_DELAY - quiet, self._recovery_due)
-        else:
-            self._keep_recovery()
-
-    def _keep_recovery(self) -> None:
-        document = self.document
-        if document is None:
             return
-        from socialroi_tui.recovery import discard_recovery
-
-        if not document.dirty:
-            discard_recovery(document.path, self.session)
-            return
-        campaign, path = document.campaign, document.path
-        self.run_worker(
-            lambda: self._write_recovery(campaign, path),
-            thread=True,
-            exclusive=True,
-            group="recovery",
-        )
-
-    def _write_recovery(self, campaign: Campaign, path: Path | None) -> None:
-        from socialroi_tui.recovery import write_recovery
-        from socialroi_tui.store import dump_campaign
-
-        # Without a state folder the work is still in memory, and saving still works.
-        with contextlib.suppress(OSError):
-            write_recovery(dump_campaign(campaign), path, self.session)
+        session = self._session
+        snapshot = session.recovery_snapshot() if session is not None else None
+        if snapshot is not None:
+            self.run_worker(
+                lambda: session.write_recovery(snapshot),
+                thread=True,
+                exclusive=True,
+                group="recovery",
+            )
 
     def write_recovery_now(self) -> None:
         """On a hang-up, a termination or a crash: keep the last edit, now."""
-        document = self.document
-        if document is not None and document.dirty and not self.left_cleanly:
-            self._write_recovery(document.campaign, document.path)
+        if self._session is not None:
+            self._session.write_recovery_now()
 
     def _on_terminating_signal(self, signum: int, frame: object) -> None:
         self.write_recovery_now()
         if signum == signal.SIGHUP:  # the terminal is gone: nothing to restore on it
             os._exit(128 + signum)
-        self.left_cleanly = True
+        if self._session is not None:
+            self._session.left_cleanly = True
         self.exit(return_code=128 + signum)
-
-    def _offer_recovery(self, path: Path) -> None:
-        """A recovery copy was left for this file: offer to restore or discard it."""
-        from socialroi_tui.recovery import find_recovery
-
-        recovery = find_recovery(path)
-        if recovery is None:
-            return
-        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
-
-        lang = self.lang
-        when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-
-        def answered(answer: str | None) -> None:
-            if answer == "restore":
-                self.restore_recovery(recovery)
-            elif answer == "discard":
-                recovery.discard()
-
-        self.push_screen(
-            ChoiceDialog(
-                t("recovery_title", lang),
-                t("recovery_question", lang, name=path.name, when=when),
-                [
-                    ("restore", t("choice_restore", lang)),
-                    ("discard", t("choice_discard_copy", lang)),
-                    ("later", t("choice_later", lang)),
-                ],
-            ),
-            answered,
-        )
-
-    def restore_recovery(self, recovery: Recovery) -> None:
-        """Bring back the unsaved edits of a recovery copy (they stay unsaved)."""
-        from socialroi_tui.store import CampaignFileError, parse_campaign
-
-        try:
-            campaign = parse_campaign(recovery.text(), recovery.copy)
-        except (CampaignFileError, OSError) as error:
-            self.notify(str(error), title=t("open_failed", self.lang), severity="error")
-            return
-        if self.document is None or recovery.original is None:
-            from socialroi_tui.document import CampaignDocument
-
-            self._show(CampaignDocument(campaign), "objectives")
-            recovery.discard()  # this session keeps its own copy from now on
-        else:
-            self.document.apply(campaign)
-            self.refresh_view(force=True)
-        self._schedule_recovery()
 
     # --- command palette -------------------------------------------------------------
 
@@ -610,14 +730,16 @@ RECOVERY_DELAY = 1.0
 
 def _trace(event: str) -> None:
     """For ``make bench``: note when the campaign is fully loaded (SOCIALROI_BENCH_TRACE)."""
-    import os
-
     trace = os.environ.get("SOCIALROI_BENCH_TRACE")
     if trace:
-        import time
-
         with open(trace, "a", encoding="utf-8") as stream:
             stream.write(f"{event} {time.time()}\n")
+
+
+def _toml_path(text: str) -> Path:
+    """The file a typed name means: ``~`` expanded, ``.toml`` added when missing."""
+    path = Path(text.strip()).expanduser()
+    return path if path.suffix.lower() == ".toml" else path.with_name(path.name + ".toml")
 
 
 def _file_stem(name: str) -> str:

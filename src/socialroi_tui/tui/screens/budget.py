@@ -11,8 +11,9 @@ from textual.widgets import Static
 
 from socialroi_tui import editing
 from socialroi_tui.engine.numbers import format_count, format_money, format_rate
+from socialroi_tui.engine.plausibility import check_budget
 from socialroi_tui.i18n import t
-from socialroi_tui.presenter import budget_rows, verdict_text
+from socialroi_tui.presenter import budget_rows, plausibility_text, verdict_text
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.choice import Choice
@@ -20,7 +21,15 @@ from socialroi_tui.tui.widgets.figures import FigureLines, bar, pairs, show_text
 from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.number_field import NumberField
 
+
+class _Panel(VerticalScroll, can_focus=False):
+    """A panel that scrolls (with the mouse, or to show the field that has the focus)
+    but is no Tab stop: the focus would show nothing there."""
+
+
 VERDICT_LINES = 3
+WARNED_FIELDS = {"conversion_rate": "conversion_rate", "ctr": "ctr", "cpm": "price"}
+"""The form's field for each figure a plausibility warning names."""
 REQUIRED = {"target_conversions", "budget", "conversion_rate", "ctr", "price"}
 """Emptying these while retyping keeps the last figures (marked stale) rather than none."""
 # (budget field, number kind, label key)
@@ -112,9 +121,9 @@ class BudgetScreen(SectionScreen):
                         yield Choice([("CPM", "cpm"), ("CPC", "cpc")], id="budget-pricing")
                         yield from self._plan_fields_for(PLAN_FIELDS[4:])
                 yield Static("", id="budget-error")
-            with VerticalScroll(id="budget-results"):
+            with _Panel(id="budget-results"):
                 yield FigureLines(id="budget-figures")
-        yield VerticalScroll(id="budget-channels")
+        yield _Panel(id="budget-channels")
 
     def _plan_fields_for(self, fields) -> ComposeResult:
         """A number field for each plan input."""
@@ -125,6 +134,7 @@ class BudgetScreen(SectionScreen):
                 t(label_key, self.lang),
                 self.lang,
                 allow_empty=key not in REQUIRED,
+                edit_key=f"budget.{key}",
                 id=f"field-{key}",
             )
 
@@ -157,7 +167,7 @@ class BudgetScreen(SectionScreen):
         plan = self.roi_app.document.campaign.budget
         self._draw_form(plan.mode, plan.pricing)
         for field in self._plan_fields:
-            field.show(getattr(plan, field.key), force=force)
+            self.show_field(field, getattr(plan, field.key), force)
         self._draw_channels(force)  # shows the shares: before the error and the results
         self._show_error()
         self._draw_results()
@@ -235,7 +245,7 @@ class BudgetScreen(SectionScreen):
             self.call_after_refresh(self._draw_channels, True)
             return
         for channel, share in zip(campaign.channels, self._channel_shares, strict=True):
-            share.show(channel.share, force=force)
+            self.show_field(share, channel.share, force)
         currency, lang = campaign.meta.currency, self.lang
         drawn_from = (results.channels, results.unallocated_share, currency, lang)
         if drawn_from == self._channels_drawn:
@@ -274,6 +284,7 @@ class BudgetScreen(SectionScreen):
                 "rate",
                 f"{label} ({t('share', self.lang)})",
                 self.lang,
+                edit_key=f"budget.share:{index}",
                 classes="channel-share",
             )
             self._channel_shares.append(share)
@@ -289,21 +300,40 @@ class BudgetScreen(SectionScreen):
     # --- editing ------------------------------------------------------------------
 
     def number_field_parsed(self, field: NumberField, value) -> None:
-        self._show_error()
         if field.key.startswith("share:"):
             index = int(field.key.split(":")[1])
             change = lambda c: editing.set_channel(c, index, share=value)  # noqa: E731
         else:
             change = lambda c: editing.set_budget(c, **{field.key: value})  # noqa: E731
-        if not self.roi_app.edit(change, key=f"budget.{field.key}"):
+        if not self.send_field_edit(field, change):
+            self._show_error()
             self._draw_results()
 
     def number_field_invalid(self, field: NumberField) -> None:
+        self.field_unreadable(field)
         self._show_error()
         self._draw_results()
 
     def _show_error(self) -> None:
-        show_text(self._error, Text(self.field_problem() or ""))
+        """Under the form: why a field cannot be read, then the values worth a second
+        look (``0,5`` read as 50 % in a conversion rate: did you mean 0,5 %?)."""
+        document = self.roi_app.document
+        text = Text(self.field_problem() or "")
+        warnings = check_budget(document.campaign.budget) if document is not None else []
+        # A field that does not read holds, in the campaign, where the keys passed: no
+        # warning about a value nobody chose.
+        unreadable = {f.key for f in self._plan_fields if f.problem is not None}
+        warnings = [w for w in warnings if WARNED_FIELDS[w.field] not in unreadable]
+        doubtful = {WARNED_FIELDS[w.field] for w in warnings}
+        for field in self._plan_fields:
+            field.mark_doubtful(field.key in doubtful)
+        currency = document.campaign.meta.currency if document is not None else "EUR"
+        for warning in warnings:
+            if text:
+                text.append("\n")
+            line = plausibility_text(warning, self.lang, currency)
+            text.append(line, style=self.app.theme_variables.get("warning", "yellow"))
+        show_text(self._error, text)
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
         key = "mode" if event.choice.id == "budget-mode" else "pricing"

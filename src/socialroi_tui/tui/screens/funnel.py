@@ -23,6 +23,8 @@ from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 COLUMNS = ("label", "count", "step", "top")
+STAGE_KEYS = ("funnel.count:", "funnel.step:", "funnel.top:")
+"""Edit keys of the stages' fields (numbered by position: rebuilt with the rows)."""
 COMBINED = "__all__"
 
 
@@ -38,15 +40,50 @@ class StageRow(NamedTuple):
 
 class FunnelScreen(SectionScreen):
     SECTION = "funnel"
-    AUTO_FOCUS = None
+    AUTO_FOCUS = ""
+    """Nothing has the focus on entering (1-5 switch sections; ↓ goes to the stages)."""
+    _focus_after_rebuild: tuple[int, str] | None = None
+    """Where the focus goes once the rows are built again (a stage added, moved…)."""
     BINDINGS = [
-        Binding("ctrl+n", "add_stage", "key_add_stage", id="add_stage"),
-        Binding("ctrl+r", "remove_stage", "key_remove_stage", id="remove_stage"),
-        Binding("shift+up", "move_stage(-1)", "key_move_up", show=False, id="move_up"),
-        Binding("shift+down", "move_stage(1)", "key_move_down", show=False, id="move_down"),
-        Binding("ctrl+l", "landing", "key_landing", show=False, id="landing_stage"),
-        Binding("up", "row(-1)", show=False),
-        Binding("down", "row(1)", show=False),
+        Binding(
+            "ctrl+n", "add_stage", "key_add_stage", tooltip="keyhelp_add_stage", id="add_stage"
+        ),
+        Binding(
+            "ctrl+r",
+            "remove_stage",
+            "key_remove_stage",
+            tooltip="keyhelp_remove_stage",
+            id="remove_stage",
+        ),
+        Binding(
+            "shift+up",
+            "move_stage(-1)",
+            "key_move_up",
+            tooltip="keyhelp_move_stage",
+            show=False,
+            id="move_up",
+        ),
+        Binding(
+            "shift+down",
+            "move_stage(1)",
+            "key_move_down",
+            tooltip="keyhelp_move_stage",
+            show=False,
+            id="move_down",
+        ),
+        Binding(
+            "ctrl+l",
+            "landing",
+            "key_landing",
+            tooltip="keyhelp_landing",
+            show=False,
+            id="landing_stage",
+        ),
+        # Priority: handled as the key arrives, before the next one is sent to the field
+        # that has the focus (three ↓ sent together move three rows). Only between the
+        # stages (``check_action``): the plan's Select keeps its own arrows.
+        Binding("up", "row(-1)", tooltip="keyhelp_stage_rows", show=False, priority=True),
+        Binding("down", "row(1)", tooltip="keyhelp_stage_rows", show=False, priority=True),
     ]
     DEFAULT_CSS = """
     FunnelScreen #funnel-editor {
@@ -120,7 +157,12 @@ class FunnelScreen(SectionScreen):
             with Horizontal(id="bounce-row"):
                 yield Static("", id="bounce-label")
                 yield NumberField(
-                    "bounce", "rate", t("bounce_rate", self.lang), self.lang, id="bounce-rate"
+                    "bounce",
+                    "rate",
+                    t("bounce_rate", self.lang),
+                    self.lang,
+                    edit_key="funnel.bounce",
+                    id="bounce-rate",
                 )
                 yield Static("", id="bounce-stay")
             yield Static("", id="funnel-note")
@@ -156,7 +198,6 @@ class FunnelScreen(SectionScreen):
         self._plan_channel = self.query_one("#plan-channel", Select)
         self._plan_rows = self.query_one("#plan-rows", Static)
         self._rows_ready = False
-        self._first_build = True
         self._channel_ids: list[str] | None = None
         self._plan_drawn: tuple | None = None
         """What the plan funnel was drawn from: a funnel edit leaves it as it is."""
@@ -181,11 +222,11 @@ class FunnelScreen(SectionScreen):
             if (force or not row.label.has_focus) and row.label.value != stage.label:
                 with row.label.prevent(Input.Changed):
                     row.label.value = stage.label
-            row.count.show(figures.count, force)
-            row.step.show(figures.step_rate, force)
+            self.show_field(row.count, figures.count, force)
+            self.show_field(row.step, figures.step_rate, force)
             if row.step.disabled != (index == 0):
                 row.step.disabled = index == 0
-            row.top.show(figures.rate_from_top, force)
+            self.show_field(row.top, figures.rate_from_top, force)
             marks = ("¹" if figures.given_from_top else " ") + (
                 "⌂ " if stage.id == funnel.landing_stage else "  "
             )
@@ -213,6 +254,12 @@ class FunnelScreen(SectionScreen):
     async def _rebuild_rows(self) -> None:
         """One row of fields per stage (after stages are added, removed or moved)."""
         rows = self.query_one("#stage-rows")
+        focus = None
+        if self._focused_row() is not None:  # where it was asked to go, or (an undo) stay
+            focus = (self._focused_row(), self._focused_column())
+        self._focus_after_rebuild = None
+        document = self.roi_app.document
+        document.forget_unreadable(lambda key: key.startswith(STAGE_KEYS))
         await rows.remove_children()
         lang = self.lang
         new_rows, self._rows = [], []
@@ -226,6 +273,7 @@ class FunnelScreen(SectionScreen):
                     "number",
                     f"{name} — {t('count', lang)}",
                     lang,
+                    edit_key=f"funnel.count:{index}",
                     classes="stage-count",
                 ),
                 NumberField(
@@ -233,6 +281,7 @@ class FunnelScreen(SectionScreen):
                     "rate",
                     f"{name} — {t('step_rate', lang)}",
                     lang,
+                    edit_key=f"funnel.step:{index}",
                     classes="stage-step",
                 ),
                 NumberField(
@@ -240,6 +289,7 @@ class FunnelScreen(SectionScreen):
                     "rate",
                     f"{name} — {t('from_top', lang)}",
                     lang,
+                    edit_key=f"funnel.top:{index}",
                     classes="stage-top",
                 ),
                 FigureLines(classes="stage-bar"),
@@ -250,9 +300,10 @@ class FunnelScreen(SectionScreen):
         self._rows_ready = True
         self.refresh_body(force=True)
         self.call_after_refresh(self.refresh_body)  # bars, once the rows have their width
-        if self._first_build:  # no field has the focus yet: 1-5 still switch sections
-            self._first_build = False
-            self.set_focus(None)
+        if focus is not None:
+            self._focus_cell(*focus)
+        elif self._row_index(self.focused or self) is not None:
+            self.set_focus(None)  # nothing had the focus: keep 1-5 for the sections
 
     def _draw_bounce(self, funnel, result, force: bool) -> None:
         lang = self.lang
@@ -263,7 +314,7 @@ class FunnelScreen(SectionScreen):
         if bounce_label.styles.width is None or bounce_label.styles.width.value != len(text):
             bounce_label.styles.width = len(text)
         show_text(bounce_label, Text(text))
-        self._bounce_rate.show(funnel.bounce_rate, force)
+        self.show_field(self._bounce_rate, funnel.bounce_rate, force)
         stay = f"→ {t('stay', lang)} {format_count(result.staying, lang)}" if result.staying else ""
         show_text(self._bounce_stay, stay)
 
@@ -310,12 +361,10 @@ class FunnelScreen(SectionScreen):
         return None
 
     def number_field_parsed(self, field: NumberField, value) -> None:
+        """A count, a rate or the bounce rate typed (empty: not known)."""
         kind, _, index_text = field.key.partition(":")
         if kind == "bounce":
             change = lambda c: editing.set_bounce_rate(c, value)  # noqa: E731
-        elif value is None:
-            self.refresh_body()
-            return
         else:
             index = int(index_text)
             setter = {
@@ -324,10 +373,11 @@ class FunnelScreen(SectionScreen):
                 "top": editing.set_rate_from_top,
             }[kind]
             change = lambda c: setter(c, index, value)  # noqa: E731
-        if not self.roi_app.edit(change, key=f"funnel.{field.key}"):
+        if not self.send_field_edit(field, change):
             self.refresh_body()
 
     def number_field_invalid(self, field: NumberField) -> None:
+        self.field_unreadable(field)
         self.refresh_body()
 
     def number_fields(self) -> list[NumberField]:
@@ -347,33 +397,61 @@ class FunnelScreen(SectionScreen):
             self._draw_plan()
 
     def _focused_row(self) -> int | None:
+        """The stage the keys act on: where the focus goes once the rows are rebuilt
+        (keys sent together after Ctrl+N or Shift+↓), else the focused one."""
+        if self._focus_after_rebuild is not None:
+            return self._focus_after_rebuild[0]
         return self._row_index(self.focused) if self.focused else None
+
+    def _focused_column(self) -> str:
+        if self._focus_after_rebuild is not None:
+            return self._focus_after_rebuild[1]
+        focused = self.focused
+        return next(
+            (c for c in COLUMNS if focused is not None and focused.has_class(f"stage-{c}")),
+            "label",
+        )
+
+    def _focus_cell(self, index: int, column: str) -> None:
+        """Focus a stage's field now (not after a message round: keys sent together each
+        move one row), its label where that column cannot be edited."""
+        if not self._rows:
+            return
+        row = self._rows[max(0, min(index, len(self._rows) - 1))]
+        widget = getattr(row, column)
+        self.set_focus(row.label if widget.disabled else widget)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "row":
+            return not isinstance(self.focused, Select) and (
+                self._focused_row() is not None or self.focused is None
+            )
+        return True
 
     def action_row(self, offset: int) -> None:
         """Up and down move between stages, staying in the same column."""
-        focused = self.focused
         index = self._focused_row()
-        if index is None or focused is None:
-            if offset > 0 and self._stage_ids and not isinstance(focused, Select):
-                self.query_one("#stage-0 .stage-label").focus()
+        if index is None:
+            if offset > 0 and self._rows_ready and not isinstance(self.focused, Select):
+                self._focus_cell(0, "label")
             return
-        column = next((c for c in COLUMNS if focused.has_class(f"stage-{c}")), "label")
         target = index + offset
-        if 0 <= target < len(self._stage_ids):
-            widget = self.query_one(f"#stage-{target} .stage-{column}")
-            if widget.disabled:
-                widget = self.query_one(f"#stage-{target} .stage-label")
-            widget.focus()
+        if 0 <= target < len(self._rows):
+            self._focus_cell(target, self._focused_column())
+
+    def _edit_stages(self, change, focus_row: int) -> None:
+        """Add, remove or move stages; the focus then goes to ``focus_row``, in the same
+        column, once the rows are built again."""
+        column = self._focused_column()
+        if self.roi_app.edit(change):
+            self._focus_after_rebuild = (focus_row, column)
 
     def action_add_stage(self) -> None:
         index = self._focused_row()
         after = index if index is not None else len(self._stage_ids) - 1
-        if self.roi_app.edit(lambda c: editing.add_stage(c, after, t("new_stage", self.lang))):
-            self.call_after_refresh(self._focus_row, after + 1)
-
-    def _focus_row(self, index: int) -> None:
-        for widget in self.query(f"#stage-{index} .stage-label"):
-            widget.focus()
+        name = t("new_stage", self.lang)
+        self._edit_stages(lambda c: editing.add_stage(c, after, name), after + 1)
+        self._focus_after_rebuild = (after + 1, "label")
 
     def action_remove_stage(self) -> None:
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog
@@ -381,12 +459,16 @@ class FunnelScreen(SectionScreen):
         index = self._focused_row()
         if index is None:
             return
+        column = self._focused_column()
         name = self.roi_app.document.campaign.funnel.stages[index].label
         lang = self.lang
 
         def answered(answer: str | None) -> None:
             if answer == "remove":
-                self.roi_app.edit(lambda c: editing.remove_stage(c, index))
+                self._edit_stages(lambda c: editing.remove_stage(c, index), index)
+                self._focus_after_rebuild = (index, column)
+            else:
+                self._focus_cell(index, column)
 
         self.app.push_screen(
             ChoiceDialog(
@@ -401,16 +483,9 @@ class FunnelScreen(SectionScreen):
         index = self._focused_row()
         if index is None:
             return
-        column = next(
-            (c for c in COLUMNS if self.focused and self.focused.has_class(f"stage-{c}")), "label"
-        )
         target = index + offset
-        if 0 <= target < len(self._stage_ids) and self.roi_app.edit(
-            lambda c: editing.move_stage(c, index, offset)
-        ):
-            self.call_after_refresh(
-                lambda: self.query_one(f"#stage-{target} .stage-{column}").focus()
-            )
+        if 0 <= target < len(self._stage_ids):
+            self._edit_stages(lambda c: editing.move_stage(c, index, offset), target)
 
     def action_landing(self) -> None:
         index = self._focused_row()

@@ -17,8 +17,10 @@ from socialroi_tui.tui.widgets.keybar import KeyBar
 from socialroi_tui.tui.widgets.topbar import SectionBar, TopBar
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
+    from decimal import Decimal
 
+    from socialroi_tui.model import Campaign
     from socialroi_tui.tui.app import SocialRoiApp
     from socialroi_tui.tui.widgets.number_field import NumberField
 
@@ -31,7 +33,16 @@ class SectionScreen(Screen):
     """A section of the workbook; ``refresh_view`` redraws it from the document."""
 
     SECTION: ClassVar[str] = ""
-    BINDINGS = [Binding("escape", "leave_field", show=False)]
+    BINDINGS = [
+        Binding("escape", "leave_field", tooltip="keyhelp_leave_field", show=False),
+        # Textual's own, declared again so that the help lists them, and with priority:
+        # the focus moves as the key arrives, so that what is typed right after a Tab goes
+        # to the next field, not to the one the Tab left.
+        Binding("tab", "app.focus_next", tooltip="keyhelp_focus", show=False, priority=True),
+        Binding(
+            "shift+tab", "app.focus_previous", tooltip="keyhelp_focus", show=False, priority=True
+        ),
+    ]
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Textual's, without repainting the whole screen at each Tab (8 KB over SSH):
@@ -42,6 +53,7 @@ class SectionScreen(Screen):
         self._compositor = RegionCompositor()
         self._ready = False
         """Composed and mounted: a resume or resize may come before that."""
+        self._document_drawn: object = None
         localize_bindings(self, self.lang)
 
     @property
@@ -71,6 +83,12 @@ class SectionScreen(Screen):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
+    def on_descendant_blur(self) -> None:
+        """Leaving a field ends its typing: coming back to it starts a new edit."""
+        document = self.roi_app.document
+        if document is not None:
+            document.end_typing()
+
     def on_resize(self) -> None:
         """Figures are laid out to the panels' widths: draw them again at the new size."""
         self.refresh_header()
@@ -91,15 +109,50 @@ class SectionScreen(Screen):
 
     def refresh_view(self, force: bool = False) -> None:
         """Redraw from the current document (after every edit); ``force`` also rewrites
-        the field being typed in (after an undo)."""
+        the field being typed in (after an undo). A document opened or reloaded since the
+        last drawing rewrites every field."""
         if not self._ready:
             return
         self.refresh_header()
-        if self.roi_app.document is not None:
+        document = self.roi_app.document
+        if document is not None:
+            if document is not self._document_drawn:
+                self._document_drawn = document
+                force = True
             self.refresh_body(force)
 
     def refresh_body(self, force: bool = False) -> None:
         """Subclasses redraw their figures here."""
+
+    def show_field(self, field: NumberField, value: Decimal | None, force: bool) -> None:
+        """Show the campaign's ``value`` in ``field``. ``force`` (an undo, a reload) rewrites
+        what the user typed, except in a field whose text still waits to be read; a field
+        whose unreadable text was taken back (from another screen) is rewritten too."""
+        waiting = field.edit_key in self.roi_app.document.unreadable
+        field.show(value, force=not waiting and (force or field.problem is not None))
+
+    def send_field_edit(self, field: NumberField, change: Callable[[Campaign], Campaign]) -> bool:
+        """Apply what ``field`` now holds; if the campaign cannot take it, the field says why
+        and a save asks about it, as for text that does not read."""
+
+        def refused(problem: str) -> None:
+            separator = "\u00a0: " if self.lang == "fr" else ": "
+            field.refuse(f"{field.label}{separator}{problem}")
+            self.roi_app.field_unreadable(field)
+
+        return self.roi_app.edit(change, key=field.edit_key, refused=refused)
+
+    def field_unreadable(self, field: NumberField) -> None:
+        """``field``'s text does not read: the figures stay, a save asks about it."""
+        self.roi_app.field_unreadable(field)
+
+    def focus_field(self, key: str) -> None:
+        """Put the focus in the field whose edits have ``key`` (a save asked to go back)."""
+        for field in self.number_fields():
+            if field.edit_key == key:
+                self.set_focus(field)
+                field.cursor_position = len(field.value)
+                return
 
     def number_fields(self) -> Iterable[NumberField]:
         """The screen's number fields, kept by the screen (no query at each keystroke)."""

@@ -17,7 +17,7 @@ from socialroi_tui.tui.bindings import localize_bindings
 from socialroi_tui.tui.widgets.keybar import KeyBar
 
 
-def _campaign_name(recovery) -> str:
+def _campaign_name(recovery, lang) -> str:
     """The name in a recovery copy, read without validation (for the menu)."""
     import tomllib
 
@@ -25,7 +25,7 @@ def _campaign_name(recovery) -> str:
         name = tomllib.loads(recovery.text()).get("meta", {}).get("name", "")
     except (OSError, ValueError, AttributeError):
         name = ""
-    return one_line(str(name) or "?", 40)
+    return one_line(str(name) or t("recover_untitled", lang), 40)
 
 
 def _describe(path: Path) -> str:
@@ -59,8 +59,8 @@ class StartScreen(Screen):
         localize_bindings(self, self.app.lang)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        from socialroi_tui.cli import template_names, template_title
         from socialroi_tui.recent import recent_files
+        from socialroi_tui.templates import template_names, template_title
 
         lang = self.app.lang  # type: ignore[attr-defined]
         options = [Option(t("start_new", lang), id="new")]
@@ -76,7 +76,7 @@ class StartScreen(Screen):
         self._recoveries = untitled_recoveries()
         for index, recovery in enumerate(self._recoveries):
             when = recovery.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            name = _campaign_name(recovery)
+            name = _campaign_name(recovery, lang)
             options.append(
                 Option(Text(t("start_recover", lang, name=name, when=when)), id=f"recover:{index}")
             )

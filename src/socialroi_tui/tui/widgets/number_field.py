@@ -33,9 +33,6 @@ class NumberField(QuickRefresh, PlainLines, Input):
     NumberField.-textual-compact {
         background: $boost;
     }
-    NumberField.-textual-compact:focus {
-        background: $primary 40%;
-    }
     """
 
     def __init__(
@@ -47,12 +44,15 @@ class NumberField(QuickRefresh, PlainLines, Input):
         *,
         allow_empty: bool = True,
         allow_above_100: bool = False,
+        edit_key: str = "",
         **kwargs,
     ) -> None:
         self._drawing_styles: dict[object, Style] = {}
         """Styles Input asks for at every drawing, until the CSS changes."""
         super().__init__(compact=True, select_on_focus=False, **kwargs)
         self.key = key
+        self.edit_key = edit_key or key
+        """The key of this field's edits (``budget.ctr``: see ``editing.field_value``)."""
         self.kind = kind
         self.label = label
         self.lang = lang
@@ -61,6 +61,9 @@ class NumberField(QuickRefresh, PlainLines, Input):
         self._showing = False
         self.problem: str | None = None
         """Why the text is not a number (it is then drawn in the error colour), or None."""
+        self.doubtful = False
+        """The value reads but is unusual (a plausibility warning): drawn in the warning
+        colour, underlined."""
         self._shown: tuple[Decimal | None, str] | None = None
 
     def notify_style_update(self) -> None:
@@ -123,6 +126,11 @@ class NumberField(QuickRefresh, PlainLines, Input):
         self._set_problem(None)
         screen.number_field_parsed(self, value)  # type: ignore[attr-defined]
 
+    def refuse(self, problem: str) -> None:
+        """The value reads, but the campaign cannot take it: show why, as for text that
+        does not read."""
+        self._set_problem(problem)
+
     def _set_problem(self, problem: str | None) -> None:
         """Repaint the field alone (drawn by ``render_line``) when it turns readable or
         not: a CSS class would restyle it, about 1 ms at each switch."""
@@ -136,11 +144,20 @@ class NumberField(QuickRefresh, PlainLines, Input):
             strip = self._unfocused_line()
         else:
             strip = super().render_line(y)
-        if self.problem is None:
+        if self.problem is not None:
+            colour, bold = self.app.theme_variables.get("error", "red"), True
+        elif self.doubtful:
+            colour, bold = self.app.theme_variables.get("warning", "yellow"), False
+        else:
             return strip
-        error = Color.parse(self.app.theme_variables.get("error", "red"))
-        style = Style(color=error.rich_color, bold=True, underline=True)
+        style = Style(color=Color.parse(colour).rich_color, bold=bold, underline=True)
         return Strip(Segment.apply_style(strip, post_style=style), strip.cell_length)
+
+    def mark_doubtful(self, doubtful: bool) -> None:
+        """Draw the value as one worth a second look (or not any more)."""
+        if doubtful != self.doubtful:
+            self.doubtful = doubtful
+            self.refresh()
 
     def _unfocused_line(self) -> Strip:
         """The text alone, as Input draws a field without the focus: without going

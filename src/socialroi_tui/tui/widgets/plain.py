@@ -61,12 +61,16 @@ def draws_plainly(widget: Widget) -> bool:
 
 
 def plain_lines(widget: Widget, crop: Region, background: Color) -> list[Strip]:
-    """The lines in ``crop`` as the style cache draws them for a plain widget whose
-    ``render_line`` fills the widget's whole width (Input's fills one cell more)."""
+    """The lines in ``crop`` as the style cache draws them for a plain widget. A line
+    shorter than the crop (an empty Input with the focus draws one cell) is filled with
+    the widget's background, as the style cache does: else the terminal would keep what
+    was there before."""
     filters = widget.app.get_line_filters()
     strips = []
     for y in crop.line_range:
         strip = widget.render_line(y)
+        if strip.cell_length < crop.right:
+            strip = strip.extend_cell_length(crop.right, widget.rich_style)
         for line_filter in filters:
             strip = strip.apply_filter(line_filter, background)
         strips.append(strip.crop(crop.x, crop.right))

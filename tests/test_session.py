@@ -1,0 +1,302 @@
+"""The campaign being edited and the life of its file, without the app.
+
+``CampaignDocument``: a field's typing is one edit, undone in one step and only that.
+``CampaignSession``: open, recovery copies, save, conflicts, reload and discard.
+"""
+
+from __future__ import annotations
+
+import shutil
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from socialroi_tui import editing
+from socialroi_tui.document import CampaignDocument, UnreadableField
+from socialroi_tui.recovery import find_recovery, untitled_recoveries
+from socialroi_tui.session import (
+    CHANGED_ON_DISK,
+    DROPS_COMMENTS,
+    NO_FILE_NAME,
+    UNREADABLE_FIELD,
+    CampaignSession,
+    SaveRefused,
+)
+from socialroi_tui.store import load_campaign
+from socialroi_tui.templates import blank_campaign
+
+SAMPLES = Path(__file__).resolve().parent.parent / "src" / "socialroi_tui" / "samples"
+
+
+def _copy(name: str, folder: Path) -> Path:
+    target = folder / f"{name}.toml"
+    shutil.copy(SAMPLES / f"{name}.toml", target)
+    return target
+
+
+def _unreadable(key: str, text: str = "x") -> UnreadableField:
+    return UnreadableField(key, key, text, f"'{text}' is not a number", "rate")
+
+
+def _typed(document: CampaignDocument, key: str, change) -> None:
+    """What a field does at a keystroke that reads: apply the edit with its key."""
+    document.apply(change(document.campaign), key)
+
+
+@pytest.fixture
+def document(tmp_path) -> CampaignDocument:
+    return CampaignDocument.open(_copy("seed-000", tmp_path))
+
+
+# --- the document: one field's typing is one edit -------------------------------------
+
+
+def test_unreadable_text_is_undone_without_touching_an_earlier_edit(document):
+    document.apply(editing.toggle_objective(document.campaign, "awareness"))
+    count_before = document.campaign.funnel.top_count
+    document.mark_unreadable(_unreadable("funnel.count:0", "1000x"))
+    undone = document.undo()
+    assert undone is not None and undone.key == "funnel.count:0"
+    assert "awareness" in [o.id for o in document.campaign.objectives]  # still there
+    assert document.campaign.funnel.top_count == count_before
+    assert not document.unreadable
+    document.undo()
+    assert "awareness" not in [o.id for o in document.campaign.objectives]
+
+
+def test_a_fields_typing_undoes_in_one_step_even_after_turning_unreadable(document):
+    document.apply(editing.toggle_objective(document.campaign, "awareness"))
+    for text in ("1", "10", "100"):
+        _typed(document, "budget.ctr", lambda c, v=text: editing.set_budget(c, ctr=D(v) / 1000))
+    document.mark_unreadable(_unreadable("budget.ctr", "0,100x"))
+    document.undo()
+    assert document.campaign.budget.ctr == D("0.02")
+    assert "awareness" in [o.id for o in document.campaign.objectives]
+
+
+def test_leaving_a_field_ends_its_edit(document):
+    _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=D("0.03")))
+    document.end_typing()
+    _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=D("0.04")))
+    document.undo()
+    assert document.campaign.budget.ctr == D("0.03")
+
+
+def test_typing_back_what_a_field_held_leaves_nothing_to_undo_and_nothing_unsaved(document):
+    _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=D("0.2")))
+    assert document.dirty
+    _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=D("0.02")))
+    assert not document.dirty and not document.can_undo
+    document.mark_unreadable(_unreadable("budget.ctr", "2x"))
+    _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=D("0.02")))
+    assert not document.can_undo and not document.unreadable
+
+
+def test_the_value_before_the_typing_is_kept_not_the_one_passed_through(document):
+    """Clear the CTR and type 1,5: the key 1 read as 100 %, then 1,5 does not read."""
+    _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=None))
+    _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=D(1)))
+    document.mark_unreadable(_unreadable("budget.ctr", "1,5"))
+    assert document.value_before("budget.ctr") == D("0.02")
+    document.revert_field("budget.ctr")
+    assert document.campaign.budget.ctr == D("0.02")
+    assert not document.unreadable and not document.dirty
+
+
+def test_keeping_a_fields_value_leaves_the_edits_made_elsewhere_since(document):
+    _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=D(1)))
+    document.mark_unreadable(_unreadable("budget.ctr", "1,5"))
+    document.end_typing()
+    _typed(document, "budget.price", lambda c: editing.set_budget(c, price=D(3)))
+    document.revert_field("budget.ctr")
+    assert document.campaign.budget.ctr == D("0.02")
+    assert document.campaign.budget.price == D(3)
+
+
+@pytest.mark.parametrize(
+    ("key", "change"),
+    [
+        ("funnel.count:0", lambda c: editing.set_stage_count(c, 0, D(2000))),
+        ("funnel.count:2", lambda c: editing.set_stage_count(c, 2, D(50))),
+        ("funnel.step:1", lambda c: editing.set_step_rate(c, 1, D("0.5"))),
+        ("funnel.top:3", lambda c: editing.set_rate_from_top(c, 3, D("0.01"))),
+        ("funnel.bounce", lambda c: editing.set_bounce_rate(c, D("0.4"))),
+    ],
+)
+def test_every_funnel_field_can_be_put_back(document, key, change):
+    before = document.campaign
+    shown = editing.field_value(before, key)
+    _typed(document, key, change)
+    assert editing.field_value(document.campaign, key) != shown
+    document.end_typing()
+    document.apply(editing.rename(document.campaign, "elsewhere"))
+    document.revert_field(key)
+    assert editing.field_value(document.campaign, key) == shown
+    assert document.campaign.funnel == before.funnel
+    assert document.campaign.meta.name == "elsewhere"
+
+
+def test_a_count_below_a_stage_without_count_is_kept_from_the_top(document):
+    campaign = editing.set_step_rate(document.campaign, 1, None)  # Partages: no count
+    campaign = editing.set_step_rate(campaign, 2, D("0.3"))  # Clics: from Partages
+    campaign = editing.set_stage_count(campaign, 2, D(40))
+    stage = campaign.funnel.stages[2]
+    assert (stage.basis, stage.rate) == ("top", D("0.04"))
+    assert editing.field_value(campaign, "funnel.count:2") == D(40)
+
+
+def test_a_count_that_no_rate_can_hold_says_why():
+    campaign = blank_campaign("en")
+    with pytest.raises(editing.FunnelCountError) as error:
+        editing.set_stage_count(campaign, 2, D(40))
+    assert error.value.code == "no_top"
+    campaign = editing.set_stage_count(campaign, 0, D(100))
+    campaign = editing.set_step_rate(campaign, 1, D("0.5"))
+    with pytest.raises(editing.FunnelCountError) as error:
+        editing.set_stage_count(campaign, 1, D(150))
+    assert (error.value.code, error.value.base) == ("above_base", "Impressions")
+
+
+# --- the session: the file's life --------------------------------------------------
+
+
+def test_a_missing_file_starts_a_new_campaign_saved_there(tmp_path):
+    session = CampaignSession("fr")
+    path = tmp_path / "nouveau.toml"
+    opened = session.open(path)
+    assert opened.recovery is None and session.path == path and not path.exists()
+    assert session.document.dirty
+    session.save()
+    assert load_campaign(path).campaign.meta.name == "nouveau"
+
+
+def test_an_untitled_campaign_asks_for_a_name(tmp_path):
+    session = CampaignSession()
+    session.start(blank_campaign("en"))
+    with pytest.raises(SaveRefused) as refusal:
+        session.save()
+    assert refusal.value.reason == NO_FILE_NAME
+    session.save(tmp_path / "named.toml")
+    assert session.path == tmp_path / "named.toml" and not session.document.dirty
+
+
+def test_a_save_never_stores_a_field_that_does_not_read(tmp_path):
+    path = _copy("seed-000", tmp_path)
+    session = CampaignSession()
+    session.open(path)
+    document = session.document
+    document.apply(editing.set_budget(document.campaign, ctr=D(1)), "budget.ctr")
+    document.mark_unreadable(_unreadable("budget.ctr", "1,5"))
+    with pytest.raises(SaveRefused) as refusal:
+        session.save()
+    assert refusal.value.reason == UNREADABLE_FIELD
+    assert load_campaign(path).campaign.budget.ctr == D("0.02")
+    document.revert_field("budget.ctr")
+    document.apply(editing.rename(document.campaign, "kept"))
+    session.save()
+    saved = load_campaign(path).campaign
+    assert (saved.budget.ctr, saved.meta.name) == (D("0.02"), "kept")
+
+
+def test_a_file_changed_elsewhere_is_not_overwritten_unless_asked(tmp_path):
+    path = _copy("seed-000", tmp_path)
+    session = CampaignSession()
+    session.open(path)
+    session.document.apply(editing.rename(session.document.campaign, "ours"))
+    path.write_text(path.read_text("utf-8").replace("automne", "hiver"), "utf-8")
+    with pytest.raises(SaveRefused) as refusal:
+        session.save()
+    assert refusal.value.reason == CHANGED_ON_DISK
+    assert "hiver" in path.read_text("utf-8")
+    session.save(overwrite=True)
+    assert 'name = "ours"' in path.read_text("utf-8")
+    assert "hiver" in (tmp_path / "seed-000.toml.bak").read_text("utf-8")
+
+
+def test_comments_are_dropped_only_once_the_user_agreed(tmp_path):
+    path = tmp_path / "commented.toml"
+    path.write_text("# kept by hand\n" + (SAMPLES / "seed-000.toml").read_text("utf-8"), "utf-8")
+    session = CampaignSession()
+    assert session.open(path).has_comments
+    with pytest.raises(SaveRefused) as refusal:
+        session.save()
+    assert refusal.value.reason == DROPS_COMMENTS
+    session.save(drop_comments=True)
+    assert "# kept by hand" not in path.read_text("utf-8")
+    session.save()  # the file has no comment any more
+
+
+def _unsaved_edit_with_copy(session: CampaignSession, path: Path) -> None:
+    session.open(path)
+    session.document.apply(editing.toggle_objective(session.document.campaign, "awareness"))
+    session.write_recovery(session.recovery_snapshot())
+    assert find_recovery(path) is not None
+
+
+def test_reload_throws_the_edits_and_their_recovery_copy_away(tmp_path):
+    """Conflict → Reload used to offer back, at once, the edits just thrown away."""
+    path = _copy("seed-000", tmp_path)
+    session = CampaignSession()
+    _unsaved_edit_with_copy(session, path)
+    path.write_text(path.read_text("utf-8").replace("automne", "hiver"), "utf-8")
+    opened = session.reload()
+    assert opened.recovery is None and find_recovery(path) is None
+    assert session.document.campaign.meta.name == "Lancement e-book hiver"
+    assert not session.document.dirty
+
+
+def test_opening_offers_the_copy_left_by_an_earlier_run(tmp_path):
+    path = _copy("seed-000", tmp_path)
+    _unsaved_edit_with_copy(CampaignSession(), path)  # then the terminal closed
+    session = CampaignSession()
+    opened = session.open(path)
+    assert opened.recovery is not None
+    session.restore(opened.recovery)
+    assert "awareness" in [o.id for o in session.document.campaign.objectives]
+    assert session.document.dirty
+    session.document.undo()  # the restored work is an edit like any other
+    assert "awareness" not in [o.id for o in session.document.campaign.objectives]
+
+
+def test_declining_or_saving_removes_the_copy(tmp_path):
+    path = _copy("seed-000", tmp_path)
+    _unsaved_edit_with_copy(CampaignSession(), path)
+    session = CampaignSession()
+    session.decline(session.open(path).recovery)
+    assert find_recovery(path) is None
+    _unsaved_edit_with_copy(session, path)
+    session.save()
+    assert find_recovery(path) is None
+
+
+def test_a_copy_written_after_the_save_is_not_left_behind(tmp_path):
+    """The copy is written by a worker thread: one that finishes after a save (or after
+    "discard") must not leave unsaved work to offer back."""
+    path = _copy("seed-000", tmp_path)
+    session = CampaignSession()
+    session.open(path)
+    session.document.apply(editing.toggle_objective(session.document.campaign, "awareness"))
+    snapshot = session.recovery_snapshot()
+    session.save()
+    session.write_recovery(snapshot)
+    assert find_recovery(path) is None
+    session.document.apply(editing.toggle_objective(session.document.campaign, "engagement"))
+    snapshot = session.recovery_snapshot()
+    session.discard()
+    session.write_recovery(snapshot)
+    session.write_recovery_now()
+    assert find_recovery(path) is None
+
+
+def test_an_untitled_campaign_keeps_one_copy_until_it_is_saved(tmp_path):
+    session = CampaignSession()
+    session.start(blank_campaign("en"))
+    session.write_recovery_now()
+    assert len(untitled_recoveries()) == 1
+    restored = CampaignSession()
+    restored.restore(untitled_recoveries()[0])
+    assert untitled_recoveries() == []  # the new session keeps its own copy from now on
+    restored.write_recovery_now()
+    restored.save(tmp_path / "named.toml")
+    assert untitled_recoveries() == []
