@@ -97,7 +97,9 @@ def test_the_value_before_the_typing_is_kept_not_the_one_passed_through(document
     """Clear the CTR and type 1,5: the key 1 read as 100 %, then 1,5 does not read."""
     _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=None))
     _typed(document, "budget.ctr", lambda c: editing.set_budget(c, ctr=D(1)))
-    document.mark_unreadable(_unreadable("budget.ctr", "1,5"))
+    assert document.mark_unreadable(_unreadable("budget.ctr", "1,5"))
+    assert document.campaign.budget.ctr == D("0.02")  # the figures are those of 2 %
+    assert not document.dirty  # nothing else changed: back where it was saved
     assert document.value_before("budget.ctr") == D("0.02")
     document.revert_field("budget.ctr")
     assert document.campaign.budget.ctr == D("0.02")
@@ -300,3 +302,12 @@ def test_an_untitled_campaign_keeps_one_copy_until_it_is_saved(tmp_path):
     restored.write_recovery_now()
     restored.save(tmp_path / "named.toml")
     assert untitled_recoveries() == []
+
+
+def test_a_stage_rate_shows_even_where_no_count_can_be_worked_out(document):
+    campaign = editing.set_step_rate(document.campaign, 1, None)  # Partages: unknown
+    campaign = editing.add_stage(campaign, 1, "New")
+    campaign = editing.set_step_rate(campaign, 2, D("0.05"))  # below a stage without count
+    assert editing.field_value(campaign, "funnel.count:2") is None
+    assert editing.field_value(campaign, "funnel.step:2") == D("0.05")
+    assert editing.stage_fields(campaign.funnel)[2] == (None, D("0.05"), None)

@@ -138,13 +138,25 @@ class CampaignDocument:
         self._results = None
         return True
 
-    def mark_unreadable(self, field: UnreadableField) -> None:
-        """The text typed in a field is not a number: the campaign keeps its last value,
-        and this typing counts as an edit that ``undo`` or ``revert_field`` takes back."""
+    def mark_unreadable(self, field: UnreadableField) -> bool:
+        """The text typed in a field is not a number: until it reads, the campaign holds
+        the value the field had before this typing (the figures shown, and what a save
+        would keep, are never a value the keys merely passed through). The typing counts
+        as an edit that ``undo`` takes back. True if the campaign changed."""
         self.unreadable.pop(field.key, None)
         self.unreadable[field.key] = field
         if field.key != self._typing_in or not self._history:
             self._push(field.key)
+        start = self._history[-1]
+        restored = restore_field(self.campaign, start.campaign, field.key)
+        if _same(restored, self.campaign):
+            return False
+        if _same(restored, start.campaign):
+            self.campaign, self._version = start.campaign, start.version
+        else:
+            self.campaign, self._version = restored, next(_versions)
+        self._results = None
+        return True
 
     def forget_unreadable(self, which: Callable[[str], bool]) -> None:
         """Drop the unreadable text of the fields ``which`` selects (their fields are gone)."""
@@ -186,7 +198,8 @@ class CampaignDocument:
 
     def revert_field(self, key: str) -> None:
         """Keep what field ``key`` held before its latest typing, and nothing typed since
-        in it; edits made elsewhere in the meantime stay."""
+        in it (its unreadable text is dropped); edits made elsewhere in the meantime
+        stay."""
         if self._history and self._history[-1].key == key:
             self.undo()
             return

@@ -233,15 +233,26 @@ def field_value(campaign: Campaign, key: str) -> Decimal | None:
     if part == "funnel":
         if kind == "bounce":
             return campaign.funnel.bounce_rate
-        stages = evaluate_funnel(campaign.funnel).stages
+        rows = stage_fields(campaign.funnel)
         index = int(position)
-        if index >= len(stages):
-            return None
-        figures = stages[index]
-        return {"count": figures.count, "step": figures.step_rate, "top": figures.rate_from_top}[
-            kind
-        ]
+        return rows[index][("count", "step", "top").index(kind)] if index < len(rows) else None
     return None
+
+
+def stage_fields(funnel: Funnel) -> list[tuple[Decimal | None, Decimal | None, Decimal | None]]:
+    """What each stage's count, step and from-top fields show. A rate the stage holds
+    shows even where no count can be worked out (a stage above without its count)."""
+    rows = []
+    for index, (stage, figures) in enumerate(
+        zip(funnel.stages, evaluate_funnel(funnel).stages, strict=True)
+    ):
+        step, top = figures.step_rate, figures.rate_from_top
+        if index and stage.basis == "previous" and step is None:
+            step = stage.rate
+        if index and stage.basis == "top" and top is None:
+            top = stage.rate
+        rows.append((figures.count, step, top))
+    return rows
 
 
 def restore_field(campaign: Campaign, before: Campaign, key: str) -> Campaign:

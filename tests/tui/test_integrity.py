@@ -59,7 +59,9 @@ async def test_undo_takes_back_a_whole_typing_that_ended_unreadable(tmp_path):
         await loaded(pilot)
         app.edit(lambda c: c.model_copy(update={"kpis": []}))  # an earlier, unrelated edit
         field = await clear_and_type(pilot, "#field-ctr", "3%x")
-        assert field.problem is not None and app.document.campaign.budget.ctr == D("0.03")
+        # While it does not read, the campaign holds the value from before the typing.
+        assert field.problem is not None and app.document.campaign.budget.ctr == D("0.02")
+        assert app.document.dirty  # the KPIs' edit
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: field.value == "2%")
         assert app.document.campaign.budget.ctr == D("0.02") and field.problem is None
@@ -73,7 +75,10 @@ async def test_saving_with_an_unreadable_field_keeps_the_value_from_before(tmp_p
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         await clear_and_type(pilot, "#field-ctr", "1,5")
-        assert app.document.campaign.budget.ctr == 1  # where the keystrokes passed
+        # The figures shown are those of 2 %, the value a save would keep, not of the 1
+        # the keys passed through (100 %: €100.00).
+        assert app.document.campaign.budget.ctr == D("0.02")
+        assert "€5,000.00" in str(app.screen.query_one("#budget-figures").plain)
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         message = str(app.screen.query_one(".dialog-message").render())
@@ -230,3 +235,17 @@ async def test_keys_sent_together_after_a_tab_go_to_the_next_field(tmp_path):
         await wait_for(pilot, lambda: app.document.campaign.budget.conversion_rate == D("0.5"))
         assert app.screen.query_one("#field-conversion_rate", NumberField).value == "0,5"
         assert app.document.campaign.budget.target_conversions == 1000
+
+
+async def test_keys_sent_together_before_a_tab_edit_the_field_they_were_typed_in(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        conversion = app.screen.query_one("#field-conversion_rate", NumberField)
+        ctr = app.screen.query_one("#field-ctr", NumberField)
+        app.screen.set_focus(conversion)
+        await pilot.pause()
+        for key, character in [("end", None), ("ctrl+u", None), ("3", "3"), ("tab", None)]:
+            app.post_message(events.Key(key, character))
+        await wait_for(pilot, lambda: app.screen.focused is ctr and conversion.value == "3")
+        assert ctr.value == "2 %"  # Ctrl+U emptied the field it was typed in, not this one

@@ -290,7 +290,7 @@ class BudgetScreen(SectionScreen):
             self._channel_shares.append(share)
         box.mount(
             Horizontal(
-                Static("\n".join(names), classes="channel-names"),
+                Static(Text("\n".join(names)), classes="channel-names"),
                 Vertical(*self._channel_shares, classes="channel-shares"),
                 self._channel_figures,
                 classes="channel-table",
@@ -318,21 +318,32 @@ class BudgetScreen(SectionScreen):
         """Under the form: why a field cannot be read, then the values worth a second
         look (``0,5`` read as 50 % in a conversion rate: did you mean 0,5 %?)."""
         document = self.roi_app.document
-        text = Text(self.field_problem() or "")
+        lines: list[tuple[str, str]] = []
+        problem = self.field_problem()
+        if problem:
+            lines.append((problem, ""))
         warnings = check_budget(document.campaign.budget) if document is not None else []
-        # A field that does not read holds, in the campaign, where the keys passed: no
-        # warning about a value nobody chose.
+        # A field being typed again: its warning waits until what is typed reads.
         unreadable = {f.key for f in self._plan_fields if f.problem is not None}
         warnings = [w for w in warnings if WARNED_FIELDS[w.field] not in unreadable]
         doubtful = {WARNED_FIELDS[w.field] for w in warnings}
         for field in self._plan_fields:
             field.mark_doubtful(field.key in doubtful)
         currency = document.campaign.meta.currency if document is not None else "EUR"
+        labels = {field.key: field.label for field in self._plan_fields}
+        colour = self.app.theme_variables.get("warning", "yellow")
         for warning in warnings:
-            if text:
-                text.append("\n")
-            line = plausibility_text(warning, self.lang, currency)
-            text.append(line, style=self.app.theme_variables.get("warning", "yellow"))
+            label = labels[WARNED_FIELDS[warning.field]]
+            lines.append((plausibility_text(warning, self.lang, currency, label=label), colour))
+        # Wrapped here, where a no-break space (French « : », « % ») holds: Rich's own
+        # wrapping breaks at any space.
+        width = max(content_width(self._error), 20)
+        text = Text()
+        for line, style in lines:
+            for part in textwrap.wrap(line, width) or [""]:
+                if text:
+                    text.append("\n")
+                text.append(part, style=style)
         show_text(self._error, text)
 
     def on_choice_changed(self, event: Choice.Changed) -> None:

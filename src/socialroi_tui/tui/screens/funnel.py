@@ -16,7 +16,7 @@ from socialroi_tui.engine.funnel import plan_funnel
 from socialroi_tui.engine.numbers import format_count
 from socialroi_tui.i18n import label, t
 from socialroi_tui.presenter import funnel_rows
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.textsafe import one_line, padded
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.figures import FigureLines, bar, show_text
 from socialroi_tui.tui.widgets.measure import content_width
@@ -217,16 +217,18 @@ class FunnelScreen(SectionScreen):
         if not self._rows_ready:
             return
         lang = self.lang
-        stages = zip(funnel.stages, result.stages, self._rows, strict=True)
-        for index, (stage, figures, row) in enumerate(stages):
-            if (force or not row.label.has_focus) and row.label.value != stage.label:
+        shown = editing.stage_fields(funnel)
+        stages = zip(funnel.stages, result.stages, self._rows, shown, strict=True)
+        for index, (stage, figures, row, (count, step, top)) in enumerate(stages):
+            label = one_line(stage.label)  # control characters visible, on one line
+            if (force or not row.label.has_focus) and row.label.value != label:
                 with row.label.prevent(Input.Changed):
-                    row.label.value = stage.label
-            self.show_field(row.count, figures.count, force)
-            self.show_field(row.step, figures.step_rate, force)
+                    row.label.value = label
+            self.show_field(row.count, count, force)
+            self.show_field(row.step, step, force)
             if row.step.disabled != (index == 0):
                 row.step.disabled = index == 0
-            self.show_field(row.top, figures.rate_from_top, force)
+            self.show_field(row.top, top, force)
             marks = ("¹" if figures.given_from_top else " ") + (
                 "⌂ " if stage.id == funnel.landing_stage else "  "
             )
@@ -267,7 +269,7 @@ class FunnelScreen(SectionScreen):
         for index, stage in enumerate(self.roi_app.document.campaign.funnel.stages):
             name = one_line(stage.label, 20)
             row = StageRow(
-                Input(compact=True, classes="stage-label", select_on_focus=False),
+                Input(compact=True, classes="stage-label", select_on_focus=False, max_length=200),
                 NumberField(
                     f"count:{index}",
                     "number",
@@ -327,7 +329,7 @@ class FunnelScreen(SectionScreen):
         if ids != self._channel_ids:
             self._channel_ids = ids
             options = [(t("all_channels_combined", lang), COMBINED)] + [
-                (one_line(p.label, 30), p.id) for p in results.channels
+                (Text(one_line(p.label, 30)), p.id) for p in results.channels
             ]
             with select.prevent(Select.Changed):
                 select.set_options(options)
@@ -345,7 +347,7 @@ class FunnelScreen(SectionScreen):
         for (name, count, step, from_top), stage in zip(
             funnel_rows(funnel, lang), funnel.stages, strict=True
         ):
-            line = one_line(name, 21).ljust(22) + count.rjust(12) + " " + step.rjust(9)
+            line = padded(name, 22) + count.rjust(12) + " " + step.rjust(9)
             text.append(line + " " + from_top.rjust(9) + "   ")
             text.append(bar(stage.rate_from_top, bar_width), style="bold")
             text.append("\n")
@@ -475,6 +477,7 @@ class FunnelScreen(SectionScreen):
                 t("remove_stage_title", lang),
                 t("remove_stage_question", lang, name=one_line(name, 50)),
                 [("remove", t("choice_remove", lang)), ("cancel", t("choice_cancel", lang))],
+                focus="cancel",
             ),
             answered,
         )

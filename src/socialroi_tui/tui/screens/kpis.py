@@ -226,6 +226,7 @@ class KpisScreen(SectionScreen):
                 t("delete_kpi_title", lang),
                 t("delete_kpi_question", lang, name=one_line(name, 60)),
                 [("delete", t("choice_delete", lang)), ("cancel", t("choice_cancel", lang))],
+                focus="cancel",
             ),
             answered,
         )

@@ -20,6 +20,9 @@ from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
 from socialroi_tui.tui.widgets.quick_refresh import QuickRefresh
 
+MAX_TYPED = 80
+"""Characters a field holds: every keystroke reads the whole text, so a flood of keys
+costs time in proportion to their number, not to its square."""
 UNREADABLE = object()
 """What a field's text means when it is not a number."""
 
@@ -49,7 +52,7 @@ class NumberField(QuickRefresh, PlainLines, Input):
     ) -> None:
         self._drawing_styles: dict[object, Style] = {}
         """Styles Input asks for at every drawing, until the CSS changes."""
-        super().__init__(compact=True, select_on_focus=False, **kwargs)
+        super().__init__(compact=True, select_on_focus=False, max_length=MAX_TYPED, **kwargs)
         self.key = key
         self.edit_key = edit_key or key
         """The key of this field's edits (``budget.ctr``: see ``editing.field_value``)."""
@@ -168,11 +171,23 @@ class NumberField(QuickRefresh, PlainLines, Input):
         return strip.extend_cell_length(width).apply_style(self.rich_style)
 
     async def _on_key(self, event: events.Key) -> None:
-        """A key that is not typed (⌫, arrows, Tab) runs its binding here, as the app would
-        once the key had gone up through every container to it: a message less per
-        container between the field and the app."""
+        """A key that is not typed (⌫, arrows, Ctrl+U) runs its binding here, as the app
+        would once the key had gone up through every container to it: a message less per
+        container between the field and the app.
+
+        The field's own bindings run on this field, even if the focus has moved on since
+        the key arrived (keys sent together: ``End Ctrl+U 3 Tab`` edits this field, not
+        the next one); other keys (Ctrl+Z, Ctrl+S) go to the app's bindings."""
         await super()._on_key(event)
-        if not event.is_printable and await self.app._check_bindings(event.key):
+        if event.is_printable:
+            return
+        own = self._bindings.key_to_bindings.get(event.key, ())
+        for binding in own:
+            if await self.app.run_action(binding.action, self):
+                event.stop()
+                event.prevent_default()
+                return
+        if await self.app._check_bindings(event.key):
             event.stop()
             event.prevent_default()
 
