@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+import re
+from decimal import Decimal
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 import tomli_w
@@ -11,9 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialroi_tui.cli import main as cli_main
-from socialroi_tui.engine.numbers import NumberError, parse_number
+from socialroi_tui.engine.numbers import NumberError, out_of_range, parse_number
+from socialroi_tui.model import Campaign
 from socialroi_tui.store import CampaignFileError, load_campaign, parse_campaign, save_campaign
 from socialroi_tui.textsafe import visible
+
+SAMPLES = Path(__file__).resolve().parent.parent / "src" / "socialroi_tui" / "samples"
 
 
 def problems(text: str) -> str:
@@ -262,3 +268,729 @@ async def test_markup_typed_in_the_result_and_kpi_forms_leaves_the_warnings_alon
         await pilot.click("#kpi-ok")
         await pilot.pause()
         assert "'[/] 50 %' is not a number" in text_of(app, "#kpi-error")
+
+
+# --- hostile names on every new path to the terminal ---------------------------------
+
+HOSTILE_NAME = (
+    "[/] [b]x[/b] \x1b[2J\x1b]8;;http://x\x1b\\y\x1b]8;;\x1b\\\x07 [link=http://x]l[/link]"
+)
+
+
+def _hostile_campaign(top_count: int = 1000) -> str:
+    return tomli_w.dumps(
+        {
+            "meta": {"name": HOSTILE_NAME, "language": "en"},
+            "objectives": [{"id": "sales", "primary": True}],
+            "kpis": [{"objective": "sales", "channel": "fb", "custom": {"name": HOSTILE_NAME}}],
+            "funnel": {
+                "top_count": top_count,
+                "stages": [
+                    {"id": "seen", "label": HOSTILE_NAME},
+                    {"id": "clicked", "label": HOSTILE_NAME, "rate": "10 %"},
+                ],
+            },
+            "channels": [{"id": "fb", "network": "facebook", "label": HOSTILE_NAME, "share": 0.5}],
+            "budget": {"target_conversions": 100, "conversion_rate": 0.02, "ctr": 0.02, "price": 2},
+            "actuals": [{"channel": "fb", "publication": HOSTILE_NAME, "spend": 100, "clicks": 5}],
+        }
+    )
+
+
+def _terminal_rows(app) -> list[str]:
+    """The text of each row the terminal would get, after the app's line filters."""
+    compositor = app.screen._compositor
+    update = compositor.render_update(full=True, screen_stack=app._background_screens)
+    return [
+        "".join(s.text for strip in row for s in strip if not s.control) for row in update.strips
+    ]
+
+
+def assert_drawn_as_text(app, width: int = 80) -> str:
+    """No control character reaches the terminal, and no row is wider than the screen (a
+    control character counted 0 cells wide but drawn as one pushes the row out)."""
+    from rich.cells import cell_len
+
+    rows = _terminal_rows(app)
+    for row in rows:
+        assert not any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 for c in row), ascii(row)
+        assert cell_len(row) == width, ascii(row)
+    return "\n".join(rows)
+
+
+async def test_hostile_names_show_as_text_on_every_screen_and_in_the_selects(tmp_path):
+    from textual.widgets import Select
+
+    from socialroi_tui.tui.dialogs.kpi import KpiEditor
+    from socialroi_tui.tui.dialogs.results import ResultEditor
+    from tui.helpers import funnel_ready, loaded, make_app, wait_for
+
+    path = tmp_path / "hostile.toml"
+    path.write_text(_hostile_campaign(), encoding="utf-8")
+    app = make_app(path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        screens = ("Objectives", "Kpis", "Funnel", "Budget", "Dashboard")
+        for key, screen in zip("12345", screens, strict=True):
+            await pilot.press(key)
+            await wait_for(pilot, lambda s=screen: type(app.screen).__name__ == f"{s}Screen")
+            if key == "3":
+                await funnel_ready(pilot)
+                select = app.screen.query_one("#plan-channel", Select)
+                select.value = "fb"
+                app.screen.set_focus(select)
+                await pilot.press("enter")  # the options, channel labels included
+                await pilot.pause()
+                assert "[b]x[/b]" in assert_drawn_as_text(app)
+                await pilot.press("escape")
+            await pilot.pause()
+            shown = assert_drawn_as_text(app)
+            if key == "4":
+                assert "[/] [b]x[/b]" in shown  # the channel's name beside its share
+        await pilot.press("a")  # a result typed by hand: the channel's label in a Select
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultEditor))
+        assert "[/] [b]x[/b] \\x1b[2J" in assert_drawn_as_text(app)
+        await pilot.press("escape", "2", "enter")  # the custom KPI, for the channel fb
+        await wait_for(pilot, lambda: isinstance(app.screen, KpiEditor))
+        assert "[/] [b]x[/b] \\x1b[2J" in assert_drawn_as_text(app)
+
+
+async def test_a_stage_name_in_a_count_refusal_and_in_the_save_question_stays_text(tmp_path):
+    from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+    from socialroi_tui.tui.widgets.number_field import NumberField
+    from tui.helpers import funnel_ready, make_app, text_of, wait_for
+
+    path = tmp_path / "hostile.toml"
+    path.write_text(_hostile_campaign(top_count=0), encoding="utf-8")
+    app = make_app(path, lang="en", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await funnel_ready(pilot)
+        count = app.screen.query_one("#stage-1 .stage-count", NumberField)
+        app.screen.set_focus(count)
+        await pilot.press("end", "ctrl+u", "5")  # more than the 0 of the stage above
+        await wait_for(pilot, lambda: count.problem is not None)
+        note = text_of(app, "#funnel-note")
+        assert "'[/] [b]x[/b] \\x1b[2J\\x1b]8;;" in note and "' counts 0" in note
+        assert_drawn_as_text(app)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        message = text_of(app, ".dialog-message")
+        assert message.startswith("[/] [b]x[/b] \\x1b[2… — Count: ") and "counts 0" in message
+        assert_drawn_as_text(app)
+        await pilot.click("#answer-keep")
+        await wait_for(pilot, lambda: not app.document.dirty)
+    assert load_campaign(path).campaign.funnel.stages[1].rate == D("0.1")
+
+
+async def test_a_long_unreadable_text_leaves_the_save_question_and_its_answers_on_screen(
+    tmp_path,
+):
+    from textual.widgets import Button
+
+    from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+    from socialroi_tui.tui.widgets.number_field import NumberField
+    from tui.helpers import copy_sample, loaded, make_app, wait_for
+
+    app = make_app(copy_sample("two-ads", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        field = app.screen.query_one("#field-ctr", NumberField)
+        app.screen.set_focus(field)
+        field.value = "x" * 3000 + "\x1b[2J[b]"  # a paste
+        await wait_for(pilot, lambda: field.problem is not None)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        shown = assert_drawn_as_text(app)
+        assert "cannot be saved" in shown
+        for button in app.screen.query(Button):
+            assert app.screen.region.contains_region(button.region), button.id
+
+
+async def test_a_file_that_cannot_be_read_is_named_literally_in_the_notification(tmp_path):
+    from tui.helpers import make_app, wait_for
+
+    path = tmp_path / "[b]x \x1b[2J.toml"
+    path.write_text('["[/] \\u001b[31m"]\nx = 1\n', encoding="utf-8")
+    app = make_app(path, lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app._notifications and not app.opening)
+        await pilot.pause(0.3)
+        (message,) = [n.message for n in app._notifications]
+        assert "[b]x \\x1b[2J.toml: [/] \\x1b[31m: unknown key" in message
+        assert_drawn_as_text(app)
+
+
+@pytest.mark.parametrize("question", ["recovery", "conflict"])
+async def test_the_file_name_in_the_recovery_and_conflict_questions_stays_text(tmp_path, question):
+    import shutil
+
+    from socialroi_tui import editing
+    from socialroi_tui.recovery import write_recovery
+    from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+    from tui.helpers import SAMPLES, loaded, make_app, text_of, wait_for
+
+    path = tmp_path / "a\x1b[2J\x1b[Hb.toml"
+    shutil.copy(SAMPLES / "two-ads.toml", path)
+    if question == "recovery":
+        write_recovery(path.read_text(encoding="utf-8").replace("0.02", "0.03"), path, "")
+    app = make_app(path, lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        if question == "conflict":
+            app.edit(lambda c: editing.set_budget(c, ctr=D("0.03")))
+            path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+            await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "'a\\x1b[2J\\x1b[Hb.toml'" in text_of(app, ".dialog-message")
+        assert_drawn_as_text(app)
+
+
+# --- extreme figures -----------------------------------------------------------------
+
+
+async def test_extreme_figures_typed_in_the_budget_never_break_the_screen(tmp_path):
+    from socialroi_tui.tui.widgets.number_field import NumberField
+    from tui.helpers import copy_sample, loaded, make_app
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        for selector, text in [
+            ("#field-target_conversions", "1000000000000000"),
+            ("#field-price", "1000000000000000"),
+            ("#field-ctr", "0.0001%"),
+            ("#field-conversion_rate", "0.0000000000000000000000000001%"),
+        ]:
+            field = app.screen.query_one(selector, NumberField)
+            app.screen.set_focus(field)
+            await pilot.press("end", "ctrl+u", *text)
+            await pilot.pause()
+        assert app.is_running  # each key recomputed the plan (a traceback before)
+        assert_drawn_as_text(app)
+
+
+def test_the_largest_plan_and_a_vanishing_rate_in_a_file_give_no_traceback(tmp_path, capsys):
+    argv = ["plan", "--target-sales", "1000000000000000", "--conversion-rate", "0.0001%"]
+    argv += ["--ctr", "0.0001%", "--cpm", "1000000000000000", "--json"]
+    assert cli_main(argv) == 0
+    path = tmp_path / "tiny.toml"
+    path.write_text(
+        "[budget]\ntarget_conversions = 1000\nconversion_rate = 0.02\nctr = 1e-25\nprice = 2\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    code = cli_main(["calc", str(path)])
+    assert code == 0 or (code == 1 and "budget.ctr" in capsys.readouterr().err)
+
+
+# --- the file's life under hostile conditions ----------------------------------------
+
+
+def _edited_session(path, ctr: str = "0.03"):
+    from socialroi_tui import editing
+    from socialroi_tui.session import CampaignSession
+
+    session = CampaignSession("en")
+    session.open(path)
+    session.document.apply(editing.set_budget(session.document.campaign, ctr=D(ctr)))
+    return session
+
+
+def test_saving_through_a_symbolic_link_writes_the_file_it_points_to(tmp_path):
+    real = tmp_path / "real.toml"
+    real.write_text('[meta]\nname = "x"\n', encoding="utf-8")
+    link = tmp_path / "link.toml"
+    link.symlink_to(real)
+    session = _edited_session(link)
+    session.save()
+    assert link.is_symlink()
+    assert load_campaign(real).campaign.budget.ctr == D("0.03")
+
+
+def test_a_state_folder_that_is_a_file_never_stops_a_save(tmp_path, monkeypatch):
+    from socialroi_tui.recovery import untitled_recoveries
+
+    blocker = tmp_path / "state"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_STATE_HOME", str(blocker))
+    path = tmp_path / "c.toml"
+    path.write_text('[meta]\nname = "x"\n', encoding="utf-8")
+    session = _edited_session(path)
+    session.write_recovery_now()
+    assert session.save() == path and not session.document.dirty
+    session.discard()
+    assert untitled_recoveries() == []
+    assert load_campaign(path).campaign.budget.ctr == D("0.03")
+
+
+def test_saving_over_a_named_pipe_is_refused_at_once(tmp_path):
+    import stat
+    import threading
+
+    from socialroi_tui.session import CampaignSession
+
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)
+    session = CampaignSession("en")
+    session.start(parse_campaign(""))
+    outcome: list[BaseException | None] = []
+
+    def save() -> None:
+        try:
+            session.save(pipe)
+            outcome.append(None)
+        except BaseException as error:  # the thread reports it
+            outcome.append(error)
+
+    worker = threading.Thread(target=save, daemon=True)
+    worker.start()
+    worker.join(5)
+    try:
+        assert not worker.is_alive(), "the save is still waiting for a writer on the pipe"
+        assert isinstance(outcome[0], CampaignFileError)
+        assert stat.S_ISFIFO(os.lstat(pipe).st_mode)
+    finally:
+        if worker.is_alive():  # let the blocked read end, so that the thread finishes
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+            worker.join(5)
+
+
+def test_reloading_a_file_deleted_meanwhile_keeps_the_unsaved_work(tmp_path):
+    import contextlib
+
+    from socialroi_tui.recovery import find_recovery
+    from socialroi_tui.session import CHANGED_ON_DISK, SaveRefused
+
+    path = tmp_path / "c.toml"
+    path.write_text('[meta]\nname = "x"\n[budget]\nctr = 0.02\n', encoding="utf-8")
+    session = _edited_session(path)
+    session.write_recovery(session.recovery_snapshot())
+    path.unlink()
+    with pytest.raises(SaveRefused) as refused:
+        session.save()
+    assert refused.value.reason == CHANGED_ON_DISK
+    with contextlib.suppress(CampaignFileError):
+        session.reload()  # the user's answer to "changed elsewhere"
+    recovery = find_recovery(path)
+    assert session.document.campaign.budget.ctr == D("0.03") or (
+        recovery is not None and parse_campaign(recovery.text()).budget.ctr == D("0.03")
+    )
+
+
+def test_two_runs_on_one_file_each_keep_their_unsaved_work_recoverable(tmp_path):
+    from socialroi_tui.recovery import find_recovery
+
+    path = tmp_path / "c.toml"
+    path.write_text('[meta]\nname = "x"\n[budget]\nctr = 0.02\n', encoding="utf-8")
+    first, second = _edited_session(path, "0.03"), _edited_session(path, "0.05")
+    second.write_recovery(second.recovery_snapshot())
+    first.write_recovery(first.recovery_snapshot())
+    first.save()
+    assert second.document.dirty
+    recovery = find_recovery(path)
+    assert recovery is not None and parse_campaign(recovery.text()).budget.ctr == D("0.05")
+
+
+def test_a_recovery_copy_that_is_not_utf8_is_explained(tmp_path):
+    from socialroi_tui.recovery import find_recovery, write_recovery
+    from socialroi_tui.session import CampaignSession
+
+    path = tmp_path / "c.toml"
+    path.write_text('[meta]\nname = "x"\n', encoding="utf-8")
+    write_recovery('[meta]\nname = "y"\n', path, "")
+    recovery = find_recovery(path)
+    recovery.copy.write_bytes(b'[meta]\nname = "caf\xe9"\n')
+    session = CampaignSession("en")
+    session.open(path)
+    with pytest.raises(CampaignFileError):
+        session.restore(recovery)
+    assert session.document.campaign.meta.name == "x"
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [("2026-01-01T10:00:00", "2026-01-02T10:00:00+00:00"), ("0001-01-01T00:00:00+14:00",)],
+)
+async def test_recovery_copies_with_odd_dates_leave_the_start_screen_working(dates):
+    import json
+
+    from socialroi_tui.recovery import recovery_folder
+    from socialroi_tui.tui.screens.start import StartScreen
+    from tui.helpers import make_app, wait_for
+
+    folder = recovery_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    for index, when in enumerate(dates):
+        (folder / f"untitled-{index}.toml").write_text('[meta]\nname = "x"\n', encoding="utf-8")
+        info = {"original": None, "saved_at": when}
+        (folder / f"untitled-{index}.json").write_text(json.dumps(info), encoding="utf-8")
+    app = make_app(None, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, StartScreen))
+        assert "Recover: x" in assert_drawn_as_text(app)
+
+
+def test_new_with_a_name_longer_than_a_campaign_name_makes_it_fit(tmp_path, capsys):
+    """The file's stem names the campaign, cut to the 200 characters a name may hold."""
+    assert cli_main(["new", str(tmp_path / ("n" * 201))]) == 0
+    assert capsys.readouterr().err == ""
+    assert load_campaign(tmp_path / ("n" * 201 + ".toml")).campaign.meta.name == "n" * 200
+
+
+def test_a_path_with_a_nul_byte_is_refused_with_the_documented_errors(tmp_path):
+    from socialroi_tui.session import CampaignSession
+    from socialroi_tui.store.csv_import import CsvImportError, read_export_file
+
+    with pytest.raises(CsvImportError):
+        read_export_file(tmp_path / "a\x00b.csv")
+    with pytest.raises(CampaignFileError):
+        CampaignSession("en").open(tmp_path / "a\x00b.toml")
+
+
+async def test_wide_channel_names_stay_beside_their_own_share(tmp_path):
+    from socialroi_tui.tui.widgets.number_field import NumberField
+    from tui.helpers import loaded, make_app, wait_for
+
+    path = tmp_path / "wide.toml"
+    channels = [
+        {"id": "a", "network": "facebook", "label": "日本語日本語日本語日本語日本語", "share": 0.1},
+        {"id": "b", "network": "linkedin", "label": "Second", "share": 0.2},
+        {"id": "c", "network": "x", "label": "Third", "share": 0.3},
+    ]
+    path.write_text(tomli_w.dumps({"meta": {"name": "w"}, "channels": channels}), "utf-8")
+    app = make_app(path, lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: len(app.screen.query(".channel-share")) == 3)
+        await pilot.pause()
+        rows = _terminal_rows(app)
+        for share, name in zip(app.screen.query(".channel-share"), channels, strict=True):
+            assert isinstance(share, NumberField)
+            assert name["label"][:5] in rows[share.region.y], (name["label"], ascii(rows))
+
+
+@pytest.mark.parametrize("argv", [["--screen"], ["f.toml", "--lang"], ["--screen", "--lang", "fr"]])
+def test_an_app_option_without_its_value_exits_2_with_one_line(capsys, argv):
+    assert cli_main(argv) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "invalid choice" in err
+
+
+def test_new_with_odd_names_creates_what_it_says(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "folder").mkdir()
+    for name, created in [("-", "-.toml"), ("folder", "folder.toml"), (".", None)]:
+        code = cli_main(["new", name, "--lang", "en"])
+        out, err = capsys.readouterr()
+        if created is None:
+            assert code == 1 and err.count("\n") == 1
+        else:
+            assert code == 0 and out == f"{created}: created\n"
+            assert load_campaign(tmp_path / created).campaign.meta.name == created[:-5]
+
+
+# --- the README's guarantees against hostile files, exports and terminals ----------------
+
+HOSTILE = Path(__file__).parent / "data" / "hostile" / "markup-and-escapes.toml"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_the_command_line_never_prints_a_control_character(tmp_path, capsys):
+    bad_value = tmp_path / "bad.toml"
+    bad_value.write_text('[budget]\nctr = "\\u001b[2J\\u0007"\n', encoding="utf-8")
+    bad_csv = tmp_path / "bad.csv"
+    bad_csv.write_bytes(b"Ad name,Amount spent\n\x1b[2Jad,x\x07\n")
+    commands = [
+        ["calc", str(HOSTILE)],
+        ["calc", str(HOSTILE), "--json"],
+        ["report", str(HOSTILE), "--format", "md"],
+        ["report", str(HOSTILE), "--format", "csv"],
+        ["report", str(HOSTILE), "--format", "json"],
+        ["validate", str(bad_value)],
+        ["calc", str(bad_value)],
+        ["import", str(bad_csv), "--into", str(HOSTILE), "--dry-run"],
+    ]
+    for command in commands:
+        cli_main(command)
+        out, err = capsys.readouterr()
+        assert not CONTROL.search(out + err), (command, out, err)
+    cli_main(["calc", str(HOSTILE)])
+    assert "[r]Face[/r] \\x1b[2J" in capsys.readouterr().out  # shown, visibly
+
+
+def test_a_csv_report_never_starts_a_formula_and_a_markdown_row_stays_one_line(capsys):
+    import csv
+    import io
+
+    cli_main(["report", str(HOSTILE), "--format", "csv", "--lang", "en"])
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    texts = [cell for row in rows[1:] for cell in row[:2] if cell]
+    assert '\'=HYPERLINK("http://evil.example")' in texts
+    assert any(cell.startswith("'@SUM(A1:A9)") for cell in texts)
+    assert not any(cell[0] in "=+@\t\r" for cell in texts)
+    numbers = [cell for row in rows[1:] for cell in row[2:] if cell]
+    assert "-150" in numbers and not any(cell.startswith("'") for cell in numbers)
+    cli_main(["report", str(HOSTILE), "--format", "md"])
+    table = capsys.readouterr().out.splitlines()
+    assert len(table) == 2 + len(rows) - 1  # header, rule, one line per row
+    assert all(line.startswith("|") and line.endswith("|") for line in table)
+
+
+async def test_every_screen_shows_a_hostile_file_literally(tmp_path):
+    """Markup is never read, control characters never drawn, on every screen and the
+    dialogs they open (a '[/]' used to bring screens down)."""
+    from tests.tui.helpers import funnel_ready, loaded, make_app, wait_for
+
+    path = tmp_path / "hostile.toml"
+    path.write_bytes(HOSTILE.read_bytes())
+    app = make_app(path, lang="en")
+    seen = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await loaded(pilot)
+
+        def drawn() -> str:
+            strips = app.screen._compositor.render_strips()
+            return "\n".join(strip.text for strip in strips)
+
+        steps = [("2",), ("e",), ("escape",), ("3",), ("down",), ("ctrl+r",), ("escape",)]
+        steps += [("4",), ("5",), ("a",), ("escape",), ("f1",), ("escape",), ("1",)]
+        for keys in steps:
+            await pilot.press(*keys)
+            if keys == ("3",):
+                await funnel_ready(pilot)
+            await pilot.pause()
+            text = drawn()
+            assert not CONTROL.search(text), (keys, text)
+            seen.append(text)
+        await wait_for(pilot, lambda: app.screen.query("#stage-0 .stage-label") or True)
+        app.notify("[/] \x1b[2J")  # a message quoting a file is never markup
+        await pilot.pause()
+    everything = "\n".join(seen)
+    for literal in ("[r]Face[/r]", "[/oops]", "[blink]Clicks[/blink]", "\\x1b[2J"):
+        assert literal in everything, literal
+
+
+async def test_an_unreadable_rate_written_as_markup_is_reported_not_fatal(tmp_path):
+    from tests.tui.helpers import loaded, make_app
+
+    path = tmp_path / "c.toml"
+    path.write_text('[budget]\nctr = "[/]"\n', encoding="utf-8")
+    app = make_app(path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert app.document is None
+        messages = [n.message for n in app._notifications]
+        assert any("budget.ctr" in m and "[/]" in m for m in messages)
+    assert path.read_text(encoding="utf-8") == '[budget]\nctr = "[/]"\n'
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("١٢", "count"),
+        ("１２", "count"),
+        ("𝟏𝟐", "count"),
+        ("٢٫٥ %", "rate"),
+        ("0,00001 %", "rate"),
+        ("1e-30", "rate"),
+        ("0,0000001", "money"),
+        ("1" * 29, "number"),
+        ("0." + "1" * 29, "rate"),
+    ],
+)
+def test_numbers_outside_what_is_accepted_are_refused_clearly(text, kind):
+    with pytest.raises(NumberError) as error:
+        parse_number(text, kind, lang="fr", field="champ")
+    assert str(error.value).startswith("champ : «")
+
+
+def test_a_refused_huge_number_is_quoted_shortened():
+    with pytest.raises(NumberError) as error:
+        parse_number("9" * 100_000, "money", lang="en", field="budget")
+    assert len(str(error.value)) < 200 and "…" in str(error.value)
+
+
+accepted_rate = st.decimals(
+    min_value=Decimal("0.000001"), max_value=1, allow_nan=False, allow_infinity=False
+).filter(lambda v: out_of_range(v, "rate") is None)
+accepted_money = st.decimals(min_value=0, max_value=Decimal("1e15"), places=6).filter(
+    lambda v: out_of_range(v, "money") is None
+)
+accepted_count = st.integers(min_value=0, max_value=10**15).map(Decimal)
+
+
+@given(
+    accepted_count,
+    accepted_rate,
+    accepted_rate,
+    accepted_money,
+    st.sampled_from(["cpm", "cpc"]),
+    st.none() | accepted_money,
+    st.none() | accepted_rate,
+)
+def test_every_accepted_input_computes_and_shows_without_error(
+    target, conversion_rate, ctr, price, pricing, aov, margin
+):
+    """Over the whole accepted range (rates from 0,0001 %, six decimals on money, up to
+    10^15), plans in both directions compute and format: no overflow, no lost digit."""
+    from socialroi_tui.engine.budget import PlanInputs, forward_plan, reverse_plan
+    from socialroi_tui.presenter import budget_rows
+
+    inputs = dict(conversion_rate=conversion_rate, ctr=ctr, pricing=pricing, price=price)
+    inputs.update(average_order_value=aov, gross_margin=margin)
+    reverse = reverse_plan(PlanInputs(target_conversions=target, **inputs))
+    forward = forward_plan(PlanInputs(budget=reverse.budget or price, **inputs))
+    for result in (reverse, forward):
+        for lang in ("fr", "en"):
+            for _key, _label, value in budget_rows(result, "EUR", lang):
+                assert value and "E" not in value.replace("EUR", "")
+    if reverse.clicks is not None:  # exact: whole clicks reach the target
+        assert reverse.clicks * conversion_rate >= target
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("x = " + "[" * 5000, "nested too deeply"),
+        ("[meta]\nname = " + "1" * 5000, "whole number too long"),
+        ("[budget]\nconversion_rate = 1e-30\n", "smallest rate"),
+        ("[budget]\nprice = 0.0000001\n", "six decimals"),
+    ],
+)
+def test_files_that_look_valid_get_one_clear_line(tmp_path, capsys, content, expected):
+    path = tmp_path / "c.toml"
+    path.write_text(content, encoding="utf-8")
+    assert cli_main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err and len(err.splitlines()) == 1
+    assert cli_main(["calc", str(path)]) == 1
+
+
+def test_import_errors_name_the_line_and_lose_nothing(tmp_path, capsys):
+    campaign = tmp_path / "c.toml"
+    campaign.write_bytes((SAMPLES / "seed-000.toml").read_bytes())
+    before = campaign.read_bytes()
+    cases = {
+        "huge-field.csv": b"Ad name,Amount spent\nok,10\n" + b"x" * 140_000 + b",5\n",
+        "open-quote.csv": b'Ad name,Amount spent\nok,10\n"never closed,5\nnext,6\n',
+    }
+    expected = {"huge-field.csv": "line 3: a field is longer", "open-quote.csv": "line 3: a quote"}
+    for name, data in cases.items():
+        (tmp_path / name).write_bytes(data)
+        assert cli_main(["import", str(tmp_path / name), "--into", str(campaign)]) == 1
+        err = capsys.readouterr().err
+        assert expected[name] in err and "Traceback" not in err
+    assert campaign.read_bytes() == before
+
+
+def test_a_file_mixing_utf8_and_windows_1252_is_read_line_by_line():
+    from socialroi_tui.store.csv_import import read_export
+
+    data = "Ad name;Amount spent\nCafé;10\n".encode() + "Thé;5\n".encode("cp1252")
+    names = [row.publication for row in read_export(data).rows]
+    assert names == ["Café", "Thé"]
+
+
+def test_the_same_export_resaved_is_the_same_import(tmp_path):
+    from socialroi_tui.store.csv_import import import_into, read_export
+
+    data = b"Ad name,Amount spent,Link clicks\nA,10,5\nB,20,7\n"
+    resaved = b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n").replace(b"A,", b'"A",')
+    campaign = import_into(load_campaign(SAMPLES / "seed-000.toml").campaign, read_export(data))
+    with pytest.raises(ValueError, match="already imported"):
+        import_into(campaign, read_export(resaved))
+
+
+def test_an_import_never_leaves_a_file_the_app_refuses(tmp_path, monkeypatch, capsys):
+    from socialroi_tui.store import toml_store
+
+    campaign = tmp_path / "c.toml"
+    campaign.write_bytes((SAMPLES / "seed-000.toml").read_bytes())
+    before = campaign.read_bytes()
+    export = tmp_path / "e.csv"
+    export.write_bytes(b"Ad name,Amount spent\n" + b"".join(b"ad %d,1\n" % i for i in range(50)))
+    monkeypatch.setattr(toml_store, "MAX_FILE_BYTES", len(before) + 100)
+    assert cli_main(["import", str(export), "--into", str(campaign)]) == 1
+    assert "limited to" in capsys.readouterr().err
+    assert campaign.read_bytes() == before
+
+
+def test_an_import_never_makes_two_channels_with_one_id(tmp_path):
+    from socialroi_tui.store.csv_import import import_into, read_export
+
+    campaign = Campaign.model_validate(
+        {"channels": [{"id": "facebook", "network": "linkedin"}, {"id": "facebook-2"}]}
+    )
+    data = b"Ad name,Amount spent,Platform\nA,10,facebook\n"
+    imported = import_into(campaign, read_export(data))
+    ids = [c.id for c in imported.channels]
+    assert len(ids) == len(set(ids)) == 3
+    Campaign.model_validate(imported.model_dump())
+
+
+def test_two_imports_at_once_both_land(tmp_path):
+    import subprocess
+    import sys
+
+    campaign = tmp_path / "c.toml"
+    campaign.write_bytes((SAMPLES / "seed-000.toml").read_bytes())
+    exports = []
+    for name in ("first", "second"):
+        export = tmp_path / f"{name}.csv"
+        rows = b"".join(b"%s %d,1\n" % (name.encode(), i) for i in range(300))
+        export.write_bytes(b"Ad name,Amount spent\n" + rows)
+        exports.append(export)
+    command = [sys.executable, "-m", "socialroi_tui", "import"]
+    runs = [
+        subprocess.Popen([*command, str(e), "--into", str(campaign)], stdout=subprocess.DEVNULL)
+        for e in exports
+    ]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0]
+    assert len(load_campaign(campaign).campaign.actuals) == 600
+
+
+def test_dry_run_writes_no_mapping_and_bad_mappings_are_usage_errors(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    campaign = tmp_path / "c.toml"
+    campaign.write_bytes((SAMPLES / "seed-000.toml").read_bytes())
+    export = tmp_path / "e.csv"
+    export.write_bytes(b"Poste,Budget\nA,10\n")
+    maps = ["--map", "Poste=publication", "--map", "Budget=spend"]
+    base = ["import", str(export), "--into", str(campaign), *maps]
+    assert cli_main([*base, "--save-mapping", "salons", "--dry-run"]) == 0
+    assert not (tmp_path / "config").exists()
+    assert cli_main([*base, "--save-mapping", "../escape"]) == 2
+    assert cli_main([*base, "--mapping", "a b"]) == 2
+    folder = tmp_path / "config" / "socialroi" / "mappings"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "pipe.json")
+    assert cli_main([*base, "--mapping", "pipe"]) == 2  # refused at once, not read
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_killed_save_leaves_nothing_behind_at_the_next_save(tmp_path):
+    from socialroi_tui.session import CampaignSession
+
+    campaign = tmp_path / "c.toml"
+    campaign.write_bytes((SAMPLES / "seed-000.toml").read_bytes())
+    stale = [tmp_path / ".c.toml.0123456789ab.tmp", tmp_path / ".c.toml.bak.ab12cd34ef56.tmp"]
+    for path in stale:
+        path.write_bytes(b"x" * 1000)
+    unrelated = tmp_path / ".other.toml.0123456789ab.tmp"
+    unrelated.write_bytes(b"x")
+    CampaignSession().open(campaign)
+    assert not any(path.exists() for path in stale) and unrelated.exists()
+    stale[0].write_bytes(b"x")
+    save_campaign(load_campaign(campaign).campaign, campaign)
+    assert not stale[0].exists()
+
+
+def test_new_in_a_folder_that_cannot_be_written_says_so(tmp_path, monkeypatch, capsys):
+    from socialroi_tui.store import toml_store
+
+    def refused(path, *, private=False):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(toml_store, "create_temporary", refused)
+    assert cli_main(["new", str(tmp_path / "x")]) == 1
+    assert "cannot be created (Permission denied)" in capsys.readouterr().err

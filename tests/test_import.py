@@ -196,28 +196,20 @@ def test_a_mapping_is_saved_for_next_time(tmp_path, monkeypatch, capsys):
         "--map",
         "Ventes=conversions",
     ]
-    assert (
-        cli_main(
-            [
-                "import",
-                str(EXPORTS / "custom.csv"),
-                "--into",
-                str(path),
-                *maps,
-                "--save-mapping",
-                "salons",
-                "--dry-run",
-            ]
-        )
-        == 0
-    )
-    assert (
-        cli_main(
-            ["import", str(EXPORTS / "custom.csv"), "--into", str(path), "--mapping", "salons"]
-        )
-        == 0
-    )
+    command = ["import", str(EXPORTS / "custom.csv"), "--into", str(path), *maps]
+    assert cli_main([*command, "--save-mapping", "salons", "--dry-run"]) == 0
+    assert not (tmp_path / "config").exists()  # a dry run writes nothing, mappings included
+    assert cli_main([*command, "--save-mapping", "salons"]) == 0
     assert sum(a.spend for a in load_campaign(path).campaign.actuals) == 1800
+    other = tmp_path / "other.toml"
+    other.write_bytes(path.read_bytes().split(b"[[actuals]]")[0])
+    assert (
+        cli_main(
+            ["import", str(EXPORTS / "custom.csv"), "--into", str(other), "--mapping", "salons"]
+        )
+        == 0
+    )
+    assert sum(a.spend for a in load_campaign(other).campaign.actuals) == 1800
     assert (
         cli_main(["import", str(EXPORTS / "custom.csv"), "--into", str(path), "--map", "oops"]) == 2
     )

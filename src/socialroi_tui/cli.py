@@ -9,6 +9,7 @@ socialroi new FILE [--template NAME]            create a campaign
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -179,11 +180,16 @@ def _app_arguments(argv: list[str]) -> tuple[Path | None, str | None, str | None
 
 
 def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    """Columns padded to their widest cell; every cell on one line (a name's newline
+    would break the table)."""
+    from socialroi_tui.textsafe import cell_width, one_line, padded
+
+    rows = [[one_line(cell) for cell in row] for row in rows]
+    widths = [max(cell_width(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = []
     for row in rows:
         cells = [
-            cell.rjust(widths[i]) if right[i] else cell.ljust(widths[i])
+            " " * (widths[i] - cell_width(cell)) + cell if right[i] else padded(cell, widths[i])
             for i, cell in enumerate(row)
         ]
         lines.append("  ".join(cells).rstrip())
@@ -389,12 +395,17 @@ def _new(args, lang: Language) -> int:
         text = template_text(args.template)
     else:
         campaign: Campaign = blank_campaign(lang)
-        campaign = campaign.model_copy(update={"meta": Meta(name=path.stem, language=lang)})
+        campaign = campaign.model_copy(update={"meta": Meta(name=path.stem[:200], language=lang)})
         text = dump_campaign(campaign)
     if not path.parent.is_dir():
         print(f"{path}: the folder {path.parent} does not exist", file=sys.stderr)
         return 1
-    if path.exists() or not create_exclusively(path, text):
+    try:
+        created = not path.exists() and create_exclusively(path, text)
+    except OSError as error:
+        print(f"{path}: cannot be created ({error.strerror})", file=sys.stderr)
+        return 1
+    if not created:
         print(f"{path}: {t('exists', lang)}", file=sys.stderr)
         return 1
     print(f"{path}: {t('created', lang)}")
@@ -402,52 +413,75 @@ def _new(args, lang: Language) -> int:
 
 
 def _mapping(args) -> dict[str, str] | None:
-    """Column mapping from ``--mapping NAME`` and ``--map HEADER=FIELD`` (saved if asked)."""
-    from socialroi_tui.store.mappings import load_mapping, save_mapping
+    """Column mapping from ``--mapping NAME`` and ``--map HEADER=FIELD``; a bad name or a
+    mapping that cannot be read is a usage error (exit 2). Nothing is written here."""
+    from socialroi_tui.store.mappings import MappingError, load_mapping, mapping_path
 
     mapping: dict[str, str] = {}
-    if args.mapping:
-        mapping.update(load_mapping(args.mapping))
+    try:
+        if args.save_mapping:
+            mapping_path(args.save_mapping)  # a bad name is refused before anything else
+        if args.mapping:
+            mapping.update(load_mapping(args.mapping))
+    except MappingError as error:
+        raise UsageError(str(error)) from None
     for item in args.map:
         header, equals, field = item.partition("=")
         if not equals or not header.strip() or not field.strip():
             raise UsageError(f"--map {item!r}: write it as 'Column header=field'")
         mapping[header.strip()] = field.strip()
-    if args.save_mapping:
-        save_mapping(args.save_mapping, mapping)
     return mapping or None  # None: a mapping kept for these columns applies
 
 
-def _import(args, lang: Language) -> int:
-    from socialroi_tui.store import save_campaign
-    from socialroi_tui.store.csv_import import CsvImportError, import_into, read_export_file
+def _save_mapping(name: str, mapping: dict[str, str]) -> None:
+    """``--save-mapping``: kept for next time once the import is done."""
+    from socialroi_tui.store.mappings import save_mapping
 
     try:
-        preview = read_export_file(args.csv, _mapping(args))
-        loaded = _load(args.into)
-        campaign = import_into(loaded.campaign, preview)
-    except (CsvImportError, ValueError) as error:
-        print(error, file=sys.stderr)
-        return 1
-    print(
-        f"{args.csv}: {preview.format}, {len(preview.rows)} "
-        f"{t('rows_to_import', lang)} → {args.into.name}"
-    )
-    for header, field in preview.columns.items():
-        print(f"  {header} → {field}")
-    for note in preview.skipped:
-        print(f"  {note}")
-    from socialroi_tui.presenter import import_warning_lines
+        save_mapping(name, mapping)
+    except OSError as error:
+        print(f"--save-mapping {name}: not kept ({error.strerror})", file=sys.stderr)
 
-    warnings = import_warning_lines(preview.warnings, lang, loaded.campaign.meta.currency)
-    if warnings:
-        print(t("plausibility_title", lang))
-        for warning in warnings:
-            print(f"  {warning}")
-    if args.dry_run:
-        print(t("dry_run", lang))
-        return 0
-    save_campaign(campaign, args.into)
+
+def _import(args, lang: Language) -> int:
+    """Read the export, show what it adds, then (unless ``--dry-run``) add it: the
+    campaign is read, changed and written back under its lock, so that two imports at
+    once both land (the second waits), and a result the app would refuse (over 32 MB)
+    is never written."""
+    from socialroi_tui.presenter import import_warning_lines
+    from socialroi_tui.store import save_campaign
+    from socialroi_tui.store.csv_import import CsvImportError, import_into, read_export_file
+    from socialroi_tui.store.toml_store import campaign_bytes, campaign_lock
+
+    mapping = _mapping(args)
+    with campaign_lock(args.into):
+        try:
+            preview = read_export_file(args.csv, mapping)
+            loaded = _load(args.into)
+            campaign = import_into(loaded.campaign, preview)
+            campaign_bytes(campaign, args.into)  # refused now if it would be too large
+        except CsvImportError as error:
+            print(error, file=sys.stderr)
+            return 1
+        print(
+            f"{args.csv}: {preview.format}, {len(preview.rows)} "
+            f"{t('rows_to_import', lang)} → {args.into.name}"
+        )
+        for header, field in preview.columns.items():
+            print(f"  {header} → {field}")
+        for note in preview.skipped:
+            print(f"  {note}")
+        warnings = import_warning_lines(preview.warnings, lang, loaded.campaign.meta.currency)
+        if warnings:
+            print(t("plausibility_title", lang))
+            for warning in warnings:
+                print(f"  {warning}")
+        if args.dry_run:
+            print(t("dry_run", lang))
+            return 0
+        save_campaign(campaign, args.into)
+    if args.save_mapping:
+        _save_mapping(args.save_mapping, mapping or {})
     print(t("imported", lang, count=len(preview.rows)))
     return 0
 
@@ -461,13 +495,6 @@ def _report(args, lang: Language) -> int:
     return 0
 
 
-def _open_app(argv: list[str]) -> int:
-    path, screen, lang = _app_arguments(argv)
-    from socialroi_tui.tui.launch import run_app
-
-    return run_app(path, screen=screen, lang=detect_language(lang))
-
-
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -479,7 +506,10 @@ def _version() -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] not in COMMANDS:
+    if argv and argv[0] in COMMANDS:
+        with _visible_output():
+            return _run_command(argv)
+    with _visible_output():
         for word in argv:  # as with argparse, help or version wins over the other arguments
             if word in ("-h", "--help"):
                 _build_parser({"lang": "en"}, app_help=True).print_help()
@@ -488,10 +518,16 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"socialroi {_version()}")
                 return 0
         try:
-            return _open_app(argv)  # imports nothing heavy before the first frame
+            path, screen, lang = _app_arguments(argv)
         except UsageError as error:
             print(f"socialroi: {error}", file=sys.stderr)
             return 2
+    from socialroi_tui.tui.launch import run_app  # imports nothing heavy before the first frame
+
+    return run_app(path, screen=screen, lang=detect_language(lang))
+
+
+def _run_command(argv: list[str]) -> int:
     from socialroi_tui.store import CampaignFileError
 
     try:
@@ -517,6 +553,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+
+
+class _VisibleStream:
+    """A text stream whose control characters (ESC…) are written in a visible form:
+    a campaign's names and a file's contents never drive the terminal."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        from socialroi_tui.textsafe import visible
+
+        return self._stream.write(visible(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextlib.contextmanager
+def _visible_output():
+    """Everything the command line prints goes through ``textsafe.visible``."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _VisibleStream(sys.stdout), _VisibleStream(sys.stderr)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def _lang_from_argv(argv: list[str]) -> Language:

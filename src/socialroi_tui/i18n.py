@@ -285,6 +285,10 @@ STRINGS: dict[str, dict[Language, str]] = {
     "custom_name": {"fr": "Nom du KPI", "en": "KPI name"},
     "formula_words": {"fr": "Formule, en mots", "en": "Formula, in words"},
     "required": {"fr": "obligatoire", "en": "required"},
+    "not_a_file_name": {
+        "fr": "ce nom ne peut pas être celui d'un fichier",
+        "en": "this cannot be a file's name",
+    },
     "delete_kpi_title": {"fr": "Supprimer ce KPI ?", "en": "Delete this KPI?"},
     "delete_kpi_question": {
         "fr": "« {name} » sera retiré de la campagne.",
@@ -355,6 +359,11 @@ STRINGS: dict[str, dict[Language, str]] = {
         "en": "'{name}' was changed elsewhere (another editor, git…) since you opened it. Overwriting would lose those changes.",
     },
     "choice_overwrite": {"fr": "Écraser", "en": "Overwrite"},
+    "conflict_removed_question": {
+        "fr": "«\u00a0{name}\u00a0» a été supprimé depuis son ouverture. L'enregistrer de nouveau là, ou ailleurs\u00a0?",
+        "en": "'{name}' was removed since you opened it. Save it there again, or elsewhere?",
+    },
+    "choice_save_there": {"fr": "Enregistrer là", "en": "Save there"},
     "choice_reload": {"fr": "Recharger", "en": "Reload"},
     "recovery_title": {"fr": "Travail non enregistré retrouvé", "en": "Unsaved work found"},
     "recovery_question": {
@@ -405,6 +414,14 @@ STRINGS: dict[str, dict[Language, str]] = {
             "⚠ {field} {value} is unusually high (usually below {limit}):"
             " did you mean {suggestion}?"
         ),
+    },
+    "plausibility_short": {
+        "fr": "⚠ {field} {value}\u00a0: inhabituel (d'ordinaire ≤\u00a0{limit})",
+        "en": "⚠ {field} {value}: unusual (usually ≤ {limit})",
+    },
+    "plausibility_short_suggest": {
+        "fr": "⚠ {field} {value}\u00a0: vouliez-vous dire {suggestion}\u00a0?",
+        "en": "⚠ {field} {value}: did you mean {suggestion}?",
     },
     "plausibility_exceeds": {
         "fr": "⚠ {field} {value} > {other} {limit}\u00a0: rarement possible",

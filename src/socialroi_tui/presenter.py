@@ -17,6 +17,7 @@ from socialroi_tui.engine.numbers import (
     format_rate,
 )
 from socialroi_tui.i18n import STRINGS, Language, t
+from socialroi_tui.textsafe import markdown_cell, one_line, spreadsheet_text
 
 Row = tuple[str, str, str]
 """(key, label, formatted value)"""
@@ -225,8 +226,9 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
                 as_json_value(row.plan["conversions"]),
                 as_json_value(row.variance["cpa"]),
             ]
-            cells = [channel, publication, *figures, *plan]
-            body.append(["" if c is None else str(c) for c in cells])
+            texts = [spreadsheet_text(one_line(channel)), spreadsheet_text(one_line(publication))]
+            numbers = ["" if c is None else str(c) for c in [*figures, *plan]]
+            body.append([*texts, *numbers])
         else:
             figures = [
                 format_by_unit(row.figure(c), DASHBOARD_UNITS[c], currency, lang) for c in COLUMNS
@@ -240,12 +242,12 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
             body.append([channel, publication, *figures, *plan])
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out)
+        writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
         writer.writerows(body)
         return out.getvalue()
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in body]
+    lines += ["| " + " | ".join(markdown_cell(cell) for cell in row) + " |" for row in body]
     return "\n".join(lines) + "\n"
 
 
@@ -259,9 +261,11 @@ def _field_name(field: str, lang: Language) -> str:
     return t(key, lang) if key in STRINGS else field
 
 
-def plausibility_text(warning, lang: Language, currency: str) -> str:
+def plausibility_text(warning, lang: Language, currency: str, label: str | None = None) -> str:
     """One line for a :class:`~socialroi_tui.engine.plausibility.PlausibilityWarning`:
-    ``⚠ Conversion rate 50% is unusually high (usually below 20%): did you mean 0.5%?``"""
+    ``⚠ Conversion rate 50% is unusually high (usually below 20%): did you mean 0.5%?``;
+    with the ``label`` of the field it stands beside, the short form:
+    ``⚠ Conv. rate 50%: did you mean 0.5%?``"""
     from socialroi_tui.engine.plausibility import FIELD_UNITS
 
     if warning.code == "exceeds":
@@ -275,14 +279,15 @@ def plausibility_text(warning, lang: Language, currency: str) -> str:
         )
     unit = FIELD_UNITS.get(warning.field, "number")
     values = {
-        "field": _field_name(warning.field, lang),
+        "field": label or _field_name(warning.field, lang),
         "value": format_by_unit(warning.value, unit, currency, lang),
         "limit": format_by_unit(warning.limit, unit, currency, lang),
     }
+    short = "_short" if label else "_high"  # beside a labelled field: the short form
     if warning.suggestion is None:
-        return t("plausibility_high", lang, **values)
+        return t(f"plausibility{short}", lang, **values)
     suggestion = format_by_unit(warning.suggestion, unit, currency, lang)
-    return t("plausibility_high_suggest", lang, suggestion=suggestion, **values)
+    return t(f"plausibility{short}_suggest", lang, suggestion=suggestion, **values)
 
 
 def import_warning_lines(warnings, lang: Language, currency: str, limit: int = 10) -> list[str]:

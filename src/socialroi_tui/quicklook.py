@@ -31,5 +31,5 @@ def quick_look(path: Path) -> QuickLook | None:
             str(o["id"]): bool(o.get("primary", False)) for o in data.get("objectives", [])
         }
         return QuickLook(str(meta.get("name", "")), str(meta.get("currency", "EUR")), objectives)
-    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+    except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None

@@ -7,6 +7,7 @@ it writes the last edit. The next start on that file offers to restore or discar
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
@@ -29,18 +30,22 @@ class Recovery:
         return self.copy.read_text(encoding="utf-8")
 
     def discard(self) -> None:
-        self.copy.unlink(missing_ok=True)
-        self.copy.with_suffix(".json").unlink(missing_ok=True)
+        _remove(self.copy)
 
 
 def recovery_folder() -> Path:
     return state_folder() / "recovery"
 
 
+def _file_key(original: Path) -> str:
+    return hashlib.sha256(str(original.resolve()).encode("utf-8")).hexdigest()[:20]
+
+
 def _name(original: Path | None, session: str) -> str:
+    """One copy per file and per run: two runs on the same file each keep their own."""
     if original is None:
         return f"untitled-{session}"
-    return hashlib.sha256(str(original.resolve()).encode("utf-8")).hexdigest()[:20]
+    return f"{_file_key(original)}-{session}"
 
 
 def write_recovery(campaign_text: str, original: Path | None, session: str) -> Path:
@@ -58,30 +63,53 @@ def write_recovery(campaign_text: str, original: Path | None, session: str) -> P
 
 
 def _read(copy: Path) -> Recovery | None:
+    """A copy and what its note says; None for a note that cannot be read (a date
+    without time zone is taken as UTC; one that cannot be shown is refused)."""
     try:
         info = json.loads(copy.with_suffix(".json").read_text(encoding="utf-8"))
         saved_at = dt.datetime.fromisoformat(info["saved_at"])
+        if saved_at.tzinfo is None:
+            saved_at = saved_at.replace(tzinfo=dt.UTC)
         original = Path(info["original"]) if info.get("original") else None
+        try:
+            saved_at.astimezone()  # a date the local time cannot show (year 1 at +14:00)
+        except (OverflowError, ValueError):
+            saved_at = dt.datetime.fromtimestamp(copy.stat().st_mtime, dt.UTC)
     except (OSError, ValueError, KeyError, TypeError):
         return None
     return Recovery(copy, original, saved_at) if copy.is_file() else None
 
 
 def find_recovery(original: Path) -> Recovery | None:
-    """The recovery copy of ``original``, if one was left."""
-    return _read(recovery_folder() / f"{_name(original, '')}.toml")
+    """The newest recovery copy left on ``original`` by any run, if one was left (None
+    when the state folder cannot be read: the work in memory and the file count)."""
+    try:
+        key = _file_key(original)
+        copies = [*recovery_folder().glob(f"{key}-*.toml"), recovery_folder() / f"{key}.toml"]
+        found = [recovery for recovery in map(_read, copies) if recovery is not None]
+    except OSError:
+        return None
+    return max(found, key=lambda r: r.saved_at, default=None)
 
 
 def untitled_recoveries() -> list[Recovery]:
     """Copies of campaigns that were never saved to a file, newest first."""
-    folder = recovery_folder()
-    if not folder.is_dir():
+    try:
+        folder = recovery_folder()
+        if not folder.is_dir():
+            return []
+        found = [_read(p) for p in folder.glob("untitled-*.toml")]
+    except OSError:
         return []
-    found = [_read(p) for p in folder.glob("untitled-*.toml")]
     return sorted((r for r in found if r), key=lambda r: r.saved_at, reverse=True)
 
 
 def discard_recovery(original: Path | None, session: str) -> None:
-    copy = recovery_folder() / f"{_name(original, session)}.toml"
-    copy.unlink(missing_ok=True)
-    copy.with_suffix(".json").unlink(missing_ok=True)
+    """Remove a recovery copy (a state folder that cannot be written keeps nothing)."""
+    _remove(recovery_folder() / f"{_name(original, session)}.toml")
+
+
+def _remove(copy: Path) -> None:
+    for path in (copy, copy.with_suffix(".json")):
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)

@@ -18,6 +18,11 @@ from socialroi_tui.i18n import Language
 from socialroi_tui.model import Campaign
 from socialroi_tui.recovery import Recovery, discard_recovery, find_recovery, write_recovery
 from socialroi_tui.store import CampaignFileError, dump_campaign, parse_campaign
+from socialroi_tui.store.toml_store import (
+    campaign_lock,
+    check_file_name,
+    tidy_after_killed_saves,
+)
 
 
 class SaveRefused(Exception):
@@ -78,6 +83,7 @@ class CampaignSession:
         a missing file starts a new campaign that will be saved there."""
         from socialroi_tui.recent import remember
 
+        check_file_name(path)
         if not path.exists():
             from socialroi_tui.templates import blank_campaign
 
@@ -85,6 +91,7 @@ class CampaignSession:
             self.document.path = path
             return Opened(find_recovery(path), False)
         document = CampaignDocument.open(path)
+        tidy_after_killed_saves(path)
         self._replace(document)
         remember(path)
         return Opened(find_recovery(path), document.has_comments)
@@ -99,6 +106,8 @@ class CampaignSession:
         path = self.path
         if path is None:
             raise ValueError("no file to reload")
+        if not path.is_file():  # removed meanwhile: keep the work (and its copy) as it is
+            raise CampaignFileError(path, ["was removed: there is nothing to reload"])
         self.discard_recovery()
         opened = self.open(path)
         return Opened(None, opened.has_comments)
@@ -120,12 +129,14 @@ class CampaignSession:
             campaign = parse_campaign(recovery.text(), recovery.copy)
         except OSError as error:
             raise CampaignFileError(recovery.copy, [f"cannot be read ({error.strerror})"]) from None
+        except UnicodeDecodeError:
+            raise CampaignFileError(recovery.copy, ["is not UTF-8 text"]) from None
         if self.document is None or recovery.original is None:
             self.start(campaign)
-            with self._recovery_lock:
-                recovery.discard()  # this session keeps its own copy from now on
         else:
             self.document.apply(campaign)
+        with self._recovery_lock:
+            recovery.discard()  # this session keeps its own copy from now on
 
     def decline(self, recovery: Recovery) -> None:
         """The user does not want the unsaved work back: remove it."""
@@ -216,12 +227,13 @@ class CampaignSession:
         if target is None:
             raise SaveRefused(NO_FILE_NAME)
         same_file = target == document.path
-        if same_file and not overwrite and document.changed_on_disk():
-            raise SaveRefused(CHANGED_ON_DISK)
         if same_file and document.has_comments and not drop_comments:
             raise SaveRefused(DROPS_COMMENTS)
         previous = document.path
-        document.save(target)
+        with campaign_lock(target):  # nobody writes between the check and the save
+            if same_file and not overwrite and document.changed_on_disk():
+                raise SaveRefused(CHANGED_ON_DISK)
+            document.save(target)
         with self._recovery_lock:
             discard_recovery(previous, self.id)
             discard_recovery(target, self.id)

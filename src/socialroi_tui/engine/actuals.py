@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from socialroi_tui.engine.formula import Formula
 
@@ -26,21 +27,29 @@ METRIC_FORMULAS = {
 
 @dataclass(frozen=True)
 class Totals:
-    """Summed measures of some actual results, and the metrics derived from them."""
+    """Summed measures of some actual results, and the metrics derived from them (each
+    worked out when first asked: a campaign of 100 000 publications shows a few)."""
 
     label: str
     measures: dict[str, Value]
-    metrics: dict[str, Value] = field(default_factory=dict)
+
+    @cached_property
+    def metrics(self) -> dict[str, Value]:
+        return {name: self.figure(name) for name in METRIC_FORMULAS}
 
     def figure(self, name: str) -> Value:
         """A measure or a derived metric by name."""
         if name in self.measures:
             return self.measures[name]
-        return self.metrics.get(name)
+        worked_out: dict[str, Value] = self.__dict__.setdefault("_worked_out", {})
+        if name not in worked_out:
+            formula = METRIC_FORMULAS.get(name)
+            worked_out[name] = formula.evaluate(self.measures) if formula else None
+        return worked_out[name]
 
 
 def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
-    """Sum each measure over ``rows`` (``None`` when no row has it), then derive metrics.
+    """Sum each measure over ``rows`` (``None`` when no row has it); the metrics follow.
 
     With ``summed``, the rows are ``Totals`` already added up (to add channels together)."""
     measures: dict[str, Value] = dict.fromkeys(MEASURES)
@@ -51,5 +60,4 @@ def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
             if value is not None:
                 current = measures[name]
                 measures[name] = value if current is None else current + value
-    metrics = {name: formula.evaluate(measures) for name, formula in METRIC_FORMULAS.items()}
-    return Totals(label=label, measures=measures, metrics=metrics)
+    return Totals(label=label, measures=measures)

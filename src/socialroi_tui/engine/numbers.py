@@ -15,13 +15,31 @@ Rules
 * ``k`` multiplies by a thousand, ``M`` by a million, ``Md`` or ``G`` by a billion.
 * A rate written with ``%`` is a percentage; without it, a fraction from 0 to 1.
 * Currency signs (``€``, ``$``, ``£``) and ISO codes (``EUR``) are ignored.
+* Digits are ``0`` to ``9``: digits of other scripts (``١٢``, ``１２``) are refused, so
+  that what is read is what a French or English reader sees.
+
+What is accepted, and how exactly it is computed
+------------------------------------------------
+* Rates: 0, or from 0,0001 % (``MIN_RATE``) up; prices and amounts of money: at most six
+  decimals; counts: whole; every value at most 10^15 and 28 significant digits.
+* Figures are computed with 60 significant digits (``PRECISION``, set here for every
+  thread): the largest result such inputs give (10^15 sales at 0,0001 % and 0,0001 %,
+  bought at 10^15 per thousand) has 42 digits with its cents, so no accepted input can
+  overflow or lose a digit before the result is rounded for display.
 """
 
 from __future__ import annotations
 
+import decimal
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
+
+from socialroi_tui.textsafe import shortened
+
+PRECISION = 60
+for _context in (decimal.DefaultContext, decimal.getcontext()):
+    _context.prec = PRECISION
 
 Language = Literal["fr", "en"]
 NumberKind = Literal["rate", "money", "count", "number"]
@@ -35,7 +53,7 @@ _MULTIPLIERS = {
     "md": Decimal(1_000_000_000),
     "g": Decimal(1_000_000_000),
 }
-_DIGITS = re.compile(r"^(?=.*\d)(?!.*[.,]{2})[\d.,]+$")
+_DIGITS = re.compile(r"^(?=.*[0-9])(?!.*[.,]{2})[0-9.,]+$")
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 
 _EXAMPLES: dict[NumberKind, dict[Language, str]] = {
@@ -54,10 +72,11 @@ class NumberError(ValueError):
         self.text = text
         self.reason = reason
         self.example = example
+        quoted = shortened(text, 40)
         if lang == "fr":
-            message = f"{field} : « {text} » {reason} (exemple : {example})"
+            message = f"{field} : « {quoted} » {reason} (exemple : {example})"
         else:
-            message = f"{field}: '{text}' {reason} (for example {example})"
+            message = f"{field}: '{quoted}' {reason} (for example {example})"
         super().__init__(message)
 
 
@@ -79,12 +98,45 @@ _REASONS = {
     },
     "not_whole": {"fr": "doit être un nombre entier", "en": "must be a whole number"},
     "too_large": {"fr": "est trop grand", "en": "is too large"},
+    "rate_too_small": {
+        "fr": "est sous 0,0001 %, le plus petit taux accepté",
+        "en": "is below 0.0001%, the smallest rate accepted",
+    },
+    "too_many_decimals": {
+        "fr": "a plus de six décimales",
+        "en": "has more than six decimals",
+    },
+    "too_many_digits": {
+        "fr": "a plus de 28 chiffres significatifs",
+        "en": "has more than 28 significant digits",
+    },
 }
 
 MAX_MAGNITUDE = Decimal("1e15")
+MIN_RATE = Decimal("0.000001")
+"""0,0001 %: the smallest rate other than zero."""
+MONEY_DECIMALS = 6
+MAX_DIGITS = 28
 
 
-def _reason(key: str, lang: Language) -> str:
+def out_of_range(value: Decimal, kind: NumberKind) -> str | None:
+    """Why a (finite) ``value`` of ``kind`` is outside what socialroi accepts, as a reason
+    key (``too_large``, ``rate_too_small``…), or None. Signs and the 100 % ceiling of
+    rates are checked by the callers, who know whether they apply."""
+    if abs(value) > MAX_MAGNITUDE:
+        return "too_large"
+    if kind == "rate" and value and abs(value) < MIN_RATE:
+        return "rate_too_small"
+    _sign, digits, exponent = value.normalize().as_tuple()
+    if kind in ("money", "number") and isinstance(exponent, int) and -exponent > MONEY_DECIMALS:
+        return "too_many_decimals"
+    if len(digits) > MAX_DIGITS:
+        return "too_many_digits"
+    return None
+
+
+def reason_text(key: str, lang: Language) -> str:
+    """Why a value is refused (a reason key of ``parse_number``), in words."""
     return _REASONS[key][lang]
 
 
@@ -136,7 +188,7 @@ def parse_number(
     example = _EXAMPLES[kind][lang]
 
     def fail(reason: str) -> NumberError:
-        return NumberError(field, text, _reason(reason, lang), example, lang)
+        return NumberError(field, text, reason_text(reason, lang), example, lang)
 
     raw = (text or "").strip()
     if not raw:
@@ -165,6 +217,11 @@ def parse_number(
         raise fail("not_number") from None
     if value > MAX_MAGNITUDE:
         raise fail("too_large")
+    if percent:
+        value = value / 100
+    problem = out_of_range(value, "rate" if percent else kind)
+    if problem:
+        raise fail(problem)
     if negative:
         value = -value
     if value < 0 and not allow_negative:
@@ -172,7 +229,6 @@ def parse_number(
     if percent:
         if kind not in ("rate", "number"):
             raise fail("percent_not_rate")
-        value = value / 100
     elif kind == "rate" and abs(value) > 1:
         raise fail("rate_range")
     if kind == "rate" and value > 1 and not allow_above_100:

@@ -20,7 +20,14 @@ from pydantic import (
     model_validator,
 )
 
-from socialroi_tui.engine.numbers import MAX_MAGNITUDE, NumberError, NumberKind, parse_number
+from socialroi_tui.engine.numbers import (
+    NumberError,
+    NumberKind,
+    out_of_range,
+    parse_number,
+    reason_text,
+)
+from socialroi_tui.textsafe import shortened
 
 SCHEMA_VERSION = 1
 NETWORKS = ("facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other")
@@ -62,8 +69,9 @@ def _number_reader(kind: NumberKind):
         if isinstance(value, Decimal):
             if not value.is_finite():
                 raise ValueError("must be a finite number (not nan or inf)")
-            if abs(value) > MAX_MAGNITUDE:
-                raise ValueError("is too large")
+            problem = out_of_range(value, kind)
+            if problem:
+                raise ValueError(f"{shortened(str(value), 40)} {reason_text(problem, 'en')}")
             if kind != "number" and value < 0:
                 raise ValueError("cannot be negative")
             if kind == "rate" and value > 1:

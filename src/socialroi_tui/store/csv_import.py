@@ -184,6 +184,9 @@ class ImportPreview:
     skipped: list[str] = field(default_factory=list)
     """Summary and empty rows left out, with their line."""
     digest: str = ""
+    """What the rows hold (``import_into`` tags each row with it: never twice)."""
+    file_digest: str = ""
+    """The bytes' digest, as imports before the rows' digest tagged them."""
     warnings: list[LineWarning] = field(default_factory=list)
     """Figures that read but deserve a second look, row by row; they block nothing."""
 
@@ -196,17 +199,61 @@ def normalise(header: str) -> str:
 
 
 def decode(data: bytes) -> str:
-    """Text from the bytes of an export, whatever its encoding."""
+    """Text from the bytes of an export, whatever its encoding. A file mixing UTF-8 and
+    Windows-1252 lines (rows pasted from two exports) is read line by line, so that
+    ``Café`` never becomes ``CafÃ©``."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
-    if data[:200].count(b"\x00") > 20:
+    elif data[:200].count(b"\x00") > 20:
         return data.decode("utf-16-le" if data[1:2] == b"\x00" else "utf-16-be")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        return "".join(_decode_line(line) for line in data.splitlines(keepends=True))
+
+
+def _decode_line(line: bytes) -> str:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return line.decode("cp1252", errors="replace")
+
+
+def _rows(numbered: list[tuple[int, str]], delimiter: str, source: str) -> list[tuple[int, list]]:
+    """The file's rows, each with the line it starts on. A quote left open, or a field
+    over the ``csv`` module's size limit, is reported with its line."""
+    reader = csv.reader(
+        io.StringIO("\n".join(line for _, line in numbered)), delimiter=delimiter, strict=True
+    )
+    rows = []
+    start = 0
+    try:
+        for row in reader:
+            rows.append((numbered[start][0], row))
+            start = reader.line_num
+    except csv.Error as error:
+        line = numbered[min(start, len(numbered) - 1)][0]
+        reason = str(error)
+        if "field larger than field limit" in reason:
+            reason = f"a field is longer than {csv.field_size_limit() // 1024} KB"
+        elif "unexpected end of data" in reason:
+            reason = 'a quote (") opened here is never closed'
+        raise CsvImportError(source, [f"line {line}: {reason}"]) from None
+    return rows
+
+
+def _content_digest(rows: list[ImportedRow]) -> str:
+    """What the rows hold, whatever the bytes (a byte-order mark, CRLF line endings or
+    quotes added by a spreadsheet re-saving the same export give the same digest)."""
+    digest = hashlib.sha256()
+    for row in rows:
+        measures = ",".join(
+            f"{k}={'' if v is None else v.normalize()}" for k, v in row.measures.items()
+        )
+        digest.update(f"{row.network}|{row.publication}|{row.date}|{measures}\n".encode())
+    return digest.hexdigest()
 
 
 def _lines_without_preamble(text: str) -> list[tuple[int, str]]:
@@ -261,8 +308,8 @@ def read_export(
     if not numbered:
         raise CsvImportError(source, ["is empty"])
     delimiter = _delimiter(numbered[0][1])
-    reader = csv.reader(io.StringIO("\n".join(line for _, line in numbered)), delimiter=delimiter)
-    table = list(reader)
+    table_lines = _rows(numbered, delimiter, source)
+    table = [row for _, row in table_lines]
     headers = table[0]
     if mapping is None:
         from socialroi_tui.store.mappings import mapping_for_headers
@@ -296,11 +343,10 @@ def read_export(
         source=source,
         format=file_format,
         columns={headers[i]: f for i, f in columns.items()},
-        digest=hashlib.sha256(data).hexdigest(),
+        file_digest=hashlib.sha256(data).hexdigest(),
     )
     problems = []
-    for position, row in enumerate(table[1:], start=1):
-        line = numbered[position][0] if position < len(numbered) else position + 1
+    for line, row in table_lines[1:]:
         cells = {f: (row[i].strip() if i < len(row) else "") for i, f in columns.items()}
         first = next((c for c in row if c.strip()), "")
         if not any(c.strip() for c in row):
@@ -338,10 +384,13 @@ def read_export(
         )
     if not preview.rows:
         raise CsvImportError(source, ["has no data rows"])
+    preview.digest = _content_digest(preview.rows)
     return preview
 
 
 def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> ImportPreview:
+    if "\x00" in str(path):
+        raise CsvImportError(str(path).replace("\x00", "\\x00"), ["is not a usable file name"])
     path = Path(path)
     if path.is_dir():
         raise CsvImportError(str(path), ["is a folder, not a CSV file"])
@@ -359,7 +408,8 @@ def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> Impor
 def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
     """The campaign with the preview's rows added (channels created per network if needed)."""
     tag = f"csv:{preview.digest[:16]}"
-    if any(actual.source == tag for actual in campaign.actuals):
+    seen = {tag, f"csv:{preview.file_digest[:16]}"}
+    if any(actual.source in seen for actual in campaign.actuals):
         raise CsvImportError(preview.source, ["was already imported into this campaign"])
     channels = list(campaign.channels)
     by_network = {}
@@ -368,9 +418,12 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
     actuals = list(campaign.actuals)
     for row in preview.rows:
         if row.network not in by_network:
-            channel_id = (
-                row.network if row.network not in {c.id for c in channels} else f"{row.network}-csv"
-            )
+            taken = {c.id for c in channels}
+            channel_id = row.network
+            number = 1
+            while channel_id in taken:  # an id already used by a channel of another network
+                number += 1
+                channel_id = f"{row.network}-{number}"
             channels.append(
                 Channel(id=channel_id, network=row.network, label=row.network.capitalize())
             )

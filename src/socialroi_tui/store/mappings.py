@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from socialroi_tui.store.toml_store import write_atomically
+from socialroi_tui.textsafe import one_line
 
 
 def mappings_folder() -> Path:
@@ -17,29 +18,50 @@ def mappings_folder() -> Path:
     return user_config_path("socialroi", appauthor=False) / "mappings"
 
 
-def _path(name: str) -> Path:
-    if not re.fullmatch(r"[\w.-]{1,64}", name):
-        raise ValueError(f"mapping name {name!r}: letters, digits, dots and dashes only")
+class MappingError(ValueError):
+    """A mapping name that is not allowed, or a saved mapping that cannot be read."""
+
+
+MAX_MAPPING_BYTES = 1024 * 1024
+
+
+def mapping_path(name: str) -> Path:
+    """Where the mapping ``name`` is kept (``MappingError`` for a name that is not
+    letters, digits, dots and dashes)."""
+    if not re.fullmatch(r"[\w.-]{1,64}", name, flags=re.ASCII) or name in (".", ".."):
+        raise MappingError(f"mapping name {name!r}: letters, digits, dots and dashes only")
     return mappings_folder() / f"{name}.json"
 
 
 def save_mapping(name: str, mapping: dict[str, str]) -> Path:
-    path = _path(name)
+    path = mapping_path(name)
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(path, json.dumps(mapping, indent=1, ensure_ascii=False).encode("utf-8"))
     return path
 
 
 def load_mapping(name: str) -> dict[str, str]:
-    path = _path(name)
+    """A saved mapping. Only a regular file is read (a FIFO or a device would block or
+    never end)."""
+    path = mapping_path(name)
     try:
+        if not path.exists():
+            raise MappingError(f"no saved mapping named {name!r}")
+        if not path.is_file():
+            raise MappingError(f"mapping {name!r} is not a regular file")
+        if path.stat().st_size > MAX_MAPPING_BYTES:
+            raise MappingError(f"mapping {name!r} is too large to be a mapping")
         data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ValueError(f"no saved mapping named {name!r}") from None
+    except MappingError:
+        raise
     except (OSError, ValueError) as error:
-        raise ValueError(f"mapping {name!r} cannot be read ({error})") from None
-    if not isinstance(data, dict) or not all(isinstance(v, str) for v in data.values()):
-        raise ValueError(f"mapping {name!r} is not a list of 'header: field'")
+        raise MappingError(
+            f"mapping {name!r} cannot be read ({one_line(str(error), 80)})"
+        ) from None
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in data.items()
+    ):
+        raise MappingError(f"mapping {name!r} is not a list of 'header: field'")
     return data
 
 
@@ -60,5 +82,5 @@ def mapping_for_headers(headers: list[str]) -> dict[str, str] | None:
     """The mapping kept for files with these columns, if any."""
     try:
         return load_mapping(headers_signature(headers))
-    except ValueError:
+    except MappingError:
         return None

@@ -7,11 +7,16 @@ then ``os.replace`` — and keeps the previous version as ``NAME.toml.bak``.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import fcntl
 import hashlib
 import os
 import re
+import threading
+import time
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -81,7 +86,11 @@ def parse_campaign(text: str, path: Path | str = "<text>") -> Campaign:
     """A campaign from TOML text; :class:`CampaignFileError` names every problem."""
     try:
         data = tomllib.loads(text, parse_float=Decimal)
-    except tomllib.TOMLDecodeError as error:
+    except RecursionError:
+        raise CampaignFileError(path, ["nested too deeply to be a campaign"]) from None
+    except ValueError as error:
+        if not isinstance(error, tomllib.TOMLDecodeError):  # Python's limit on int digits
+            raise CampaignFileError(path, ["holds a whole number too long to read"]) from None
         message = str(error)
         match = _TOML_POSITION.match(message)
         if match:
@@ -108,8 +117,15 @@ def parse_campaign(text: str, path: Path | str = "<text>") -> Campaign:
         raise CampaignFileError(path, describe_validation_error(error)) from None
 
 
+def check_file_name(path: Path | str) -> None:
+    """A name the system can use (a NUL byte pasted in a file name cannot be)."""
+    if "\x00" in str(path):
+        raise CampaignFileError(str(path).replace("\x00", "\\x00"), ["is not a usable file name"])
+
+
 def load_campaign(path: Path | str) -> LoadedCampaign:
     """Read and validate a campaign file."""
+    check_file_name(path)
     path = Path(path)
     try:
         if path.is_dir():
@@ -264,17 +280,107 @@ def backup_path(path: Path) -> Path:
     return path.with_name(path.name + ".bak")
 
 
+def campaign_bytes(campaign: Campaign, path: Path | str) -> bytes:
+    """The file a save writes; ``CampaignFileError`` when it would be over the size every
+    read accepts (a file the app would then refuse to open is never written)."""
+    data = dump_campaign(campaign).encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:
+        raise CampaignFileError(
+            path,
+            [
+                f"would be {len(data) // (1024 * 1024)} MB; campaign files are limited to "
+                f"{MAX_FILE_BYTES // (1024 * 1024)} MB: nothing was written"
+            ],
+        )
+    return data
+
+
+LOCK_WAIT = 10.0
+"""Seconds a writer waits for another one (an import, a save) to finish."""
+_held = threading.local()
+"""The folders whose lock this thread holds, and how many times it entered each."""
+
+
+@contextlib.contextmanager
+def campaign_lock(path: Path | str, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the write lock of the campaign at ``path`` while it is read and written back
+    (an import, a save): a second writer, in this process or another, waits for it, then
+    gives up with a message. The lock is the folder's (``flock``), so it leaves no file
+    behind; a lock already held by this process is entered again."""
+    folder = os.path.realpath(Path(path).parent)
+    held: dict[str, int] = _held.__dict__.setdefault("folders", {})
+    if held.get(folder):
+        held[folder] += 1
+        try:
+            yield
+        finally:
+            held[folder] -= 1
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except FileNotFoundError:
+        raise CampaignFileError(path, ["the folder does not exist"]) from None
+    except OSError as error:
+        raise CampaignFileError(path, [f"cannot be written ({error.strerror})"]) from None
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise CampaignFileError(
+                        path, ["another socialroi is writing this campaign: try again"]
+                    ) from None
+                time.sleep(0.05)
+        held[folder] = 1
+        try:
+            yield
+        finally:
+            del held[folder]
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Temporary files left next to ``path`` by a save that was killed half-way (call it
+    with the campaign's lock held: no save is under way then)."""
+    pattern = re.compile(rf"^\.{re.escape(path.name)}(\.bak)?\.[0-9a-z_]{{8,12}}\.tmp$")
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return
+    for name in names:
+        if pattern.match(name):
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
+
+
+def tidy_after_killed_saves(path: Path) -> None:
+    """On opening: remove what killed saves left, unless a save is under way."""
+    with contextlib.suppress(CampaignFileError, OSError), campaign_lock(path, wait=0):
+        remove_stale_temporaries(path)
+
+
 def save_campaign(campaign: Campaign, path: Path | str) -> str:
     """Save atomically, keeping the previous file as ``NAME.toml.bak``; return the digest
-    of what was written."""
+    of what was written. Saving through a symbolic link writes the file it points to."""
+    check_file_name(path)
     path = Path(path)
-    data = dump_campaign(campaign).encode("utf-8")
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    data = campaign_bytes(campaign, path)
     try:
         if path.is_dir():
             raise CampaignFileError(path, ["is a folder; choose a file name"])
-        if path.exists():
-            write_atomically(backup_path(path), path.read_bytes(), private=True)
-        write_atomically(path, data)
+        if path.exists() and not path.is_file():  # a pipe would block the backup's read
+            raise CampaignFileError(path, ["is not a regular file; choose a file name"])
+        with campaign_lock(path):
+            remove_stale_temporaries(path)
+            if path.exists():
+                write_atomically(backup_path(path), path.read_bytes(), private=True)
+            write_atomically(path, data)
         return file_digest(data)
     except FileNotFoundError:
         raise CampaignFileError(path, ["the folder does not exist"]) from None

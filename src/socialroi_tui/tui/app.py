@@ -5,13 +5,14 @@ from __future__ import annotations
 import os
 import signal
 import time
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Callable, Coroutine, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import LineFilter
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -20,6 +21,7 @@ from socialroi_tui.i18n import Language, t
 from socialroi_tui.quicklook import QuickLook, quick_look
 from socialroi_tui.textsafe import one_line
 from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.tui.safe_output import ControlCharacters
 from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.topbar import SECTIONS, TopBar
 
@@ -164,6 +166,11 @@ class SocialRoiApp(App[None]):
         super().notify(
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters (NO_COLOR…), then the guard that keeps a file's control
+        characters from the terminal."""
+        return [*super().get_line_filters(), _CONTROL_GUARD]
 
     # --- opening ---------------------------------------------------------------------
 
@@ -311,9 +318,12 @@ class SocialRoiApp(App[None]):
 
         if self.document is None or field.problem is None:
             return
-        self.document.mark_unreadable(
+        changed = self.document.mark_unreadable(
             UnreadableField(field.edit_key, field.label, field.value, field.problem, field.kind)
         )
+        if changed:  # the figures go back to the value from before this typing
+            self.refresh_view()
+            self._schedule_recovery()
 
     def refresh_view(self, force: bool = False) -> None:
         refresh = getattr(self.screen, "refresh_view", None)
@@ -515,6 +525,8 @@ class SocialRoiApp(App[None]):
         def check(text: str) -> str | None:
             if not text.strip():
                 return t("required", lang)
+            if "\x00" in text:
+                return t("not_a_file_name", lang)
             path = _toml_path(text)
             if not path.parent.is_dir():
                 return t("not_a_folder", lang, folder=str(path.parent))
@@ -531,19 +543,23 @@ class SocialRoiApp(App[None]):
     async def _ask_about_conflict(self) -> str | None:
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
-        lang = self.lang
-        return await self._ask(
-            ChoiceDialog(
-                t("conflict_title", lang),
-                t("conflict_question", lang, name=self.session.path.name),
-                [
-                    ("save_as", t("choice_save_as", lang)),
-                    ("overwrite", t("choice_overwrite", lang)),
-                    ("reload", t("choice_reload", lang)),
-                    ("cancel", t("choice_cancel", lang)),
-                ],
-            )
-        )
+        lang, path = self.lang, self.session.path
+        if not path.exists():  # removed since it was read: nothing to reload
+            question = t("conflict_removed_question", lang, name=path.name)
+            choices = [
+                ("overwrite", t("choice_save_there", lang)),
+                ("save_as", t("choice_save_as", lang)),
+                ("cancel", t("choice_cancel", lang)),
+            ]
+        else:
+            question = t("conflict_question", lang, name=path.name)
+            choices = [
+                ("save_as", t("choice_save_as", lang)),
+                ("overwrite", t("choice_overwrite", lang)),
+                ("reload", t("choice_reload", lang)),
+                ("cancel", t("choice_cancel", lang)),
+            ]
+        return await self._ask(ChoiceDialog(t("conflict_title", lang), question, choices))
 
     async def _ask_about_comments(self) -> str | None:
         from socialroi_tui.store.toml_store import backup_path
@@ -723,6 +739,8 @@ class SocialRoiApp(App[None]):
         yield SystemCommand("socialroi", t("start_help", lang), self.action_start)
         yield SystemCommand(t("key_quit", lang), t("quit_help", lang), self.action_quit)
 
+
+_CONTROL_GUARD = ControlCharacters()
 
 RECOVERY_DELAY = 1.0
 """Seconds of calm after an edit before the recovery copy is written."""

@@ -27,12 +27,16 @@ class TypingCollector:
     MOST_YOUNG_OBJECTS = 100_000
     """Past this many new objects in a burst, the young generations are collected anyway
     (about 150 keystrokes; the collector's own threshold is 700)."""
+    YOUNG_PER_FULL = 20
+    """In a flood of keys with no pause, one full collection every this many young ones:
+    what the older generation holds stays bounded too."""
 
     def __init__(self, app: App) -> None:
         self._app = app
         self._last_key = 0.0
         self._timer: Timer | None = None
         self._paused = False
+        self._young_collections = 0
 
     def key_pressed(self) -> None:
         self._last_key = time.monotonic()
@@ -43,6 +47,10 @@ class TypingCollector:
             self._paused = True
         elif gc.get_count()[0] > self.MOST_YOUNG_OBJECTS:
             gc.collect(1)
+            self._young_collections += 1
+            if self._young_collections >= self.YOUNG_PER_FULL:  # a flood of keys: bounded
+                self._young_collections = 0
+                gc.collect()
         if self._timer is None:
             self._timer = self._app.set_timer(self.QUIET, self._quiet)
 

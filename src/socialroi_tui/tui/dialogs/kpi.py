@@ -122,6 +122,8 @@ class KpiEditor(Dialog[KpiMapping | None]):
         self.mapping = mapping
         self.is_custom = mapping.kpi is None
         self.custom = mapping.custom or CustomKpi.model_construct(name="", unit="count", formula="")
+        self._texts: dict[str, tuple[str, str]] = {}
+        """Text fields: what each shows, and the text it stands for."""
 
     @property
     def unit(self) -> str:
@@ -153,10 +155,11 @@ class KpiEditor(Dialog[KpiMapping | None]):
             for i in objective_ids
         ]
         channels = [(t("all_channels", lang), "all")] + [
-            (one_line(c.label or c.network.capitalize(), 30), c.id) for c in self.campaign.channels
+            (Text(one_line(c.label or c.network.capitalize(), 30)), c.id)
+            for c in self.campaign.channels
         ]
         if mapping.channel not in [value for _, value in channels]:
-            channels.append((mapping.channel, mapping.channel))
+            channels.append((Text(one_line(mapping.channel, 30)), mapping.channel))
         reviews = [(t(f"review_{r}", lang), r) for r in REVIEWS]
         unit = self.unit
         with Vertical(classes="dialog editor-dialog"):
@@ -167,7 +170,7 @@ class KpiEditor(Dialog[KpiMapping | None]):
             with Grid(id="kpi-form"):
                 if self.is_custom:
                     yield Label(t("custom_name", lang))
-                    yield Input(custom.name, id="kpi-name", compact=True)
+                    yield self._text_input("kpi-name", custom.name)
                     yield Label(t("unit", lang))
                     yield Select(
                         [(t(f"unit_{u}", lang), u) for u in UNITS],
@@ -177,7 +180,7 @@ class KpiEditor(Dialog[KpiMapping | None]):
                         compact=True,
                     )
                     yield Label(t("formula_words", lang))
-                    yield Input(custom.formula, id="kpi-formula", compact=True)
+                    yield self._text_input("kpi-formula", custom.formula)
                 yield Label(t("objective", lang))
                 yield Select(
                     objectives,
@@ -199,7 +202,7 @@ class KpiEditor(Dialog[KpiMapping | None]):
                 yield Label(t("manual_actual", lang))
                 yield Input(input_text(mapping.actual, unit, lang), id="kpi-actual", compact=True)
                 yield Label(t("data_source", lang))
-                yield Input(mapping.data_source, id="kpi-source", compact=True)
+                yield self._text_input("kpi-source", mapping.data_source)
                 yield Label(t("review", lang))
                 yield Select(
                     reviews,
@@ -209,7 +212,7 @@ class KpiEditor(Dialog[KpiMapping | None]):
                     compact=True,
                 )
                 yield Label(t("notes", lang))
-                yield Input(mapping.notes, id="kpi-notes", compact=True)
+                yield self._text_input("kpi-notes", mapping.notes)
             yield Static("", id="kpi-error", classes="field-error")
             yield Static("", id="kpi-warnings")
             with Horizontal(classes="dialog-buttons"):
@@ -274,6 +277,18 @@ class KpiEditor(Dialog[KpiMapping | None]):
         shown.update(Text("\n".join(lines)))
         shown.display = bool(lines)  # no empty line in the form while there is nothing to say
 
+    def _text_input(self, widget_id: str, text: str) -> Input:
+        """A one-line field for a text the file holds: shown on one line with its control
+        characters visible, and given back unchanged unless the user edits it."""
+        shown = one_line(text)
+        self._texts[widget_id] = (shown, text)
+        return Input(shown, id=widget_id, compact=True)
+
+    def _text(self, widget_id: str) -> str:
+        value = self.query_one(f"#{widget_id}", Input).value
+        shown, original = self._texts[widget_id]
+        return original if value == shown else value
+
     def _collect(self) -> KpiMapping:
         review = self.query_one("#kpi-review", Select).value
         data = {
@@ -282,18 +297,18 @@ class KpiEditor(Dialog[KpiMapping | None]):
             "channel": self.query_one("#kpi-channel", Select).value,
             "target": self._value("kpi-target", "target"),
             "actual": self._value("kpi-actual", "manual_actual"),
-            "data_source": self.query_one("#kpi-source", Input).value,
+            "data_source": self._text("kpi-source"),
             "review": None if review is Select.NULL else review,
-            "notes": self.query_one("#kpi-notes", Input).value,
+            "notes": self._text("kpi-notes"),
         }
         if self.is_custom:
-            name = self.query_one("#kpi-name", Input).value.strip()
+            name = self._text("kpi-name").strip()
             if not name:
                 raise ValueError(f"{t('custom_name', self.lang)} : {t('required', self.lang)}")
             data["custom"] = CustomKpi(
                 name=name,
                 unit=self.query_one("#kpi-unit", Select).value,
-                formula=self.query_one("#kpi-formula", Input).value,
+                formula=self._text("kpi-formula"),
             )
         return KpiMapping.model_validate(data)
 

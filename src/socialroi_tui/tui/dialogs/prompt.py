@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Label, Static
 
+from socialroi_tui.textsafe import one_line, visible
 from socialroi_tui.tui.dialogs.base import Dialog
 
 
@@ -27,18 +28,18 @@ class TextPrompt(Dialog[str | None]):
         hint: str = "",
     ) -> None:
         super().__init__()
-        self.title_text = title
-        self.label = label
-        self.value = value
+        self.title_text = one_line(title)
+        self.label = one_line(label)
+        self.value = one_line(value)
         self.check = check
-        self.hint = hint
+        self.hint = visible(hint)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Label(Text(self.title_text, style="bold"), classes="dialog-title")
             if self.hint:
                 yield Static(Text(self.hint), classes="dialog-message")
-            yield Label(self.label)
+            yield Label(Text(self.label))
             yield Input(self.value, id="prompt-input")
             yield Static("", id="prompt-error", classes="field-error")
 
@@ -49,6 +50,6 @@ class TextPrompt(Dialog[str | None]):
         event.stop()
         error = self.check(event.value) if self.check else None
         if error:
-            self.query_one("#prompt-error", Static).update(Text(error))
+            self.query_one("#prompt-error", Static).update(Text(visible(error)))
             return
         self.dismiss(event.value)

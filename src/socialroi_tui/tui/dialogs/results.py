@@ -16,7 +16,7 @@ from socialroi_tui.i18n import Language, label, t
 from socialroi_tui.model import ActualResult, Campaign
 from socialroi_tui.presenter import plausibility_text
 from socialroi_tui.store.csv_import import FIELDS, MEASURES
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.textsafe import one_line, visible
 from socialroi_tui.tui.dialogs.base import Dialog
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
@@ -60,7 +60,8 @@ class ResultEditor(Dialog[ActualResult | None]):
     def compose(self) -> ComposeResult:
         lang = self.lang
         channels = [
-            (one_line(c.label or c.network.capitalize(), 30), c.id) for c in self.campaign.channels
+            (Text(one_line(c.label or c.network.capitalize(), 30)), c.id)
+            for c in self.campaign.channels
         ]
         with Vertical(classes="dialog"):
             yield Label(Text(t("add_result_title", lang), style="bold"), classes="dialog-title")
@@ -223,7 +224,7 @@ class ImportPreviewDialog(ChoiceDialog):
         self, title: str, message: str, warnings: list[str], choices: list[tuple[str, str]]
     ) -> None:
         super().__init__(title, message, choices)
-        self.warnings = warnings
+        self.warnings = [visible(line) for line in warnings]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -235,4 +236,4 @@ class ImportPreviewDialog(ChoiceDialog):
             with Horizontal(classes="dialog-buttons"):
                 for index, (answer, text) in enumerate(self.choices):
                     variant = "primary" if index == 0 else "default"
-                    yield Button(text, id=f"answer-{answer}", variant=variant)
+                    yield Button(Text(text), id=f"answer-{answer}", variant=variant)

@@ -14,7 +14,7 @@ from socialroi_tui import editing
 from socialroi_tui.engine.dashboard import COLUMNS, dashboard_rows, sort_rows
 from socialroi_tui.i18n import t
 from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.textsafe import one_line, padded
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.figures import show_text
@@ -139,7 +139,7 @@ class DashboardScreen(SectionScreen):
         lang, currency = self.lang, document.campaign.meta.currency
         text = Text()
         for status in document.results.kpis:
-            name = one_line(kpi_name(status.mapping, lang), 34).ljust(35)
+            name = padded(kpi_name(status.mapping, lang), 35)
             text.append(name)
             text.append(format_by_unit(status.target, status.unit, currency, lang).rjust(12))
             text.append(format_by_unit(status.actual, status.unit, currency, lang).rjust(12) + "  ")

@@ -23,7 +23,7 @@ def _campaign_name(recovery, lang) -> str:
 
     try:
         name = tomllib.loads(recovery.text()).get("meta", {}).get("name", "")
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, RecursionError):
         name = ""
     return one_line(str(name) or t("recover_untitled", lang), 40)
 

@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.textsafe import padded
 from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
 from socialroi_tui.tui.widgets.quick_refresh import QuickRefresh
@@ -34,7 +34,7 @@ def pairs(rows: list[tuple[str, str]], width: int, emphasis: set[str] | None = N
     lines = []
     for label, value in rows:
         room = max(width - len(value) - 1, 4)
-        line = one_line(label, room).ljust(room) + " " + value
+        line = padded(label, room) + " " + value
         lines.append(Text(line, style="bold" if emphasis and label in emphasis else ""))
     return lines
 
@@ -102,4 +102,4 @@ def show_text(widget: Static, text: Text | str, layout: bool = False) -> None:
     if getattr(widget, "_shown_text", None) == text:
         return
     widget._shown_text = text  # type: ignore[attr-defined]
-    widget.update(text, layout=layout)
+    widget.update(Text(text) if isinstance(text, str) else text, layout=layout)  # never markup
