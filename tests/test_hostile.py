@@ -851,8 +851,9 @@ def test_every_accepted_input_computes_and_shows_without_error(
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("x = " + "[" * 5000, "nested too deeply"),
-        ("[meta]\nname = " + "1" * 5000, "whole number too long"),
+        ("x = " + "[" * 5000 + "]" * 5000, "nested too deeply"),
+        ("x = " + "[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ("[budget]\nctr = " + "1" * 5000, "budget.ctr"),
         ("[budget]\nconversion_rate = 1e-30\n", "smallest rate"),
         ("[budget]\nprice = 0.0000001\n", "six decimals"),
     ],

@@ -1,4 +1,5 @@
 import os
+import tomllib
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -305,3 +306,25 @@ def test_write_atomically_private_files_are_0600(tmp_path, umask):
     assert (tmp_path / "public.json").stat().st_mode & 0o777 == 0o666 & ~umask
     assert (tmp_path / "private.json").stat().st_mode & 0o777 == 0o600
     assert sorted(p.name for p in tmp_path.iterdir()) == ["private.json", "public.json"]
+
+
+def test_a_long_list_of_results_reads_the_same_in_pieces():
+    """Read in pieces (the interface keeps its turn), the same document as read whole;
+    a file where another table follows the results is read whole."""
+    from socialroi_tui.store import toml_store
+
+    rows = "".join(
+        f'[[actuals]]\nchannel = "fb"\npublication = "p{i} # [x]"\nspend = {i}.25\n\n'
+        for i in range(30_000)
+    )
+    text = '[meta]\nname = "x"\n\n[[channels]]\nid = "fb"\n\n' + rows
+    assert len(text) > toml_store.PIECE_BYTES
+    steps = []
+    pieces = toml_store._in_pieces(text, steps.append)
+    assert pieces == tomllib.loads(text, parse_float=D)
+    assert len(steps) > 1 and steps == sorted(steps)
+    assert toml_store._in_pieces(text + "[budget]\nctr = 0.02\n", None) is None
+    broken = text + '[[actuals]]\nchannel = "fb\n'
+    assert toml_store._in_pieces(broken, None) is None
+    with pytest.raises(CampaignFileError, match=r"line \d+, column \d+: not valid TOML"):
+        toml_store.read_toml(broken)

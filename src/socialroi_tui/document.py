@@ -15,7 +15,7 @@ from socialroi_tui.editing import field_value, restore_field
 from socialroi_tui.engine.evaluate import CampaignResults, evaluate, summarise_actuals
 from socialroi_tui.model import Campaign
 from socialroi_tui.store import LoadedCampaign, load_campaign, save_campaign
-from socialroi_tui.store.toml_store import current_digest
+from socialroi_tui.store.toml_store import Progress, current_digest
 
 UNDO_DEPTH = 200
 _versions = itertools.count(1)
@@ -81,9 +81,10 @@ class CampaignDocument:
         self._actuals: tuple | None = None
 
     @classmethod
-    def open(cls, path: Path | str) -> CampaignDocument:
-        """Load a file (``CampaignFileError`` says what is wrong with it)."""
-        loaded: LoadedCampaign = load_campaign(path)
+    def open(cls, path: Path | str, progress: Progress | None = None) -> CampaignDocument:
+        """Load a file (``CampaignFileError`` says what is wrong with it); ``progress`` is
+        told how far a long load has come."""
+        loaded: LoadedCampaign = load_campaign(path, progress)
         return cls(loaded.campaign, Path(path), loaded.has_comments, loaded.digest)
 
     @property
@@ -113,6 +114,10 @@ class CampaignDocument:
                 self._actuals = cached
             self._results = evaluate(campaign, actuals=cached[2])
         return self._results
+
+    def work_out(self) -> CampaignResults:
+        """Every figure, now (a worker thread does it for a large file)."""
+        return self.results
 
     def apply(self, campaign: Campaign, key: str | None = None) -> bool:
         """Replace the campaign with an edited one; False when nothing changed.

@@ -19,6 +19,7 @@ from socialroi_tui.model import Campaign
 from socialroi_tui.recovery import Recovery, discard_recovery, find_recovery, write_recovery
 from socialroi_tui.store import CampaignFileError, dump_campaign, parse_campaign
 from socialroi_tui.store.toml_store import (
+    Progress,
     campaign_lock,
     check_file_name,
     tidy_after_killed_saves,
@@ -81,16 +82,32 @@ class CampaignSession:
     def open(self, path: Path) -> Opened:
         """Read ``path`` (``CampaignFileError`` says what is wrong, and nothing changes);
         a missing file starts a new campaign that will be saved there."""
-        from socialroi_tui.recent import remember
+        return self.adopt(path, self.read(path))
 
+    def read(self, path: Path, progress: Progress | None = None) -> CampaignDocument | None:
+        """Read and check ``path``, with every figure added up, changing nothing here: a
+        large file is read by a worker thread while the interface shows ``progress``.
+        None for a missing file (a new campaign); ``CampaignFileError`` if it cannot be
+        used."""
         check_file_name(path)
         if not path.exists():
+            return None
+        document = CampaignDocument.open(path, progress)
+        document.work_out()  # off the interface's thread
+        if progress:
+            progress(1.0)
+        return document
+
+    def adopt(self, path: Path, document: CampaignDocument | None) -> Opened:
+        """Work on ``document``, just read from ``path`` (None: a new campaign there)."""
+        from socialroi_tui.recent import remember
+
+        if document is None:
             from socialroi_tui.templates import blank_campaign
 
             self._replace(CampaignDocument(blank_campaign(self.lang, path.stem)))
             self.document.path = path
             return Opened(find_recovery(path), False)
-        document = CampaignDocument.open(path)
         tidy_after_killed_saves(path)
         self._replace(document)
         remember(path)

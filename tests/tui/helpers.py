@@ -37,6 +37,15 @@ def text_of(app: SocialRoiApp, selector: str) -> str:
 
 
 def table_rows(app: SocialRoiApp) -> list[list[str]]:
+    """The cells of the screen's table (a DataTable, or the dashboard's FigureTable)."""
+    from socialroi_tui.tui.widgets.figure_table import FigureTable
+
+    figures = app.screen.query(FigureTable)
+    if figures:
+        table = figures.first()
+        return [
+            [cell.strip() for cell in table.row_texts(index)] for index in range(len(table.rows))
+        ]
     table = app.screen.query_one(DataTable)
     return [
         [getattr(cell, "plain", str(cell)).strip() for cell in table.get_row_at(index)]

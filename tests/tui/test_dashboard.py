@@ -13,7 +13,7 @@ from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.dialogs.prompt import TextPrompt
 from socialroi_tui.tui.dialogs.results import MappingDialog, ResultEditor
 
-from .helpers import copy_sample, loaded, make_app, table_rows, text_of
+from .helpers import copy_sample, loaded, make_app, table_rows, text_of, wait_for
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
 
@@ -265,3 +265,49 @@ async def test_an_import_with_nothing_to_check_shows_no_warnings(tmp_path):
         assert isinstance(app.screen, ChoiceDialog)
         assert not app.screen.query("#preview-warnings")
         assert app.screen.query_one("#answer-import").region in app.screen.region
+
+
+def _many_results(path: Path, count: int) -> Path:
+    rows = "".join(
+        f'[[actuals]]\nchannel = "fb"\npublication = "post {i}"\nspend = {i % 97}.5\n'
+        f"clicks = 20\nconversions = {i % 3}\nrevenue = 30\n\n"
+        for i in range(count)
+    )
+    path.write_text('[[channels]]\nid = "fb"\nnetwork = "facebook"\n\n' + rows, encoding="utf-8")
+    return path
+
+
+async def test_a_large_campaign_loads_with_progress_and_shows_only_what_is_on_screen(
+    tmp_path, monkeypatch
+):
+    """A file over a megabyte is read by a worker while a bar shows how far it has come;
+    the dashboard writes the cells of the rows on screen only, and a network of many
+    publications starts folded."""
+    from socialroi_tui.tui.dialogs.loading import LoadingScreen
+    from socialroi_tui.tui.widgets.figure_table import FigureTable
+
+    path = _many_results(tmp_path / "big.toml", 12_000)
+    app = make_app(path, lang="en", screen="dashboard")
+    shown_loading = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        while app.opening:
+            shown_loading.append(isinstance(app.screen, LoadingScreen))
+            await pilot.pause(0.01)
+        await wait_for(pilot, lambda: app.screen.query(FigureTable))
+        assert any(shown_loading)
+        table = app.screen.query_one(FigureTable)
+        assert labels(app) == ["▸ Facebook", "Total"]  # 12 000 publications: folded
+        from socialroi_tui.tui.screens import dashboard
+
+        written = []
+        format_cell = dashboard.format_by_unit
+        monkeypatch.setattr(
+            dashboard, "format_by_unit", lambda *args: written.append(1) or format_cell(*args)
+        )
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(table.rows) == 12_002)
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == 12_001
+        assert len(written) < 5_000  # a few screenfuls of cells, not 12 000 rows of them
+        assert "Total" in " ".join(table.row_texts(table.cursor_row))

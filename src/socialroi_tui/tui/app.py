@@ -192,27 +192,66 @@ class SocialRoiApp(App[None]):
         if self._quick is not None:
             # Show the first screen now; the screen asks for the full load once drawn.
             self.switch_mode("objectives")
-        else:
-            # A large file takes a few seconds to check: say so before it starts.
+        else:  # a large file is read by a worker while its progress shows
             self.switch_mode("start")
-            if self._path.exists():
-                self.notify(t("loading", self.lang, name=self._path.name), timeout=30)
-            self.set_timer(0.1, lambda: self.open_file(self._path, self._first_section))
+            self.call_after_refresh(self.open_file, self._path, self._first_section)
 
     def open_file(self, path: Path, section: str = "objectives") -> None:
         """Open ``path`` (a missing file starts a new campaign that will be saved there);
         unsaved work left on it by an earlier run is offered back."""
         from socialroi_tui.store import CampaignFileError
 
-        self.opening = False
-        self.clear_notifications()  # "Opening…"
-        try:
-            opened = self.session.open(path)
-        except CampaignFileError as error:
-            self._quick = None
-            self.switch_mode("start")
-            self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
+        if _is_large(path):
+            self._read_in_background(path, section)
             return
+        try:
+            document = self.session.read(path)
+        except CampaignFileError as error:
+            self._open_failed(error)
+            return
+        self._opened(path, document, section)
+
+    def _read_in_background(self, path: Path, section: str) -> None:
+        """Read a large file in a worker thread; a bar shows how far it has come."""
+        from socialroi_tui.store import CampaignFileError
+        from socialroi_tui.tui.dialogs.loading import LoadingScreen
+
+        self.opening = True
+        loading = LoadingScreen(path.name, self.lang)
+        self.push_screen(loading)
+
+        def read() -> None:
+            try:
+                document = self.session.read(
+                    path, lambda fraction: self.call_from_thread(loading.advance, fraction)
+                )
+            except CampaignFileError as error:
+                self.call_from_thread(self._open_failed, error, loading)
+                return
+            self.call_from_thread(self._opened, path, document, section, loading)
+
+        self.run_worker(read, thread=True, group="open")
+
+    def _open_failed(self, error: Exception, loading: Screen | None = None) -> None:
+        if loading is not None:
+            loading.dismiss()
+        self.opening = False
+        self._quick = None
+        self.switch_mode("start")
+        self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
+
+    def _opened(
+        self,
+        path: Path,
+        document: CampaignDocument | None,
+        section: str,
+        loading: Screen | None = None,
+    ) -> None:
+        """Work on the document just read: show it, then offer unsaved work left on it."""
+        if loading is not None:
+            loading.dismiss()
+        self.opening = False
+        opened = self.session.adopt(path, document)
         self._show(section)
         _trace("document-ready")
         if opened.recovery is not None:
@@ -752,6 +791,16 @@ def _trace(event: str) -> None:
     if trace:
         with open(trace, "a", encoding="utf-8") as stream:
             stream.write(f"{event} {time.time()}\n")
+
+
+def _is_large(path: Path) -> bool:
+    """A file big enough that reading it takes a moment (read by a worker thread)."""
+    from socialroi_tui.quicklook import MAX_QUICK_BYTES
+
+    try:
+        return path.is_file() and path.stat().st_size > MAX_QUICK_BYTES
+    except (OSError, ValueError):
+        return False
 
 
 def _toml_path(text: str) -> Path:

@@ -8,15 +8,16 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from socialroi_tui import editing
-from socialroi_tui.engine.dashboard import COLUMNS, dashboard_rows, sort_rows
+from socialroi_tui.engine.dashboard import COLUMNS, DashboardRow, dashboard_rows, sort_rows
 from socialroi_tui.i18n import t
 from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
 from socialroi_tui.textsafe import one_line, padded
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
 from socialroi_tui.tui.screens.section import SectionScreen
+from socialroi_tui.tui.widgets.figure_table import FigureTable, TableColumn
 from socialroi_tui.tui.widgets.figures import show_text
 
 SHORT = {
@@ -55,6 +56,11 @@ ORDER = tuple(
 """The engine's columns, each followed by its plan and variance cells."""
 
 
+COLUMN_WIDTH = 11
+FOLDED_ABOVE = 200
+"""A network with more publications than this starts folded (Enter unfolds it)."""
+
+
 class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     BINDINGS = [
@@ -77,58 +83,75 @@ class DashboardScreen(SectionScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical():
-            yield DataTable(id="dashboard-table", cursor_type="row", zebra_stripes=True)
+            yield FigureTable(id="dashboard-table")
             yield VerticalScroll(Static("", id="dashboard-kpi-text"), id="dashboard-kpis")
 
     def on_mount(self) -> None:
         self.sort_column: str | None = None
         self.descending = False
         self.collapsed: set[str] = set()
+        """Networks whose publications are folded (a network of many starts folded)."""
+        self._seen_channels: set[str] = set()
         self._told = False
+        self._rows_of: tuple[object, list[DashboardRow]] | None = None
+        self._table = self.query_one(FigureTable)
         self.query_one("#dashboard-kpis").border_title = t("kpis", self.lang)
-        self.query_one(DataTable).focus()
+        self._table.focus()
         super().on_mount()
+
+    def _all_rows(self) -> list[DashboardRow]:
+        """Every row of the dashboard, sorted; worked out again only when the results or
+        the sort change (100 000 publications take a third of a second)."""
+        results = self.roi_app.document.results
+        drawn_from = (results, self.sort_column, self.descending)
+        if self._rows_of is None or self._rows_of[0] != drawn_from:
+            rows = dashboard_rows(results)
+            if self.sort_column:
+                rows = sort_rows(rows, self.sort_column, self.descending)
+            self._rows_of = (drawn_from, rows)
+            self._fold_large_networks(results)
+        return self._rows_of[1]
+
+    def _fold_large_networks(self, results) -> None:
+        """A network with more publications than fit a few screens starts folded."""
+        for channel, publications in results.actual_by_publication.items():
+            if channel not in self._seen_channels:
+                self._seen_channels.add(channel)
+                if len(publications) > FOLDED_ABOVE:
+                    self.collapsed.add(channel)
 
     def refresh_body(self, force: bool = False) -> None:
         document = self.roi_app.document
-        results, campaign, lang = document.results, document.campaign, self.lang
+        campaign, lang = document.campaign, self.lang
         currency = campaign.meta.currency
-        rows = dashboard_rows(results)
-        if self.sort_column:
-            rows = sort_rows(rows, self.sort_column, self.descending)
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear(columns=True)
-        width = 34 if (table.size.width or self.size.width) >= 110 else 24
-        table.add_column(t("channel", lang), key="label", width=width)
+        rows = [
+            row
+            for row in self._all_rows()
+            if not (row.level == "publication" and row.channel in self.collapsed)
+        ]
+        table = self._table
+        label_width = 34 if (table.size.width or self.size.width) >= 110 else 24
+        columns = [TableColumn("label", t("channel", lang), label_width, right=False)]
         for column in ORDER:
             name = SHORT[column][lang]
             if column == self.sort_column:
                 name += " ▼" if self.descending else " ▲"
-            table.add_column(name, key=column)
-        for row in rows:
-            if row.level == "publication" and row.channel in self.collapsed:
-                continue
-            if row.level == "channel":
-                marker = "▸ " if row.channel in self.collapsed else "▾ "
-                title = Text(marker + one_line(row.label, width - 3), style="bold")
-            elif row.level == "total":
-                title = Text(t("total", lang), style="bold")
+            columns.append(TableColumn(column, name, max(COLUMN_WIDTH, len(name))))
+        collapsed, total = self.collapsed, t("total", lang)
+
+        def cell(row: DashboardRow, key: str) -> str:
+            if key == "label":
+                if row.level == "channel":
+                    return ("▸ " if row.channel in collapsed else "▾ ") + row.label
+                return total if row.level == "total" else "   " + row.label
+            if key in PLAN_CELLS:
+                part, name, unit = PLAN_CELLS[key]
+                value = (row.plan if part == "plan" else row.variance)[name]
             else:
-                title = Text("   " + one_line(row.label, width - 4))
-            cells = [title]
-            for column in ORDER:
-                if column in PLAN_CELLS:
-                    part, name, unit = PLAN_CELLS[column]
-                    value = (row.plan if part == "plan" else row.variance)[name]
-                else:
-                    value, unit = row.figure(column), DASHBOARD_UNITS[column]
-                style = "bold" if row.level != "publication" else ""
-                text = format_by_unit(value, unit, currency, lang)
-                cells.append(Text(text, style=style, justify="right"))
-            table.add_row(*cells, key=f"{row.level}:{row.channel}:{row.label}")
-        if table.row_count:
-            table.move_cursor(row=min(cursor, table.row_count - 1))
+                value, unit = row.figure(key), DASHBOARD_UNITS[key]
+            return format_by_unit(value, unit, currency, lang)
+
+        table.show_rows(columns, rows, cell, lambda row: row.level != "publication")
         self._draw_kpis()
         if not campaign.actuals and not self._told:
             self._told = True
@@ -147,10 +170,9 @@ class DashboardScreen(SectionScreen):
             text.append("\n")
         show_text(self.query_one("#dashboard-kpi-text", Static), text, layout=True)
 
-    def on_data_table_header_selected(self, event: DataTable.HeaderSelected) -> None:
-        column = str(event.column_key.value)
-        if column in COLUMNS:
-            self._sort_by(column)
+    def on_figure_table_header_selected(self, event: FigureTable.HeaderSelected) -> None:
+        if event.key in COLUMNS:
+            self._sort_by(event.key)
 
     def _sort_by(self, column: str) -> None:
         self.descending = not self.descending if self.sort_column == column else False
@@ -172,10 +194,10 @@ class DashboardScreen(SectionScreen):
         self.sort_column, self.descending = "cpa", False
         self.refresh_body()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        level, channel, _ = str(event.row_key.value).split(":", 2)
-        if level == "channel":
-            self.collapsed ^= {channel}
+    def on_figure_table_row_selected(self, event: FigureTable.RowSelected) -> None:
+        row = event.table.rows[event.index]
+        if row.level == "channel":
+            self.collapsed ^= {row.channel}
             self.refresh_body()
 
     def action_add_result(self) -> None:
