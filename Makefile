@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CAMPAIGN ?= sample_campaigns/seed-000.toml
 
-.PHONY: run test bench lint format clean compile
+.PHONY: run test test-textual-oldest test-textual-latest bench lint format clean compile
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,10 +27,26 @@ run: compile
 test: $(STAMP)
 	$(BIN)/python -m pytest -q -n auto
 
+# The tests that lean on Textual's drawing and keys, on the oldest and the newest Textual
+# the project allows (the private parts used are checked in tui/textual_compat.py).
+TEXTUAL_TESTS := tests/tui/test_snapshots.py tests/tui/test_keystroke_path.py \
+	tests/tui/test_compositor.py tests/tui/test_textual_compat.py tests/tui/test_integrity.py
+
+test-textual-oldest: pyproject.toml
+	test -x .venv-textual-oldest/bin/python || $(PYTHON) -m venv .venv-textual-oldest
+	.venv-textual-oldest/bin/python -m pip install --quiet -e '.[test]' 'textual==8.0.0'
+	.venv-textual-oldest/bin/python -m pytest -q -n auto -p no:cacheprovider $(TEXTUAL_TESTS)
+
+test-textual-latest: pyproject.toml
+	test -x .venv-textual-latest/bin/python || $(PYTHON) -m venv .venv-textual-latest
+	.venv-textual-latest/bin/python -m pip install --quiet --upgrade -e '.[test]' textual
+	.venv-textual-latest/bin/python -m pytest -q -n auto -p no:cacheprovider $(TEXTUAL_TESTS)
+
 bench: compile
 	$(BIN)/python -m benchmarks
 
 lint: $(STAMP)
+	$(BIN)/lint-imports
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 
@@ -39,4 +55,4 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix src tests benchmarks
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache
+	rm -rf $(VENV) .venv-textual-oldest .venv-textual-latest build dist .pytest_cache

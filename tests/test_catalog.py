@@ -1,6 +1,6 @@
 from socialroi_tui.catalog import load_catalog
 from socialroi_tui.engine.actuals import METRIC_FORMULAS
-from socialroi_tui.engine.formula import Formula
+from socialroi_tui.text.formula import Formula
 
 
 def test_catalog_loads_and_validates():

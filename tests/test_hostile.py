@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from socialroi_tui.cli import main as cli_main
-from socialroi_tui.engine.numbers import NumberError, out_of_range, parse_number
 from socialroi_tui.model import Campaign
 from socialroi_tui.store import CampaignFileError, load_campaign, parse_campaign, save_campaign
-from socialroi_tui.textsafe import visible
+from socialroi_tui.text.numbers import NumberError, out_of_range, parse_number
+from socialroi_tui.text.safe import visible
 
 SAMPLES = Path(__file__).resolve().parent.parent / "src" / "socialroi_tui" / "samples"
 

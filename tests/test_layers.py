@@ -6,8 +6,18 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "socialroi_tui"
-CORE = ["engine", "model", "catalog", "store"]
-CORE_MODULES = ["cli", "i18n", "presenter", "templates"]
+CORE = ["text", "engine", "model", "catalog", "store"]
+CORE_MODULES = [
+    "cli",
+    "presenter",
+    "templates",
+    "session",
+    "document",
+    "editing",
+    "recovery",
+    "recent",
+    "quicklook",
+]
 
 
 def imported_modules(path: Path) -> set[str]:

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from socialroi_tui.engine.numbers import (
+from socialroi_tui.text.numbers import (
     NumberError,
     format_count,
     format_money,
@@ -136,7 +136,7 @@ def test_anything_else_is_refused_cleanly(text, kind):
 
 
 def test_values_by_kpi_unit():
-    from socialroi_tui.engine.numbers import parse_for_unit
+    from socialroi_tui.text.numbers import parse_for_unit
 
     assert parse_for_unit("2,5 %", "rate", lang="fr", field="x") == D("0.025")
     assert parse_for_unit("150 %", "rate", lang="fr", field="x") == D("1.5")  # growth

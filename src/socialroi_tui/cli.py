@@ -16,13 +16,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from socialroi_tui.i18n import Language, detect_language, t
+from socialroi_tui.text.words import SECTIONS, Language, detect_language, t
 
 if TYPE_CHECKING:
     import argparse
 
 COMMANDS = ("plan", "calc", "validate", "new", "import", "report")
-SCREENS = ("objectives", "kpis", "funnel", "budget", "dashboard")
 
 
 class UsageError(Exception):
@@ -42,7 +41,7 @@ def _parser_class() -> type[argparse.ArgumentParser]:
 
 def _number(kind: str, option: str, lang_holder: dict):
     def read(text: str):
-        from socialroi_tui.engine.numbers import NumberError, parse_number
+        from socialroi_tui.text.numbers import NumberError, parse_number
 
         try:
             return parse_number(text, kind, lang=lang_holder["lang"], field=option)
@@ -63,7 +62,7 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
         parser = parser_class(
             prog="socialroi",
             usage=(
-                f"%(prog)s [FILE] [--screen {'|'.join(SCREENS)}] [--lang fr|en]\n"
+                f"%(prog)s [FILE] [--screen {'|'.join(SECTIONS)}] [--lang fr|en]\n"
                 f"       %(prog)s {{{','.join(COMMANDS)}}} ...\n"
                 "       %(prog)s -h | -V"
             ),
@@ -79,7 +78,7 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
             help="the campaign file to open (a missing file starts a new campaign)",
         )
         app.add_argument(
-            "--screen", choices=SCREENS, metavar="|".join(SCREENS), help="the screen shown first"
+            "--screen", choices=SECTIONS, metavar="|".join(SECTIONS), help="the screen shown first"
         )
         app.add_argument(
             "--lang",
@@ -163,7 +162,7 @@ def _app_arguments(argv: list[str]) -> tuple[Path | None, str | None, str | None
         name, equals, value = word.partition("=")
         if name in ("--screen", "--lang"):
             value = value if equals else next(words, "")
-            choices = SCREENS if name == "--screen" else ("fr", "en")
+            choices = SECTIONS if name == "--screen" else ("fr", "en")
             if value not in choices:
                 raise UsageError(
                     f"argument {name}: invalid choice: {value!r} (choose from {', '.join(choices)})"
@@ -182,7 +181,7 @@ def _app_arguments(argv: list[str]) -> tuple[Path | None, str | None, str | None
 def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
     """Columns padded to their widest cell; every cell on one line (a name's newline
     would break the table)."""
-    from socialroi_tui.textsafe import cell_width, one_line, padded
+    from socialroi_tui.text.safe import cell_width, one_line, padded
 
     rows = [[one_line(cell) for cell in row] for row in rows]
     widths = [max(cell_width(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -249,7 +248,6 @@ def _load(path: Path):
 
 def _print_calc(args, lang: Language) -> int:
     from socialroi_tui.engine.evaluate import evaluate
-    from socialroi_tui.engine.numbers import format_money, format_rate
     from socialroi_tui.presenter import (
         budget_rows,
         format_by_unit,
@@ -257,6 +255,7 @@ def _print_calc(args, lang: Language) -> int:
         results_json,
         verdict_text,
     )
+    from socialroi_tui.text.numbers import format_money, format_rate
 
     loaded = _load(args.file)
     campaign = loaded.campaign
@@ -563,7 +562,7 @@ class _VisibleStream:
         self._stream = stream
 
     def write(self, text: str) -> int:
-        from socialroi_tui.textsafe import visible
+        from socialroi_tui.text.safe import visible
 
         return self._stream.write(visible(text))
 
@@ -573,7 +572,7 @@ class _VisibleStream:
 
 @contextlib.contextmanager
 def _visible_output():
-    """Everything the command line prints goes through ``textsafe.visible``."""
+    """Everything the command line prints goes through ``text.safe.visible``."""
     saved = sys.stdout, sys.stderr
     sys.stdout, sys.stderr = _VisibleStream(sys.stdout), _VisibleStream(sys.stderr)
     try:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from socialroi_tui.engine.formula import safe_divide
 from socialroi_tui.engine.funnel import evaluate_funnel
 from socialroi_tui.model import (
     ActualResult,
@@ -20,6 +19,7 @@ from socialroi_tui.model import (
     KpiMapping,
     ObjectiveChoice,
 )
+from socialroi_tui.text.formula import safe_divide
 
 
 def _with(campaign: Campaign, **parts: Any) -> Campaign:

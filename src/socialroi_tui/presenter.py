@@ -10,14 +10,14 @@ from socialroi_tui.engine.budget import BudgetResult
 from socialroi_tui.engine.evaluate import CampaignResults
 from socialroi_tui.engine.formulas import to_cent
 from socialroi_tui.engine.funnel import FunnelResult
-from socialroi_tui.engine.numbers import (
+from socialroi_tui.text.numbers import (
     format_count,
     format_money,
     format_plain,
     format_rate,
 )
-from socialroi_tui.i18n import STRINGS, Language, t
-from socialroi_tui.textsafe import markdown_cell, one_line, spreadsheet_text
+from socialroi_tui.text.safe import markdown_cell, one_line, spreadsheet_text
+from socialroi_tui.text.words import STRINGS, Language, t
 
 Row = tuple[str, str, str]
 """(key, label, formatted value)"""

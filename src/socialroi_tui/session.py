@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from socialroi_tui.document import CampaignDocument
-from socialroi_tui.i18n import Language
 from socialroi_tui.model import Campaign
 from socialroi_tui.recovery import Recovery, discard_recovery, find_recovery, write_recovery
 from socialroi_tui.store import CampaignFileError, dump_campaign, parse_campaign
@@ -24,6 +23,7 @@ from socialroi_tui.store.toml_store import (
     check_file_name,
     tidy_after_killed_saves,
 )
+from socialroi_tui.text.words import Language
 
 
 class SaveRefused(Exception):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from socialroi_tui.i18n import Language
+from socialroi_tui.text.words import Language
 
 if TYPE_CHECKING:
     from socialroi_tui.model import Campaign, Funnel

@@ -11,7 +11,7 @@ from textual._compositor import ChopsUpdate, Compositor
 from textual.geometry import Region
 from textual.widget import Widget
 
-from socialroi_tui.tui.compositor import RegionCompositor
+from socialroi_tui.tui.textual_compat import RegionCompositor
 from socialroi_tui.tui.widgets.figures import FigureLines
 from socialroi_tui.tui.widgets.number_field import NumberField
 

@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Markdown
 
-from socialroi_tui.i18n import STRINGS, t
+from socialroi_tui.text.words import STRINGS, t
 from socialroi_tui.tui import keyhelp
 from socialroi_tui.tui.dialogs.help import HelpScreen, help_source, help_text
 

@@ -137,7 +137,7 @@ def _read_kpi(data: dict[str, Any]) -> KpiDefinition:
         raise CatalogError(f"{where}.better: higher or lower")
     formula = data.get("formula", "")
     if formula:
-        from socialroi_tui.engine.formula import Formula
+        from socialroi_tui.text.formula import Formula
 
         Formula(formula)
     return KpiDefinition(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 
-from socialroi_tui.engine.formula import Formula
+from socialroi_tui.text.formula import Formula
 
 Value = Decimal | None
 MEASURES = ("spend", "impressions", "reach", "clicks", "leads", "bounces", "conversions", "revenue")

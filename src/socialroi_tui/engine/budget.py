@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Literal
 
 from socialroi_tui.engine import formulas as f
-from socialroi_tui.engine.formula import safe_divide
+from socialroi_tui.text.formula import safe_divide
 
 Value = Decimal | None
 Pricing = Literal["cpm", "cpc", "flat"]

@@ -10,9 +10,9 @@ from socialroi_tui.catalog import load_catalog
 from socialroi_tui.engine import formulas as f
 from socialroi_tui.engine.actuals import Totals, add_up
 from socialroi_tui.engine.budget import BudgetResult, PlanInputs, forward_plan, reverse_plan
-from socialroi_tui.engine.formula import Formula
 from socialroi_tui.engine.funnel import FunnelResult, evaluate_funnel
 from socialroi_tui.model import Campaign, KpiMapping
+from socialroi_tui.text.formula import Formula
 
 Value = Decimal | None
 Status = Literal["ahead", "on_track", "behind", "no_data"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from socialroi_tui.engine.formula import safe_divide
+from socialroi_tui.text.formula import safe_divide
 
 Value = Decimal | None
 

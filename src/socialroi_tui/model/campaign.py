@@ -20,14 +20,14 @@ from pydantic import (
     model_validator,
 )
 
-from socialroi_tui.engine.numbers import (
+from socialroi_tui.text.numbers import (
     NumberError,
     NumberKind,
     out_of_range,
     parse_number,
     reason_text,
 )
-from socialroi_tui.textsafe import shortened
+from socialroi_tui.text.safe import shortened
 
 SCHEMA_VERSION = 1
 NETWORKS = ("facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other")

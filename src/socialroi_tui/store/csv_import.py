@@ -17,17 +17,17 @@ import datetime as dt
 import hashlib
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from socialroi_tui.engine.numbers import NumberError, parse_number
+from socialroi_tui.engine.actuals import MEASURES
 from socialroi_tui.engine.plausibility import PlausibilityWarning, check_measures
 from socialroi_tui.model import NETWORKS, ActualResult, Campaign, Channel
+from socialroi_tui.store.headers import normalise
+from socialroi_tui.text.numbers import NumberError, parse_number
 
 MAX_CSV_BYTES = 64 * 1024 * 1024
-MEASURES = ("spend", "impressions", "reach", "clicks", "leads", "bounces", "conversions", "revenue")
 FIELDS = ("date", "publication", "network", *MEASURES)
 
 # Column names as the platforms export them (lower case, without accents or "(EUR)").
@@ -189,13 +189,6 @@ class ImportPreview:
     """The bytes' digest, as imports before the rows' digest tagged them."""
     warnings: list[LineWarning] = field(default_factory=list)
     """Figures that read but deserve a second look, row by row; they block nothing."""
-
-
-def normalise(header: str) -> str:
-    """``Montant dépensé (EUR)`` → ``montant depense``."""
-    text = unicodedata.normalize("NFKD", header).encode("ascii", "ignore").decode()
-    text = re.sub(r"\(.*?\)", " ", text.lower())
-    return " ".join(re.sub(r"[^a-z0-9.]+", " ", text).split())
 
 
 def decode(data: bytes) -> str:

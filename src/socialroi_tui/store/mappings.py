@@ -8,8 +8,9 @@ import json
 import re
 from pathlib import Path
 
+from socialroi_tui.store.headers import normalise
 from socialroi_tui.store.toml_store import write_atomically
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.text.safe import one_line
 
 
 def mappings_folder() -> Path:
@@ -66,8 +67,6 @@ def load_mapping(name: str) -> dict[str, str]:
 
 
 def headers_signature(headers: list[str]) -> str:
-    from socialroi_tui.store.csv_import import normalise
-
     joined = "|".join(normalise(h) for h in headers)
     return "auto-" + hashlib.sha256(joined.encode("utf-8")).hexdigest()[:16]
 

@@ -26,7 +26,7 @@ import tomli_w
 from pydantic import ValidationError
 
 from socialroi_tui.model import SCHEMA_VERSION, Campaign
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.text.safe import one_line
 
 try:
     from toml_rs import TOMLDecodeError as _RustTomlError

@@ -17,19 +17,19 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
-from socialroi_tui.i18n import Language, t
 from socialroi_tui.quicklook import QuickLook, quick_look
-from socialroi_tui.textsafe import one_line
-from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.text.safe import one_line
+from socialroi_tui.text.words import SECTIONS, Language, t
 from socialroi_tui.tui.safe_output import ControlCharacters
 from socialroi_tui.tui.typing_gc import TypingCollector
-from socialroi_tui.tui.widgets.topbar import SECTIONS, TopBar
+from socialroi_tui.tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:  # the model (and pydantic) load after the first frame
     from socialroi_tui.document import CampaignDocument
     from socialroi_tui.model import Campaign
     from socialroi_tui.recovery import Recovery
     from socialroi_tui.session import CampaignSession
+    from socialroi_tui.tui.screens.start import StartScreen
     from socialroi_tui.tui.widgets.number_field import NumberField
 
 
@@ -134,7 +134,6 @@ class SocialRoiApp(App[None]):
         self._path = path
         self._first_section = first_section or "objectives"
         self._quick: QuickLook | None = None
-        localize_bindings(self, lang)
 
     @property
     def session(self) -> CampaignSession:
@@ -161,7 +160,7 @@ class SocialRoiApp(App[None]):
     ) -> None:
         """Notifications show their text as it is: a message may quote a file's contents,
         so it is never read as markup and its control characters are made visible."""
-        from socialroi_tui.textsafe import visible
+        from socialroi_tui.text.safe import visible
 
         super().notify(
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
@@ -277,6 +276,18 @@ class SocialRoiApp(App[None]):
             campaign = parse_campaign(template_text(template), template)
         self.session.start(campaign)
         self._show("objectives")
+
+    def on_start_screen_new_campaign(self, message: StartScreen.NewCampaign) -> None:
+        self.new_campaign(message.template)
+
+    def on_start_screen_open_file(self, message: StartScreen.OpenFile) -> None:
+        if message.path is None:
+            self.action_open()
+        else:
+            self.open_file(message.path)
+
+    def on_start_screen_recover(self, message: StartScreen.Recover) -> None:
+        self.restore_recovery(message.recovery)
 
     def _show(self, section: str) -> None:
         """Show the session's document (just opened, created or reloaded) at ``section``."""
@@ -514,7 +525,7 @@ class SocialRoiApp(App[None]):
     async def _settle_unreadable_fields(self) -> bool:
         """Each field whose text cannot be read: go back to it, or keep the value it had
         before this typing (never the one a keystroke passed through). False: not now."""
-        from socialroi_tui.engine.numbers import input_text
+        from socialroi_tui.text.numbers import input_text
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
         document, lang = self.document, self.lang
@@ -633,7 +644,7 @@ class SocialRoiApp(App[None]):
 
     async def _leave_document(self) -> bool:
         """True once the unsaved work is saved or discarded (False: the user cancelled)."""
-        from socialroi_tui.textsafe import one_line
+        from socialroi_tui.text.safe import one_line
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 
         session, lang = self._session, self.lang

@@ -23,7 +23,7 @@ from textual.containers import ScrollableContainer
 from textual.keys import format_key
 from textual.widgets import DataTable, OptionList
 
-from socialroi_tui.i18n import STRINGS, Language, t
+from socialroi_tui.text.words import STRINGS, Language, t
 
 SECTION_TABLES = ("objectives", "kpis", "funnel", "budget", "dashboard")
 TABLES = ("app", *SECTION_TABLES, "help")

@@ -1,6 +1,6 @@
 """The last guard between the campaign's text and the terminal.
 
-Text from files is made visible where it enters a widget (``socialroi_tui.textsafe``).
+Text from files is made visible where it enters a widget (``socialroi_tui.text.safe``).
 This line filter, applied by the app to every line it draws, replaces any control
 character that still got through (ESC, BEL…) by ``�``: whatever a widget does with its
 text, no escape sequence from a file reaches the terminal.

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Label, Static
 
-from socialroi_tui.textsafe import one_line, visible
+from socialroi_tui.text.safe import one_line, visible
 from socialroi_tui.tui.dialogs.base import Dialog
 
 

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown
 
-from socialroi_tui.i18n import Language
+from socialroi_tui.text.words import Language
 from socialroi_tui.tui import keyhelp
 from socialroi_tui.tui.dialogs.base import Dialog
 

@@ -10,12 +10,12 @@ from textual.widgets import Button, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from socialroi_tui.catalog import KpiDefinition, load_catalog
-from socialroi_tui.engine.numbers import NumberError, input_text, parse_for_unit, parse_number
 from socialroi_tui.engine.plausibility import check_value
-from socialroi_tui.i18n import Language, t
 from socialroi_tui.model import Campaign, CustomKpi, KpiMapping
 from socialroi_tui.presenter import format_by_unit, plausibility_text
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.text.numbers import NumberError, input_text, parse_for_unit, parse_number
+from socialroi_tui.text.safe import one_line
+from socialroi_tui.text.words import Language, t
 from socialroi_tui.tui.dialogs.base import Dialog
 
 CUSTOM = "custom"

@@ -7,8 +7,8 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, ProgressBar
 
-from socialroi_tui.i18n import Language, t
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.text.safe import one_line
+from socialroi_tui.text.words import Language, t
 from socialroi_tui.tui.dialogs.base import Dialog
 
 

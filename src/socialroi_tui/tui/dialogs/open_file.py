@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DirectoryTree, Input, Label, Static
 
-from socialroi_tui.i18n import Language, t
+from socialroi_tui.text.words import Language, t
 from socialroi_tui.tui.dialogs.base import Dialog
 
 

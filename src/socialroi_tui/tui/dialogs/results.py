@@ -10,13 +10,13 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
-from socialroi_tui.engine.numbers import NumberError, parse_number
 from socialroi_tui.engine.plausibility import check_measures
-from socialroi_tui.i18n import Language, label, t
 from socialroi_tui.model import ActualResult, Campaign
 from socialroi_tui.presenter import plausibility_text
 from socialroi_tui.store.csv_import import FIELDS, MEASURES
-from socialroi_tui.textsafe import one_line, visible
+from socialroi_tui.text.numbers import NumberError, parse_number
+from socialroi_tui.text.safe import one_line, visible
+from socialroi_tui.text.words import Language, label, t
 from socialroi_tui.tui.dialogs.base import Dialog
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 

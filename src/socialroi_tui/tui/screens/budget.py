@@ -10,11 +10,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from socialroi_tui import editing
-from socialroi_tui.engine.numbers import format_count, format_money, format_rate
 from socialroi_tui.engine.plausibility import check_budget
-from socialroi_tui.i18n import t
 from socialroi_tui.presenter import budget_rows, plausibility_text, verdict_text
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.text.numbers import format_count, format_money, format_rate
+from socialroi_tui.text.safe import one_line
+from socialroi_tui.text.words import t
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.choice import Choice
 from socialroi_tui.tui.widgets.figures import FigureLines, bar, pairs, show_text

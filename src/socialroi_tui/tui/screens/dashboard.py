@@ -12,9 +12,9 @@ from textual.widgets import Static
 
 from socialroi_tui import editing
 from socialroi_tui.engine.dashboard import COLUMNS, DashboardRow, dashboard_rows, sort_rows
-from socialroi_tui.i18n import t
 from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
-from socialroi_tui.textsafe import one_line, padded
+from socialroi_tui.text.safe import one_line, padded
+from socialroi_tui.text.words import t
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.figure_table import FigureTable, TableColumn
@@ -92,7 +92,6 @@ class DashboardScreen(SectionScreen):
         self.collapsed: set[str] = set()
         """Networks whose publications are folded (a network of many starts folded)."""
         self._seen_channels: set[str] = set()
-        self._told = False
         self._rows_of: tuple[object, list[DashboardRow]] | None = None
         self._table = self.query_one(FigureTable)
         self.query_one("#dashboard-kpis").border_title = t("kpis", self.lang)
@@ -153,9 +152,10 @@ class DashboardScreen(SectionScreen):
 
         table.show_rows(columns, rows, cell, lambda row: row.level != "publication")
         self._draw_kpis()
-        if not campaign.actuals and not self._told:
-            self._told = True
-            self.notify(t("no_actuals", lang), timeout=6)
+        # Said in the table's frame, not in a toast that would cover a dialog opened next.
+        subtitle = t("no_actuals", lang) if not campaign.actuals else ""
+        if table.border_subtitle != subtitle:
+            table.border_subtitle = subtitle
 
     def _draw_kpis(self) -> None:
         document = self.roi_app.document

@@ -13,10 +13,10 @@ from textual.widgets import Input, Select, Static
 
 from socialroi_tui import editing
 from socialroi_tui.engine.funnel import plan_funnel
-from socialroi_tui.engine.numbers import format_count
-from socialroi_tui.i18n import label, t
 from socialroi_tui.presenter import funnel_rows
-from socialroi_tui.textsafe import one_line, padded
+from socialroi_tui.text.numbers import format_count
+from socialroi_tui.text.safe import one_line, padded
+from socialroi_tui.text.words import label, t
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.figures import FigureLines, bar, show_text
 from socialroi_tui.tui.widgets.measure import content_width
@@ -42,6 +42,7 @@ class FunnelScreen(SectionScreen):
     SECTION = "funnel"
     AUTO_FOCUS = ""
     """Nothing has the focus on entering (1-5 switch sections; ↓ goes to the stages)."""
+    _name_new_stage = False
     _focus_after_rebuild: tuple[int, str] | None = None
     """Where the focus goes once the rows are built again (a stage added, moved…)."""
     BINDINGS = [
@@ -304,6 +305,9 @@ class FunnelScreen(SectionScreen):
         self.call_after_refresh(self.refresh_body)  # bars, once the rows have their width
         if focus is not None:
             self._focus_cell(*focus)
+            if self._name_new_stage:  # its name selected: typing replaces "New stage"
+                self._name_new_stage = False
+                self._rows[focus[0]].label.select_all()
         elif self._row_index(self.focused or self) is not None:
             self.set_focus(None)  # nothing had the focus: keep 1-5 for the sections
 
@@ -454,6 +458,7 @@ class FunnelScreen(SectionScreen):
         name = t("new_stage", self.lang)
         self._edit_stages(lambda c: editing.add_stage(c, after, name), after + 1)
         self._focus_after_rebuild = (after + 1, "label")
+        self._name_new_stage = True
 
     def action_remove_stage(self) -> None:
         from socialroi_tui.tui.dialogs.choice import ChoiceDialog

@@ -9,9 +9,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Static
 
 from socialroi_tui.catalog import load_catalog
-from socialroi_tui.i18n import label, t
 from socialroi_tui.presenter import format_by_unit, kpi_name
-from socialroi_tui.textsafe import one_line, visible
+from socialroi_tui.text.safe import one_line, visible
+from socialroi_tui.text.words import label, t
 from socialroi_tui.tui.screens.section import SectionScreen
 
 FIGURE_WIDTH = 11

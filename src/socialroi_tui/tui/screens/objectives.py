@@ -10,8 +10,8 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from socialroi_tui.catalog import load_catalog
-from socialroi_tui.i18n import t
-from socialroi_tui.textsafe import visible
+from socialroi_tui.text.safe import visible
+from socialroi_tui.text.words import t
 from socialroi_tui.tui.screens.section import SectionScreen
 
 

@@ -11,8 +11,7 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input
 
-from socialroi_tui.tui.bindings import localize_bindings
-from socialroi_tui.tui.compositor import RegionCompositor
+from socialroi_tui.tui.textual_compat import use_region_compositor
 from socialroi_tui.tui.widgets.keybar import KeyBar
 from socialroi_tui.tui.widgets.topbar import SectionBar, TopBar
 
@@ -50,11 +49,10 @@ class SectionScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(name=self.SECTION)
-        self._compositor = RegionCompositor()
+        use_region_compositor(self)
         self._ready = False
         """Composed and mounted: a resume or resize may come before that."""
         self._document_drawn: object = None
-        localize_bindings(self, self.lang)
 
     @property
     def roi_app(self) -> SocialRoiApp:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from socialroi_tui.i18n import t
-from socialroi_tui.textsafe import one_line
-from socialroi_tui.tui.bindings import localize_bindings
+from socialroi_tui.text.safe import one_line
+
+if TYPE_CHECKING:
+    from socialroi_tui.recovery import Recovery
+from socialroi_tui.text.words import t
 from socialroi_tui.tui.widgets.keybar import KeyBar
 
 
@@ -56,13 +60,12 @@ class StartScreen(Screen):
 
     def __init__(self) -> None:
         super().__init__(name="start")
-        localize_bindings(self, self.app.lang)  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
         from socialroi_tui.recent import recent_files
         from socialroi_tui.templates import template_names, template_title
 
-        lang = self.app.lang  # type: ignore[attr-defined]
+        lang = getattr(self.app, "lang", "en")
         options = [Option(t("start_new", lang), id="new")]
         options += [
             Option(
@@ -94,18 +97,38 @@ class StartScreen(Screen):
             yield Static(t("start_hint", lang), classes="hint")
         yield KeyBar()
 
+    class NewCampaign(Message):
+        """Start a campaign: blank (``template`` None) or from a sample."""
+
+        def __init__(self, template: str | None) -> None:
+            super().__init__()
+            self.template = template
+
+    class OpenFile(Message):
+        """Open a file (``path`` None: ask which)."""
+
+        def __init__(self, path: Path | None) -> None:
+            super().__init__()
+            self.path = path
+
+    class Recover(Message):
+        """Bring back the unsaved work of a campaign that never had a file."""
+
+        def __init__(self, recovery: Recovery) -> None:
+            super().__init__()
+            self.recovery = recovery
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        app = self.app
         choice = event.option.id or ""
-        if choice == "new":
-            app.new_campaign(None)  # type: ignore[attr-defined]
-        elif choice.startswith("template:"):
-            app.new_campaign(choice.removeprefix("template:"))  # type: ignore[attr-defined]
-        elif choice == "open":
-            app.action_open()  # type: ignore[attr-defined]
-        elif choice.startswith("recover:"):
-            recovery = self._recoveries[int(choice.removeprefix("recover:"))]
-            app.restore_recovery(recovery)  # type: ignore[attr-defined]
-        elif choice.startswith("recent:"):
-            app.open_file(self._recent[int(choice.removeprefix("recent:"))])  # type: ignore[attr-defined]
+        kind, _, value = choice.partition(":")
+        if kind == "new":
+            self.post_message(self.NewCampaign(None))
+        elif kind == "template":
+            self.post_message(self.NewCampaign(value))
+        elif kind == "open":
+            self.post_message(self.OpenFile(None))
+        elif kind == "recover":
+            self.post_message(self.Recover(self._recoveries[int(value)]))
+        elif kind == "recent":
+            self.post_message(self.OpenFile(self._recent[int(value)]))

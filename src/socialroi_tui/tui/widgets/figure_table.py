@@ -23,7 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from socialroi_tui.textsafe import cell_width, one_line, padded
+from socialroi_tui.text.safe import cell_width, one_line, padded
 
 RowType = TypeVar("RowType")
 

@@ -11,7 +11,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from socialroi_tui.textsafe import padded
+from socialroi_tui.text.safe import padded
 from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
 from socialroi_tui.tui.widgets.quick_refresh import QuickRefresh

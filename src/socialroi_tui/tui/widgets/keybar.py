@@ -8,7 +8,7 @@ from textual.events import Click
 from textual.screen import Screen
 from textual.widgets import Static
 
-from socialroi_tui.i18n import t
+from socialroi_tui.text.words import STRINGS, t
 
 
 class KeyBar(Static):
@@ -44,10 +44,11 @@ class KeyBar(Static):
         self._spans = []
         position = 0
         if getattr(self.screen, "SECTION", ""):  # a section screen: the others are 1 key away
-            lang = self.app.lang  # type: ignore[attr-defined]
+            lang = getattr(self.app, "lang", "en")
             key_text, label = " 1-5", f" {t('sections', lang)}"
             parts += [(key_text, "bold $footer-key-foreground"), (label, "")]
             position += len(key_text) + len(label)
+        lang = getattr(self.app, "lang", "en")
         shown: set[str] = set()
         for key, active in self.screen.active_bindings.items():
             binding = active.binding
@@ -55,11 +56,11 @@ class KeyBar(Static):
                 continue
             shown.add(binding.action)
             key_text = f" {self.app.get_key_display(binding)}"
-            label = f" {binding.description}"
+            label = f" {_words(binding.description, lang)}"
             parts += [(key_text, "bold $footer-key-foreground"), (label, "")]
             self._spans.append((position, position + len(key_text) + len(label), key))
             position += len(key_text) + len(label)
-        palette = f"^p {t('palette', self.app.lang)} "  # type: ignore[attr-defined]
+        palette = f"^p {t('palette', lang)} "
         if position + len(palette) >= self.size.width:
             palette = "^p "
         gap = max(self.size.width - position - len(palette), 1)
@@ -75,3 +76,8 @@ class KeyBar(Static):
             if start <= event.x < end:
                 await self.app.run_action(f"simulate_key('{key}')")
                 return
+
+
+def _words(description: str, lang: str) -> str:
+    """A binding's description names a catalog entry: its words in the user's language."""
+    return t(description, lang) if description in STRINGS else description

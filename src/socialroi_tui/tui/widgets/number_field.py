@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
+from typing import Protocol, runtime_checkable
 
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
+from textual.binding import Binding
 from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Input
 
-from socialroi_tui.engine.numbers import NumberError, input_text, parse_number
-from socialroi_tui.i18n import Language
+from socialroi_tui.text.numbers import NumberError, input_text, parse_number
+from socialroi_tui.text.words import Language
+from socialroi_tui.tui.textual_compat import run_app_binding
 from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
 from socialroi_tui.tui.widgets.quick_refresh import QuickRefresh
@@ -25,6 +29,29 @@ MAX_TYPED = 80
 costs time in proportion to their number, not to its square."""
 UNREADABLE = object()
 """What a field's text means when it is not a number."""
+
+
+@runtime_checkable
+class FieldOwner(Protocol):
+    """The screen of number fields: told at each keystroke what its fields now read, in
+    the keystroke itself (a message would cost a dispatch before the frame)."""
+
+    def number_field_parsed(self, field: NumberField, value: Decimal | None) -> None:
+        """``field`` reads ``value`` (None: empty)."""
+
+    def number_field_invalid(self, field: NumberField) -> None:
+        """``field`` does not read; ``field.problem`` says why."""
+
+
+@functools.cache
+def _own_bindings(field_class: type) -> dict[str, list[Binding]]:
+    """Key → the bindings a field class declares (its own and Input's), from the public
+    ``BINDINGS`` of each class."""
+    found: dict[str, list[Binding]] = {}
+    for cls in reversed(field_class.__mro__):
+        for binding in Binding.make_bindings(cls.__dict__.get("BINDINGS", ())):
+            found.setdefault(binding.key, []).insert(0, binding)
+    return found
 
 
 class NumberField(QuickRefresh, PlainLines, Input):
@@ -119,15 +146,17 @@ class NumberField(QuickRefresh, PlainLines, Input):
     def watch_value(self, text: str) -> None:
         if self._showing or not self.is_mounted:
             return
-        screen = self.screen
+        owner = self.screen
+        if not isinstance(owner, FieldOwner):
+            return
         try:
             value = self.parse(text)
         except NumberError as error:
             self._set_problem(str(error))
-            screen.number_field_invalid(self)  # type: ignore[attr-defined]
+            owner.number_field_invalid(self)
             return
         self._set_problem(None)
-        screen.number_field_parsed(self, value)  # type: ignore[attr-defined]
+        owner.number_field_parsed(self, value)
 
     def refuse(self, problem: str) -> None:
         """The value reads, but the campaign cannot take it: show why, as for text that
@@ -170,7 +199,7 @@ class NumberField(QuickRefresh, PlainLines, Input):
         strip = Strip([Segment(self.value)]).crop(scroll_x, scroll_x + width)
         return strip.extend_cell_length(width).apply_style(self.rich_style)
 
-    async def _on_key(self, event: events.Key) -> None:
+    async def on_key(self, event: events.Key) -> None:
         """A key that is not typed (⌫, arrows, Ctrl+U) runs its binding here, as the app
         would once the key had gone up through every container to it: a message less per
         container between the field and the app.
@@ -178,18 +207,14 @@ class NumberField(QuickRefresh, PlainLines, Input):
         The field's own bindings run on this field, even if the focus has moved on since
         the key arrived (keys sent together: ``End Ctrl+U 3 Tab`` edits this field, not
         the next one); other keys (Ctrl+Z, Ctrl+S) go to the app's bindings."""
-        await super()._on_key(event)
         if event.is_printable:
-            return
-        own = self._bindings.key_to_bindings.get(event.key, ())
-        for binding in own:
+            return  # Input types it
+        for binding in _own_bindings(type(self)).get(event.key, ()):
             if await self.app.run_action(binding.action, self):
                 event.stop()
-                event.prevent_default()
                 return
-        if await self.app._check_bindings(event.key):
+        if await run_app_binding(self.app, event.key):
             event.stop()
-            event.prevent_default()
 
     def post_message(self, message: Message) -> bool:
         """Input.Changed is not sent: ``watch_value`` has handled the change within the

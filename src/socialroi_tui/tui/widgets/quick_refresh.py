@@ -5,17 +5,17 @@ When a widget asks to be repainted, Textual wakes the widget's own message loop 
 which only then adds it to the widgets to draw. A keystroke in the funnel repaints about
 4 such widgets: 8 messages before the frame can be drawn, about 0.8 ms here. A
 ``QuickRefresh`` widget adds itself to its screen's widgets to draw at once, as the
-screen would on the ``Update``. It uses what Textual's ``Widget.refresh`` and
-``Screen._on_update`` use, private parts included (the same from 8.0 to 8.2.8: textual is
-pinned below 8.3).
+screen would on the ``Update`` (``textual_compat.quick_repaint``, which falls back to
+Textual's own refresh where a release changed what it uses).
 """
 
 from __future__ import annotations
 
-import asyncio
 from typing import TYPE_CHECKING
 
 from textual.geometry import Region
+
+from socialroi_tui.tui.textual_compat import quick_repaint
 
 if TYPE_CHECKING:
     from textual.widget import Widget
@@ -36,17 +36,7 @@ class QuickRefresh(_WidgetBase):
         layout: bool = False,
         recompose: bool = False,
     ):
-        if layout or recompose or not repaint or not self.is_mounted:
+        plain = layout or recompose or not repaint or not self.is_mounted
+        if plain or not quick_repaint(self, regions):
             return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
-        # What Widget.refresh does for a repaint, then what Screen._on_update does.
-        self._layout_cache.clear()
-        self._set_dirty(*regions)
-        self.clear_cached_dimensions()
-        self._rich_style_cache.clear()
-        screen = self.screen
-        if self.display and screen in screen._compositor:
-            screen._dirty_widgets.add(self)
-            # Not at once: the other widgets refreshed by the same keystroke (through
-            # Textual's messages) reach the screen first, so that one frame shows all.
-            asyncio.get_running_loop().call_soon(screen.check_idle)
         return self

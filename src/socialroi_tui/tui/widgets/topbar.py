@@ -7,11 +7,9 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
-from socialroi_tui.i18n import Language, t
-from socialroi_tui.textsafe import one_line
+from socialroi_tui.text.safe import one_line
+from socialroi_tui.text.words import SECTIONS, Language, t
 from socialroi_tui.tui.widgets.measure import content_width
-
-SECTIONS = ("objectives", "kpis", "funnel", "budget", "dashboard")
 
 
 class TopBar(Static):

@@ -6,6 +6,8 @@ import os
 from typing import Literal
 
 Language = Literal["fr", "en"]
+SECTIONS = ("objectives", "kpis", "funnel", "budget", "dashboard")
+"""The workbook's sections, in order (each named by the word ``section_<name>``)."""
 LANGUAGES: tuple[Language, ...] = ("fr", "en")
 
 STRINGS: dict[str, dict[Language, str]] = {
@@ -100,7 +102,7 @@ STRINGS: dict[str, dict[Language, str]] = {
     "key_expand": {"fr": "Déplier", "en": "Expand"},
     "sorted_by": {"fr": "trié par {column}", "en": "sorted by {column}"},
     "no_actuals": {
-        "fr": "Aucun résultat réel : « i » pour importer un export CSV, « a » pour saisir un résultat.",
+        "fr": "Aucun résultat réel\u00a0: «\u00a0i\u00a0» importe un export CSV, «\u00a0a\u00a0» en saisit un.",
         "en": "No actual results yet: 'i' imports a CSV export, 'a' adds a result by hand.",
     },
     "import_title": {"fr": "Importer des résultats (CSV)", "en": "Import results (CSV)"},

@@ -35,13 +35,13 @@ import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
-from socialroi_tui.textsafe import shortened
+from socialroi_tui.text.safe import shortened
+from socialroi_tui.text.words import Language
 
 PRECISION = 60
 for _context in (decimal.DefaultContext, decimal.getcontext()):
     _context.prec = PRECISION
 
-Language = Literal["fr", "en"]
 NumberKind = Literal["rate", "money", "count", "number"]
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']+")
