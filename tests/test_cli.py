@@ -5,6 +5,7 @@ import subprocess
 import sys
 
 import pytest
+from tests.french import fr
 
 from socialroi_tui.cli import main
 
@@ -22,8 +23,8 @@ def test_plan_in_french(capsys):
     assert code == 0
     assert "Clics nécessaires      50 000" in out
     assert "Impressions         2 500 000" in out
-    assert "5 000,00 €" in out
-    assert "CPA                    5,00 €" in out
+    assert fr("5 000,00 €") in out
+    assert fr("CPA                    5,00 €") in out
 
 
 def test_plan_in_english(capsys):
@@ -62,7 +63,8 @@ def test_plan_json(capsys):
 
 def test_plan_with_order_value_shows_the_verdict(capsys):
     _, out, _ = run(capsys, *PLAN, "--aov", "49,00 €", "--margin", "40 %", "--lang", "fr")
-    assert "880 %" in out and "19,60 €" in out and "✓ CPA sous le seuil de rentabilité" in out
+    assert fr("880 %") in out and fr("19,60 €") in out
+    assert "✓ CPA sous le seuil de rentabilité" in out
 
 
 def test_plan_by_cost_per_click(capsys):
@@ -109,7 +111,7 @@ def test_calc_shows_the_seed_figures(capsys, sample_path):
     code, out, _ = run(capsys, "calc", str(sample_path("seed-000")), "--lang", "fr")
     assert code == 0
     for figure in ("50 000", "2 500 000", "5 000,00 €", "5,00 €", "16,7 %", "0,5 %"):
-        assert figure in out
+        assert fr(figure) in out
 
 
 def test_calc_json(capsys, sample_path):

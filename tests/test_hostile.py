@@ -86,6 +86,23 @@ def test_a_pipe_a_folder_or_a_missing_path(tmp_path, capsys):
         save_campaign(parse_campaign(""), tmp_path)
 
 
+def test_the_language_read_before_start_up_never_blocks_or_guesses(tmp_path):
+    """The app reads a campaign's language from the file's start: a pipe, a device,
+    binary noise or a language hidden past the first 64 KB give the locale's choice."""
+    from socialroi_tui.quicklook import campaign_language
+
+    pipe = tmp_path / "pipe.toml"
+    os.mkfifo(pipe)
+    noise = tmp_path / "noise.toml"
+    noise.write_bytes(bytes(range(256)) * 1000 + b"\n[meta]\nlanguage = 'fr'\n")
+    late = tmp_path / "late.toml"
+    late.write_text("[meta]\n" + "# padding\n" * 10_000 + "language = 'fr'\n")
+    injected = tmp_path / "injected.toml"
+    injected.write_text("[meta]\nlanguage = '\x1b]0;x\x07'\n")
+    for path in (pipe, Path("/dev/zero"), noise, late, injected, tmp_path):
+        assert campaign_language(path) is None, path
+
+
 def test_one_hundred_thousand_publications(tmp_path):
     rows = "".join(
         f'[[actuals]]\nchannel = "fb"\npublication = "post {i}"\nspend = 12.5\nclicks = 20\n'
@@ -801,7 +818,7 @@ async def test_an_unreadable_rate_written_as_markup_is_reported_not_fatal(tmp_pa
 def test_numbers_outside_what_is_accepted_are_refused_clearly(text, kind):
     with pytest.raises(NumberError) as error:
         parse_number(text, kind, lang="fr", field="champ")
-    assert str(error.value).startswith("champ : «")
+    assert str(error.value).startswith("champ\u00a0: «")
 
 
 def test_a_refused_huge_number_is_quoted_shortened():

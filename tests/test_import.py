@@ -7,6 +7,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from tests.french import fr
 
 from socialroi_tui.cli import main as cli_main
 from socialroi_tui.store import load_campaign
@@ -36,7 +37,8 @@ def test_meta_export_in_french():
     first = preview.rows[0].measures
     assert (first["spend"], first["impressions"], first["reach"]) == (600, 30_000, 21_000)
     assert (first["clicks"], first["conversions"], first["revenue"]) == (540, 48, D("1872"))
-    assert preview.skipped == ["line 4: summary row left out"]
+    assert [str(note) for note in preview.skipped] == ["line 4: summary row left out"]
+    assert preview.skipped[0].words("fr") == fr("ligne 4 : ligne de total écartée")
 
 
 def test_meta_export_in_english_with_quotes_and_thousands():
@@ -74,7 +76,7 @@ def test_ga4_export_in_french_with_its_preamble():
 def test_rows_that_cannot_be_read_stop_the_import_with_their_line():
     with pytest.raises(CsvImportError) as caught:
         read_export_file(EXPORTS / "broken.csv")
-    problems = caught.value.problems
+    problems = [str(problem) for problem in caught.value.problems]
     assert any(p.startswith("line 3: spend: 'lots' is not a number") for p in problems)
     assert any(p.startswith("line 4: spend: '-5' cannot be negative") for p in problems)
 
@@ -141,7 +143,7 @@ def test_import_then_report_gives_the_same_figures(tmp_path, capsys):
     assert by_label[("total", "total")]["actual"]["spend"] == "5110"
     assert cli_main(["report", str(path), "--format", "md", "--lang", "fr"]) == 0
     markdown = capsys.readouterr().out
-    assert "| Facebook |  | 600,00 € |" in markdown and "| Total |" in markdown
+    assert fr("| Facebook |  | 600,00 € |") in markdown and "| Total |" in markdown
 
 
 def test_the_same_file_is_not_counted_twice(tmp_path, capsys):

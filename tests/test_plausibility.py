@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from tests.french import fr
 
 from socialroi_tui.engine.plausibility import (
     PlausibilityWarning,
@@ -107,8 +108,8 @@ def test_the_warning_in_english_and_in_french():
         "⚠ Conversion rate 50% is unusually high (usually below 20%): did you mean 0.5%?"
     )
     assert plausibility_text(warning, "fr", "EUR") == (
-        "⚠ Taux de conversion 50 %\u00a0: inhabituellement élevé (d'ordinaire moins de 20 %)"
-        " — vouliez-vous dire 0,5 %\u00a0?"
+        fr("⚠ Taux de conversion 50 % : inhabituellement élevé (d'ordinaire moins de 20 %)")
+        + fr(" — vouliez-vous dire 0,5 % ?")
     )
 
 
@@ -118,7 +119,7 @@ def test_a_cpm_warning_in_the_campaign_currency():
         "⚠ CPM $250.00 is unusually high (usually below $200.00)"
     )
     assert plausibility_text(warning, "fr", "EUR") == (
-        "⚠ CPM 250,00 €\u00a0: inhabituellement élevé (d'ordinaire moins de 200,00 €)"
+        fr("⚠ CPM 250,00 € : inhabituellement élevé (d'ordinaire moins de 200,00 €)")
     )
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from socialroi_tui.text.words import SECTIONS, Language, detect_language, t
+from socialroi_tui.text.words import SECTIONS, Language, detect_language, t, tn
 
 if TYPE_CHECKING:
     import argparse
@@ -355,7 +355,7 @@ def _validate(args, lang: Language) -> int:
             print(f"{path}: {t('valid', lang)}")
         except CampaignFileError as error:
             failed = True
-            print(error, file=sys.stderr)
+            print(error.words(lang), file=sys.stderr)
     return 1 if failed else 0
 
 
@@ -397,12 +397,12 @@ def _new(args, lang: Language) -> int:
         campaign = campaign.model_copy(update={"meta": Meta(name=path.stem[:200], language=lang)})
         text = dump_campaign(campaign)
     if not path.parent.is_dir():
-        print(f"{path}: the folder {path.parent} does not exist", file=sys.stderr)
+        print(t("folder_missing", lang, path=path, folder=path.parent), file=sys.stderr)
         return 1
     try:
         created = not path.exists() and create_exclusively(path, text)
     except OSError as error:
-        print(f"{path}: cannot be created ({error.strerror})", file=sys.stderr)
+        print(t("cannot_create", lang, path=path, reason=error.strerror), file=sys.stderr)
         return 1
     if not created:
         print(f"{path}: {t('exists', lang)}", file=sys.stderr)
@@ -411,7 +411,7 @@ def _new(args, lang: Language) -> int:
     return 0
 
 
-def _mapping(args) -> dict[str, str] | None:
+def _mapping(args, lang: Language) -> dict[str, str] | None:
     """Column mapping from ``--mapping NAME`` and ``--map HEADER=FIELD``; a bad name or a
     mapping that cannot be read is a usage error (exit 2). Nothing is written here."""
     from socialroi_tui.store.mappings import MappingError, load_mapping, mapping_path
@@ -423,23 +423,23 @@ def _mapping(args) -> dict[str, str] | None:
         if args.mapping:
             mapping.update(load_mapping(args.mapping))
     except MappingError as error:
-        raise UsageError(str(error)) from None
+        raise UsageError(error.words(lang)) from None
     for item in args.map:
         header, equals, field = item.partition("=")
         if not equals or not header.strip() or not field.strip():
-            raise UsageError(f"--map {item!r}: write it as 'Column header=field'")
+            raise UsageError(t("map_option_form", lang, item=repr(item)))
         mapping[header.strip()] = field.strip()
     return mapping or None  # None: a mapping kept for these columns applies
 
 
-def _save_mapping(name: str, mapping: dict[str, str]) -> None:
+def _save_mapping(name: str, mapping: dict[str, str], lang: Language) -> None:
     """``--save-mapping``: kept for next time once the import is done."""
     from socialroi_tui.store.mappings import save_mapping
 
     try:
         save_mapping(name, mapping)
     except OSError as error:
-        print(f"--save-mapping {name}: not kept ({error.strerror})", file=sys.stderr)
+        print(t("mapping_not_kept", lang, name=name, reason=error.strerror), file=sys.stderr)
 
 
 def _import(args, lang: Language) -> int:
@@ -452,7 +452,7 @@ def _import(args, lang: Language) -> int:
     from socialroi_tui.store.csv_import import CsvImportError, import_into, read_export_file
     from socialroi_tui.store.toml_store import campaign_bytes, campaign_lock
 
-    mapping = _mapping(args)
+    mapping = _mapping(args, lang)
     with campaign_lock(args.into):
         try:
             preview = read_export_file(args.csv, mapping)
@@ -460,7 +460,7 @@ def _import(args, lang: Language) -> int:
             campaign = import_into(loaded.campaign, preview)
             campaign_bytes(campaign, args.into)  # refused now if it would be too large
         except CsvImportError as error:
-            print(error, file=sys.stderr)
+            print(error.words(lang), file=sys.stderr)
             return 1
         print(
             f"{args.csv}: {preview.format}, {len(preview.rows)} "
@@ -469,7 +469,7 @@ def _import(args, lang: Language) -> int:
         for header, field in preview.columns.items():
             print(f"  {header} → {field}")
         for note in preview.skipped:
-            print(f"  {note}")
+            print(f"  {note.words(lang)}")
         warnings = import_warning_lines(preview.warnings, lang, loaded.campaign.meta.currency)
         if warnings:
             print(t("plausibility_title", lang))
@@ -480,8 +480,8 @@ def _import(args, lang: Language) -> int:
             return 0
         save_campaign(campaign, args.into)
     if args.save_mapping:
-        _save_mapping(args.save_mapping, mapping or {})
-    print(t("imported", lang, count=len(preview.rows)))
+        _save_mapping(args.save_mapping, mapping or {}, lang)
+    print(tn("imported", len(preview.rows), lang))
     return 0
 
 
@@ -523,14 +523,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
     from socialroi_tui.tui.launch import run_app  # imports nothing heavy before the first frame
 
+    if lang is None and path is not None:  # the campaign's own language, then the locale
+        from socialroi_tui.quicklook import campaign_language
+
+        lang = campaign_language(path)
     return run_app(path, screen=screen, lang=detect_language(lang))
 
 
 def _run_command(argv: list[str]) -> int:
     from socialroi_tui.store import CampaignFileError
 
+    lang_holder = {"lang": _lang_from_argv(argv)}
     try:
-        lang_holder = {"lang": _lang_from_argv(argv)}
         args = _build_parser(lang_holder).parse_args(argv)
         lang = lang_holder["lang"]
         handler = {
@@ -546,7 +550,7 @@ def _run_command(argv: list[str]) -> int:
         print(f"socialroi: {error}", file=sys.stderr)
         return 2
     except CampaignFileError as error:
-        print(error, file=sys.stderr)
+        print(error.words(lang_holder["lang"]), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         return 130

@@ -20,6 +20,7 @@ from socialroi_tui.model import (
     ObjectiveChoice,
 )
 from socialroi_tui.text.formula import safe_divide
+from socialroi_tui.text.words import Problems
 
 
 def _with(campaign: Campaign, **parts: Any) -> Campaign:
@@ -29,7 +30,7 @@ def _with(campaign: Campaign, **parts: Any) -> Campaign:
     edited = campaign.model_copy(update=parts)
     problems = edited.reference_problems(check_actuals="actuals" in parts or "channels" in parts)
     if problems:
-        raise ValueError("; ".join(problems))
+        raise Problems(problems)
     return edited
 
 

@@ -17,7 +17,7 @@ from socialroi_tui.text.numbers import (
     format_rate,
 )
 from socialroi_tui.text.safe import markdown_cell, one_line, spreadsheet_text
-from socialroi_tui.text.words import STRINGS, Language, t
+from socialroi_tui.text.words import Language, has_words, t
 
 Row = tuple[str, str, str]
 """(key, label, formatted value)"""
@@ -202,7 +202,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
             for row in rows
         ]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    names = {c: t(c, lang) if c in STRINGS else c.upper() for c in COLUMNS}
+    names = {c: t(c, lang) if has_words(c) else c.upper() for c in COLUMNS}
     header = [t("channel", lang), t("publication", lang), *[names[c] for c in COLUMNS]]
     header += [
         t("plan_spend", lang),
@@ -258,7 +258,7 @@ _MEASURE_KEYS = {"bounces": "bounces_label"}
 
 def _field_name(field: str, lang: Language) -> str:
     key = _MEASURE_KEYS.get(field, field)
-    return t(key, lang) if key in STRINGS else field
+    return t(key, lang) if has_words(key) else field
 
 
 def plausibility_text(warning, lang: Language, currency: str, label: str | None = None) -> str:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 MAX_QUICK_BYTES = 1024 * 1024
 """Larger files skip the quick read and are loaded (and checked) before the first screen."""
+LANGUAGE_SCAN_BYTES = 64 * 1024
+_META_TABLE = re.compile(
+    r"^[ \t]*\[[ \t]*meta[ \t]*\][ \t]*(?:#[^\n]*)?$(?P<body>.*?)(?=^[ \t]*\[|\Z)", re.M | re.S
+)
+_LANGUAGE = re.compile(r"""^[ \t]*language[ \t]*=[ \t]*(["'])(?P<lang>[a-z]{2})\1""", re.M)
 
 
 @dataclass(frozen=True)
@@ -33,3 +39,18 @@ def quick_look(path: Path) -> QuickLook | None:
         return QuickLook(str(meta.get("name", "")), str(meta.get("currency", "EUR")), objectives)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
+
+
+def campaign_language(path: Path) -> str | None:
+    """The ``language`` of a campaign file's ``[meta]`` table, read from the file's start
+    without parsing it all (None if the file or the key cannot be found there)."""
+    try:
+        if not path.is_file():  # a FIFO or a device would block or never end
+            return None
+        with path.open("rb") as stream:
+            head = stream.read(LANGUAGE_SCAN_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return None
+    meta = _META_TABLE.search(head)
+    found = _LANGUAGE.search(meta["body"]) if meta else None
+    return found["lang"] if found else None

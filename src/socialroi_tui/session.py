@@ -23,7 +23,7 @@ from socialroi_tui.store.toml_store import (
     check_file_name,
     tidy_after_killed_saves,
 )
-from socialroi_tui.text.words import Language
+from socialroi_tui.text.words import Language, Problem
 
 
 class SaveRefused(Exception):
@@ -124,7 +124,7 @@ class CampaignSession:
         if path is None:
             raise ValueError("no file to reload")
         if not path.is_file():  # removed meanwhile: keep the work (and its copy) as it is
-            raise CampaignFileError(path, ["was removed: there is nothing to reload"])
+            raise CampaignFileError(path, [Problem.of("problem_nothing_to_reload")])
         self.discard_recovery()
         opened = self.open(path)
         return Opened(None, opened.has_comments)
@@ -145,9 +145,10 @@ class CampaignSession:
         try:
             campaign = parse_campaign(recovery.text(), recovery.copy)
         except OSError as error:
-            raise CampaignFileError(recovery.copy, [f"cannot be read ({error.strerror})"]) from None
+            problem = Problem.of("problem_cannot_read", reason=error.strerror)
+            raise CampaignFileError(recovery.copy, [problem]) from None
         except UnicodeDecodeError:
-            raise CampaignFileError(recovery.copy, ["is not UTF-8 text"]) from None
+            raise CampaignFileError(recovery.copy, [Problem.of("problem_copy_not_utf8")]) from None
         if self.document is None or recovery.original is None:
             self.start(campaign)
         else:

@@ -8,33 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from socialroi_tui.text.words import Language
+from socialroi_tui.text.words import Language, t
 
 if TYPE_CHECKING:
     from socialroi_tui.model import Campaign, Funnel
 
-DEFAULT_STAGES = {
-    "fr": [
-        ("impressions", "Impressions"),
-        ("engagements", "Engagements"),
-        ("clicks", "Clics"),
-        ("leads", "Leads"),
-        ("customers", "Clients"),
-    ],
-    "en": [
-        ("impressions", "Impressions"),
-        ("engagements", "Engagements"),
-        ("clicks", "Clicks"),
-        ("leads", "Leads"),
-        ("customers", "Customers"),
-    ],
-}
+DEFAULT_STAGES = ("impressions", "engagements", "clicks", "leads", "customers")
+"""A new campaign's funnel, each stage named by the word ``stage_<id>``."""
 
 
 def default_funnel(lang: Language) -> Funnel:
     from socialroi_tui.model import Funnel, FunnelStage
 
-    stages = [FunnelStage(id=stage_id, label=label) for stage_id, label in DEFAULT_STAGES[lang]]
+    stages = [FunnelStage(id=stage, label=t(f"stage_{stage}", lang)) for stage in DEFAULT_STAGES]
     return Funnel(stages=stages, landing_stage="clicks")
 
 

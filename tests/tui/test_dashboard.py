@@ -8,6 +8,8 @@ import shutil
 from decimal import Decimal as D
 from pathlib import Path
 
+from tests.french import fr
+
 from socialroi_tui.cli import main as cli_main
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.dialogs.prompt import TextPrompt
@@ -78,7 +80,7 @@ async def test_type_an_actual_result(tmp_path):
         await pilot.pause()
         assert app.document.campaign.actuals[-1].spend == D("250.00")
         assert "Annonce C" in labels(app)
-        assert table_rows(app)[0][1] == "1 610,00 €"
+        assert table_rows(app)[0][1] == fr("1 610,00 €")
 
 
 async def test_import_a_french_meta_export_with_a_preview(tmp_path):
@@ -105,7 +107,7 @@ async def test_import_a_french_meta_export_with_a_preview(tmp_path):
         await pilot.click("#answer-import")
         await pilot.pause()
         assert len(app.document.campaign.actuals) == 2  # never twice
-        assert any("already imported" in n.message for n in app._notifications)
+        assert any("déjà été importé" in n.message for n in app._notifications)
 
 
 async def test_unknown_columns_are_mapped_once_and_remembered(tmp_path, monkeypatch):
@@ -177,8 +179,8 @@ async def test_meta_and_linkedin_imports_sorted_by_cpa_saved_and_reported(tmp_pa
         networks = [row[0] for row in rows if row[0].startswith("▾")]
         assert networks == ["▾ Instagram", "▾ Facebook", "▾ LinkedIn"]  # CPA 10, 12.50, 229.17
         linkedin_row = next(row for row in rows if row[0] == "▾ LinkedIn")
-        assert "2 750,00 €" in linkedin_row and "2 000,00 €" in linkedin_row  # actual, plan
-        assert "229,17 €" in linkedin_row and "224,17 €" in linkedin_row  # CPA and its variance
+        assert fr("2 750,00 €") in linkedin_row and fr("2 000,00 €") in linkedin_row  # real, plan
+        assert fr("229,17 €") in linkedin_row and fr("224,17 €") in linkedin_row  # CPA, variance
         shown = [cell for row in rows for cell in row[1:] if cell != "—"]
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -6,6 +6,7 @@ import gc
 import re
 from decimal import Decimal as D
 
+from tests.french import fr
 from textual.dom import DOMNode
 from textual.widget import Widget
 from textual.widgets import Input
@@ -41,7 +42,7 @@ async def test_seed_000_budget_reads_the_seed(tmp_path):
         await loaded(pilot)
         shown = figures(app)
         for expected in ("50 000", "2 500 000", "5 000,00 €", "5,00 €", "880 %", "19,60 €"):
-            assert expected in shown
+            assert fr(expected) in shown
         assert "✓ CPA sous le seuil de rentabilité" in shown
 
 
@@ -52,7 +53,7 @@ async def test_typing_a_french_ctr_updates_every_figure(tmp_path):
         await type_into(pilot, "#field-ctr", "2,5 %")
         assert app.document.campaign.budget.ctr == D("0.025")
         shown = figures(app)
-        assert "2 000 000" in shown and "4 000,00 €" in shown and "4,00 €" in shown
+        assert "2 000 000" in shown and fr("4 000,00 €") in shown and fr("4,00 €") in shown
         assert "●" in text_of(app, "#topbar")
 
 
@@ -82,7 +83,8 @@ async def test_an_invalid_value_keeps_the_last_figures_marked_stale(tmp_path):
         await type_into(pilot, "#field-ctr", "2,5 %%")
         assert figures(app).startswith(before.rstrip())  # nothing erased
         assert app.screen.stale and "⚠ Valeurs précédentes" in figures(app)
-        assert "CTR : « 2,5 %% » n'est pas un nombre" in text_of(app, "#budget-error")
+        shown = text_of(app, "#budget-error")
+        assert "CTR\u00a0: «\u00a02,5 %%\u00a0» n'est pas un nombre" in shown  # as typed, quoted
         assert app.screen.query_one("#field-ctr", NumberField).problem
         assert app.document.campaign.budget.ctr == D("0.025")
         await pilot.press("backspace")
@@ -126,14 +128,15 @@ async def test_channel_shares_split_the_budget(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        assert "2 000,00 €" in first_channel(app)
+        assert fr("2 000,00 €") in first_channel(app)
         share = app.screen.query("NumberField.channel-share").first()
         share.focus()
         await pilot.press("end", "ctrl+u", "3", "0", "space", "%")
         await pilot.pause()
         assert app.document.campaign.channels[0].share == D("0.3")
-        assert "1 500,00 €" in first_channel(app)
-        assert "Non réparti 10 %" in str(app.screen.query_one("#budget-channels").border_subtitle)
+        assert fr("1 500,00 €") in first_channel(app)
+        subtitle = str(app.screen.query_one("#budget-channels").border_subtitle)
+        assert fr("Non réparti 10 %") in subtitle
 
 
 async def test_ctrl_z_undoes_the_typing_and_the_marker_follows(tmp_path):
@@ -183,8 +186,8 @@ async def test_editing_a_count_or_a_rate_recomputes_the_others(tmp_path):
         await type_into(pilot, "#stage-2 .stage-count", "40")
         counts = [s.count for s in app.document.results.funnel.stages]
         assert counts == [1000, 100, 40, 5]
-        assert app.screen.query_one("#stage-2 .stage-step").value == "40 %"
-        assert app.screen.query_one("#stage-3 .stage-step").value == "12,5 %"
+        assert app.screen.query_one("#stage-2 .stage-step").value == fr("40 %")
+        assert app.screen.query_one("#stage-3 .stage-step").value == fr("12,5 %")
         await type_into(pilot, "#stage-1 .stage-step", "20 %")
         counts = [s.count for s in app.document.results.funnel.stages]
         assert counts == [1000, 200, 40, 5]  # the later stages keep their own rates

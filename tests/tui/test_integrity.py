@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from tests.french import fr
 from textual import events
 
 from socialroi_tui.recovery import find_recovery
@@ -101,7 +102,7 @@ async def test_saving_with_an_unreadable_field_can_go_back_to_it(tmp_path):
         assert field.problem is not None
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
-        assert str(app.screen.query_one("#answer-keep").label) == "Garder 2 %"
+        assert str(app.screen.query_one("#answer-keep").label) == fr("Garder 2 %")
         await pilot.click("#answer-back")
         await wait_for(pilot, lambda: app.screen.focused is field)
         assert field.value == "1,234"
@@ -248,4 +249,4 @@ async def test_keys_sent_together_before_a_tab_edit_the_field_they_were_typed_in
         for key, character in [("end", None), ("ctrl+u", None), ("3", "3"), ("tab", None)]:
             app.post_message(events.Key(key, character))
         await wait_for(pilot, lambda: app.screen.focused is ctr and conversion.value == "3")
-        assert ctr.value == "2 %"  # Ctrl+U emptied the field it was typed in, not this one
+        assert ctr.value == fr("2 %")  # Ctrl+U emptied the field it was typed in, not this one

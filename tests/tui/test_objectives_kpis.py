@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
+from tests.french import fr
 from textual.widgets import OptionList
 
 from socialroi_tui.store import load_campaign
@@ -101,7 +102,7 @@ async def test_add_a_catalog_kpi_with_a_french_target(tmp_path):
         await pilot.pause()
         mapping = app.document.campaign.kpis[0]
         assert (mapping.kpi, mapping.objective, mapping.target) == ("ctr", "traffic", D("0.025"))
-        assert table_rows(app)[0][:3] == ["Taux de clic (CTR)", "tous réseaux", "2,5 %"]
+        assert table_rows(app)[0][:3] == ["Taux de clic (CTR)", "tous réseaux", fr("2,5 %")]
 
 
 async def test_a_bad_target_is_refused_with_the_field_named(tmp_path):
@@ -288,20 +289,20 @@ async def test_a_manual_actual_is_held_to_the_range_too_in_french(tmp_path):
         editor.query_one("#kpi-target").value = "0,5"
         await pilot.pause()
         assert text_of(app, "#kpi-warnings") == (
-            "⚠ Taux de conversion 50 %\u00a0: inhabituellement élevé (d'ordinaire moins de 20 %)"
-            " — vouliez-vous dire 0,5 %\u00a0?"
+            fr("⚠ Taux de conversion 50 % : inhabituellement élevé (d'ordinaire moins de 20 %)")
+            + fr(" — vouliez-vous dire 0,5 % ?")
         )
         editor.query_one("#kpi-target").value = "0,5 %"
         editor.query_one("#kpi-actual").value = "120 %"
         await pilot.pause()
-        assert "120 %" in text_of(app, "#kpi-warnings")  # warned while typed...
+        assert fr("120 %") in text_of(app, "#kpi-warnings")  # warned while typed...
         editor.query_one("#kpi-actual").focus()
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, KpiEditor)  # ...and refused when confirmed
         assert text_of(app, "#kpi-error") == (
-            "Valeur réelle (relevée)\u00a0: 120 % dépasse 100 %,"
-            " le plus haut possible pour cet indicateur"
+            fr("Valeur réelle (relevée) : 120 % dépasse 100 %,")
+            + " le plus haut possible pour cet indicateur"
         )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from tests.french import fr
 from textual import events
 
 from socialroi_tui.tui import textual_compat
@@ -49,8 +50,8 @@ async def test_without_the_shortcuts_the_app_does_what_textual_does(tmp_path, mo
         for key, character in [("end", None), ("ctrl+u", None), ("4", "4"), ("%", "%")]:
             app.post_message(events.Key(key, character))
         app.post_message(events.Key("tab", None))
-        await wait_for(pilot, lambda: "2 500,00 €" in text_of(app, "#budget-figures"))
-        assert app.screen.query_one("#field-ctr").value == "2 %"
+        await wait_for(pilot, lambda: fr("2 500,00 €") in text_of(app, "#budget-figures"))
+        assert app.screen.query_one("#field-ctr").value == fr("2 %")
         await pilot.press("ctrl+z")
-        await wait_for(pilot, lambda: "5 000,00 €" in text_of(app, "#budget-figures"))
-        assert conversion.value == "2 %"
+        await wait_for(pilot, lambda: fr("5 000,00 €") in text_of(app, "#budget-figures"))
+        assert conversion.value == fr("2 %")

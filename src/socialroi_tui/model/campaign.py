@@ -25,9 +25,9 @@ from socialroi_tui.text.numbers import (
     NumberKind,
     out_of_range,
     parse_number,
-    reason_text,
 )
 from socialroi_tui.text.safe import shortened
+from socialroi_tui.text.words import Problem, Problems, at
 
 SCHEMA_VERSION = 1
 NETWORKS = ("facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other")
@@ -55,27 +55,29 @@ def _number_reader(kind: NumberKind):
         if value is None:
             return None
         if isinstance(value, bool):
-            raise ValueError("expected a number, not true/false")
+            raise ValueError(Problem.of("problem_not_true_false"))
         if isinstance(value, str):
             lang = (info.context or {}).get("lang", "en")
             try:
                 return parse_number(value, kind, lang=lang, field=info.field_name or "")
             except NumberError as error:
-                raise ValueError(str(error)) from None
+                raise ValueError(error.problem()) from None
         if isinstance(value, float):
             value = Decimal(repr(value))
         if isinstance(value, int):
             value = Decimal(value)
         if isinstance(value, Decimal):
             if not value.is_finite():
-                raise ValueError("must be a finite number (not nan or inf)")
+                raise ValueError(Problem.of("problem_not_finite"))
             problem = out_of_range(value, kind)
             if problem:
-                raise ValueError(f"{shortened(str(value), 40)} {reason_text(problem, 'en')}")
+                reason = Problem.of(f"reason_{problem}")
+                shown = shortened(str(value), 40)
+                raise ValueError(Problem.of("problem_value_refused", value=shown, reason=reason))
             if kind != "number" and value < 0:
-                raise ValueError("cannot be negative")
+                raise ValueError(Problem.of("reason_negative"))
             if kind == "rate" and value > 1:
-                raise ValueError('is a rate above 100 % (write rates as 0.025 or as text: "2,5 %")')
+                raise ValueError(Problem.of("problem_rate_above_100_in_file"))
         return value
 
     return BeforeValidator(read)
@@ -103,7 +105,7 @@ class Meta(Model):
     @model_validator(mode="after")
     def _dates_in_order(self) -> Meta:
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date is before start_date")
+            raise ValueError(Problem.of("problem_dates_order"))
         return self
 
 
@@ -136,7 +138,7 @@ class KpiMapping(Model):
     @model_validator(mode="after")
     def _one_definition(self) -> KpiMapping:
         if (self.kpi is None) == (self.custom is None):
-            raise ValueError("give either a catalog kpi id or a custom KPI, not both")
+            raise ValueError(Problem.of("problem_kpi_definition"))
         return self
 
 
@@ -161,9 +163,9 @@ class Funnel(Model):
     def _stages_consistent(self) -> Funnel:
         ids = [s.id for s in self.stages]
         if len(set(ids)) != len(ids):
-            raise ValueError("two funnel stages have the same id")
+            raise ValueError(Problem.of("problem_stage_ids"))
         if self.landing_stage is not None and self.landing_stage not in ids:
-            raise ValueError(f"landing_stage {self.landing_stage!r} is not a stage id")
+            raise ValueError(Problem.of("problem_landing_stage", id=self.landing_stage))
         return self
 
 
@@ -228,21 +230,20 @@ class Campaign(Model):
     def _known_version(cls, version: int) -> int:
         if version > SCHEMA_VERSION:
             raise ValueError(
-                f"this file uses schema {version}, written by a newer socialroi; "
-                f"this version reads schema {SCHEMA_VERSION}"
+                Problem.of("problem_newer_schema", version=version, supported=SCHEMA_VERSION)
             )
         if version < 1:
-            raise ValueError("schema_version must be 1")
+            raise ValueError(Problem.of("problem_schema_version"))
         return version
 
     @model_validator(mode="after")
     def _references_resolve(self) -> Campaign:
         problems = self.reference_problems()
         if problems:
-            raise ValueError("; ".join(problems))
+            raise Problems(problems)
         return self
 
-    def reference_problems(self, check_actuals: bool = True) -> list[str]:
+    def reference_problems(self, check_actuals: bool = True) -> list[Problem]:
         """What does not hold together: unknown catalog ids, channels that do not exist,
         shares over 100 %. ``check_actuals`` False skips the (possibly many) actual rows."""
         from socialroi_tui.catalog import load_catalog
@@ -258,47 +259,51 @@ class Campaign(Model):
         chosen = [o.id for o in self.objectives]
         for index, objective in enumerate(self.objectives):
             if catalog.objective(objective.id) is None:
-                problems.append(f"objectives[{index}].id: unknown objective {objective.id!r}")
+                problem = Problem.of("problem_unknown_objective", id=objective.id)
+                problems.append(at(f"objectives[{index}].id", problem))
         if sum(o.primary for o in self.objectives) > 1:
-            problems.append("objectives: only one objective can be primary")
+            problems.append(at("objectives", Problem.of("problem_two_primary")))
         if len(set(chosen)) != len(chosen):
-            problems.append("objectives: an objective is listed twice")
+            problems.append(at("objectives", Problem.of("problem_objective_twice")))
         channel_ids = [c.id for c in self.channels]
         if len(set(channel_ids)) != len(channel_ids):
-            problems.append("channels: two channels have the same id")
+            problems.append(at("channels", Problem.of("problem_channel_ids")))
         for index, mapping in enumerate(self.kpis):
             where = f"kpis[{index}]"
             definition = catalog.kpi(mapping.kpi) if mapping.kpi is not None else None
             if mapping.kpi is not None and definition is None:
-                problems.append(f"{where}.kpi: unknown KPI {mapping.kpi!r}")
+                problems.append(
+                    at(f"{where}.kpi", Problem.of("problem_unknown_kpi", id=mapping.kpi))
+                )
             for name in ("target", "actual"):
                 value = getattr(mapping, name)
                 side = definition.out_of_range(value) if definition is not None else None
                 if definition is not None and side is not None:
                     bound = definition.minimum if side == "below" else definition.maximum
-                    word = "lowest" if side == "below" else "highest"
-                    problems.append(
-                        f"{where}.{name}: {shown(value, definition.unit)} is {side} "
-                        f"{shown(bound, definition.unit)}, the {word} a {mapping.kpi!r} KPI "
-                        "can be"
+                    problem = Problem.of(
+                        f"problem_kpi_{side}",
+                        value=shown(value, definition.unit),
+                        bound=shown(bound, definition.unit),
+                        kpi=mapping.kpi,
                     )
+                    problems.append(at(f"{where}.{name}", problem))
             if catalog.objective(mapping.objective) is None:
-                problems.append(f"{where}.objective: unknown objective {mapping.objective!r}")
+                problem = Problem.of("problem_unknown_objective", id=mapping.objective)
+                problems.append(at(f"{where}.objective", problem))
             if mapping.channel != "all" and mapping.channel not in channel_ids:
-                problems.append(f"{where}.channel: no channel has the id {mapping.channel!r}")
+                problem = Problem.of("problem_unknown_channel", id=mapping.channel)
+                problems.append(at(f"{where}.channel", problem))
         known = set(channel_ids)
         for index, actual in enumerate(self.actuals if check_actuals else ()):
             if actual.channel not in known:
-                problems.append(
-                    f"actuals[{index}].channel: no channel has the id {actual.channel!r}"
-                )
+                problem = Problem.of("problem_unknown_channel", id=actual.channel)
+                problems.append(at(f"actuals[{index}].channel", problem))
                 if len(problems) > 20:
                     break
         total_share = sum((c.share or Decimal(0) for c in self.channels), Decimal(0))
         if total_share > 1:
-            problems.append(
-                f"channels: the budget shares add up to {total_share * 100:f} %, over 100 %"
-            )
+            total = f"{(total_share * 100).normalize():f} %"
+            problems.append(at("channels", Problem.of("problem_shares_over", total=total)))
         return problems
 
     def primary_objective(self) -> str | None:

@@ -26,6 +26,7 @@ from socialroi_tui.engine.plausibility import PlausibilityWarning, check_measure
 from socialroi_tui.model import NETWORKS, ActualResult, Campaign, Channel
 from socialroi_tui.store.headers import normalise
 from socialroi_tui.text.numbers import NumberError, parse_number
+from socialroi_tui.text.words import Problem
 
 MAX_CSV_BYTES = 64 * 1024 * 1024
 FIELDS = ("date", "publication", "network", *MEASURES)
@@ -148,11 +149,18 @@ class CsvImportError(ValueError):
     """An import that cannot be done; ``problems`` lists each reason (with its line).
     ``headers`` is set when the columns are unknown (so that they can be mapped)."""
 
-    def __init__(self, source: str, problems: list[str], headers: list[str] | None = None):
+    def __init__(self, source: str, problems: list[Problem], headers: list[str] | None = None):
         self.source = source
         self.problems = problems
         self.headers = headers or []
-        super().__init__("\n".join(f"{source}: {p}" for p in problems))
+        super().__init__(self.words("en"))
+
+    def words(self, lang: str) -> str:
+        """The reasons in ``lang``, one line each, after the file's name."""
+        return "\n".join(
+            Problem.of("problem_in_file", path=self.source, problem=problem).words(lang)
+            for problem in self.problems
+        )
 
 
 @dataclass(frozen=True)
@@ -181,7 +189,7 @@ class ImportPreview:
     columns: dict[str, str]
     """Each recognised column header → the field it feeds."""
     rows: list[ImportedRow] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
     """Summary and empty rows left out, with their line."""
     digest: str = ""
     """What the rows hold (``import_into`` tags each row with it: never twice)."""
@@ -228,12 +236,12 @@ def _rows(numbered: list[tuple[int, str]], delimiter: str, source: str) -> list[
             start = reader.line_num
     except csv.Error as error:
         line = numbered[min(start, len(numbered) - 1)][0]
-        reason = str(error)
-        if "field larger than field limit" in reason:
-            reason = f"a field is longer than {csv.field_size_limit() // 1024} KB"
-        elif "unexpected end of data" in reason:
-            reason = 'a quote (") opened here is never closed'
-        raise CsvImportError(source, [f"line {line}: {reason}"]) from None
+        reason = Problem.of("problem_text", text=str(error))
+        if "field larger than field limit" in str(error):
+            reason = Problem.of("problem_csv_field_too_long", size=csv.field_size_limit() // 1024)
+        elif "unexpected end of data" in str(error):
+            reason = Problem.of("problem_csv_open_quote")
+        raise CsvImportError(source, [_at_line(line, reason)]) from None
     return rows
 
 
@@ -296,10 +304,11 @@ def read_export(
 ) -> ImportPreview:
     """Read an export into a preview; ``mapping`` maps other headers to fields."""
     if len(data) > MAX_CSV_BYTES:
-        raise CsvImportError(source, [f"is over {MAX_CSV_BYTES // (1024 * 1024)} MB"])
+        limit = MAX_CSV_BYTES // (1024 * 1024)
+        raise CsvImportError(source, [Problem.of("problem_csv_too_big", limit=limit)])
     numbered = _lines_without_preamble(decode(data))
     if not numbered:
-        raise CsvImportError(source, ["is empty"])
+        raise CsvImportError(source, [Problem.of("problem_csv_empty")])
     delimiter = _delimiter(numbered[0][1])
     table_lines = _rows(numbered, delimiter, source)
     table = [row for _, row in table_lines]
@@ -318,14 +327,8 @@ def read_export(
         if target in FIELDS and target not in columns.values():
             columns[index] = target
     if not any(f in MEASURES for f in columns.values()):
-        raise CsvImportError(
-            source,
-            [
-                "no known column (spend, impressions, clicks…): map them with "
-                "--map 'Header=field' (fields: " + ", ".join(FIELDS) + ")"
-            ],
-            headers,
-        )
+        unknown = Problem.of("problem_csv_no_column", fields=", ".join(FIELDS))
+        raise CsvImportError(source, [unknown], headers)
     names = {normalise(h) for h in headers}
     file_format = next((f for f, marks in FORMATS.items() if names & set(marks)), "other")
     numeric = [
@@ -349,7 +352,7 @@ def read_export(
             and not cells.get("date")
             and "publication" in columns.values()
         ):
-            preview.skipped.append(f"line {line}: summary row left out")
+            preview.skipped.append(_at_line(line, Problem.of("problem_csv_summary")))
             continue
         measures: dict[str, Decimal | None] = {}
         for name in MEASURES:
@@ -360,12 +363,13 @@ def read_export(
             try:
                 measures[name] = parse_number(text, "number", lang=lang, field=name)
             except NumberError as error:
-                problems.append(f"line {line}: {error}")
+                problems.append(_at_line(line, error.problem()))
         default = DEFAULT_NETWORK.get(file_format, "other")
         network = _network(cells.get("network", ""), default) if cells.get("network") else default
         date = _date(cells["date"], lang) if cells.get("date") else None
         if cells.get("date") and date is None:
-            problems.append(f"line {line}: date '{cells['date']}' is not a date (2026-11-23)")
+            problem = Problem.of("problem_csv_date", text=cells["date"])
+            problems.append(_at_line(line, problem))
         preview.rows.append(
             ImportedRow(line, network, cells.get("publication", ""), date, measures)
         )
@@ -373,28 +377,35 @@ def read_export(
     if problems:
         raise CsvImportError(
             source,
-            problems[:50] + ([f"… and {len(problems) - 50} more"] if len(problems) > 50 else []),
+            problems[:50]
+            + (
+                [Problem.of("problem_and_more", count=len(problems) - 50)]
+                if len(problems) > 50
+                else []
+            ),
         )
     if not preview.rows:
-        raise CsvImportError(source, ["has no data rows"])
+        raise CsvImportError(source, [Problem.of("problem_csv_no_rows")])
     preview.digest = _content_digest(preview.rows)
     return preview
 
 
 def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> ImportPreview:
     if "\x00" in str(path):
-        raise CsvImportError(str(path).replace("\x00", "\\x00"), ["is not a usable file name"])
+        name = str(path).replace("\x00", "\\x00")
+        raise CsvImportError(name, [Problem.of("problem_file_name")])
     path = Path(path)
     if path.is_dir():
-        raise CsvImportError(str(path), ["is a folder, not a CSV file"])
+        raise CsvImportError(str(path), [Problem.of("problem_csv_folder")])
     if path.exists() and not path.is_file():
-        raise CsvImportError(str(path), ["is not a regular file"])
+        raise CsvImportError(str(path), [Problem.of("problem_not_regular")])
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CsvImportError(str(path), ["no such file"]) from None
+        raise CsvImportError(str(path), [Problem.of("problem_no_file")]) from None
     except OSError as error:
-        raise CsvImportError(str(path), [f"cannot be read ({error.strerror})"]) from None
+        problem = Problem.of("problem_cannot_read", reason=error.strerror)
+        raise CsvImportError(str(path), [problem]) from None
     return read_export(data, str(path), mapping)
 
 
@@ -403,7 +414,7 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
     tag = f"csv:{preview.digest[:16]}"
     seen = {tag, f"csv:{preview.file_digest[:16]}"}
     if any(actual.source in seen for actual in campaign.actuals):
-        raise CsvImportError(preview.source, ["was already imported into this campaign"])
+        raise CsvImportError(preview.source, [Problem.of("problem_csv_already")])
     channels = list(campaign.channels)
     by_network = {}
     for channel in channels:
@@ -431,3 +442,7 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
             )
         )
     return campaign.model_copy(update={"channels": channels, "actuals": actuals})
+
+
+def _at_line(line: int, problem: Problem) -> Problem:
+    return Problem.of("problem_at_line", line=line, problem=problem)

@@ -11,6 +11,7 @@ from pathlib import Path
 from socialroi_tui.store.headers import normalise
 from socialroi_tui.store.toml_store import write_atomically
 from socialroi_tui.text.safe import one_line
+from socialroi_tui.text.words import Problem
 
 
 def mappings_folder() -> Path:
@@ -20,7 +21,11 @@ def mappings_folder() -> Path:
 
 
 class MappingError(ValueError):
-    """A mapping name that is not allowed, or a saved mapping that cannot be read."""
+    """A mapping name that is not allowed, or a saved mapping that cannot be read (its one
+    argument is the ``Problem``)."""
+
+    def words(self, lang: str) -> str:
+        return self.args[0].words(lang)
 
 
 MAX_MAPPING_BYTES = 1024 * 1024
@@ -30,7 +35,7 @@ def mapping_path(name: str) -> Path:
     """Where the mapping ``name`` is kept (``MappingError`` for a name that is not
     letters, digits, dots and dashes)."""
     if not re.fullmatch(r"[\w.-]{1,64}", name, flags=re.ASCII) or name in (".", ".."):
-        raise MappingError(f"mapping name {name!r}: letters, digits, dots and dashes only")
+        raise MappingError(Problem.of("problem_mapping_name", name=name))
     return mappings_folder() / f"{name}.json"
 
 
@@ -47,22 +52,23 @@ def load_mapping(name: str) -> dict[str, str]:
     path = mapping_path(name)
     try:
         if not path.exists():
-            raise MappingError(f"no saved mapping named {name!r}")
+            raise MappingError(Problem.of("problem_no_mapping", name=name))
         if not path.is_file():
-            raise MappingError(f"mapping {name!r} is not a regular file")
+            raise MappingError(Problem.of("problem_mapping_not_file", name=name))
         if path.stat().st_size > MAX_MAPPING_BYTES:
-            raise MappingError(f"mapping {name!r} is too large to be a mapping")
+            raise MappingError(Problem.of("problem_mapping_too_large", name=name))
         data = json.loads(path.read_text(encoding="utf-8"))
     except MappingError:
         raise
     except (OSError, ValueError) as error:
+        reason = one_line(str(error), 80)
         raise MappingError(
-            f"mapping {name!r} cannot be read ({one_line(str(error), 80)})"
+            Problem.of("problem_mapping_unreadable", name=name, reason=reason)
         ) from None
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in data.items()
     ):
-        raise MappingError(f"mapping {name!r} is not a list of 'header: field'")
+        raise MappingError(Problem.of("problem_mapping_not_pairs", name=name))
     return data
 
 

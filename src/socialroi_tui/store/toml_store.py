@@ -26,7 +26,9 @@ import tomli_w
 from pydantic import ValidationError
 
 from socialroi_tui.model import SCHEMA_VERSION, Campaign
+from socialroi_tui.model.problems import describe_validation_error
 from socialroi_tui.text.safe import one_line
+from socialroi_tui.text.words import Problem
 
 try:
     from toml_rs import TOMLDecodeError as _RustTomlError
@@ -42,12 +44,23 @@ _TOML_POSITION = re.compile(r"^(?P<reason>.*?)\s*\(at line (?P<line>\d+), column
 
 
 class CampaignFileError(Exception):
-    """A campaign file that cannot be read or written; ``problems`` lists each issue."""
+    """A campaign file that cannot be read or written; ``problems`` lists each issue
+    (``words(lang)`` says them in the user's language, ``str`` in English)."""
 
-    def __init__(self, path: Path | str, problems: list[str]):
+    def __init__(self, path: Path | str, problems: list[Problem | str]):
         self.path = Path(path)
-        self.problems = problems
-        super().__init__("\n".join(f"{self.path}: {p}" for p in problems))
+        self.problems = [_problem(problem) for problem in problems]
+        super().__init__(self.words("en"))
+
+    def words(self, lang: str) -> str:
+        return "\n".join(
+            Problem.of("problem_in_file", path=str(self.path), problem=problem).words(lang)
+            for problem in self.problems
+        )
+
+
+def _problem(problem: Problem | str) -> Problem:
+    return problem if isinstance(problem, Problem) else Problem.of(problem)
 
 
 @dataclass(frozen=True)
@@ -59,22 +72,6 @@ class LoadedCampaign:
     mtime_ns: int | None = None
     digest: str = ""
     """SHA-256 of the bytes read, to tell whether someone else changed the file since."""
-
-
-def describe_validation_error(error: ValidationError) -> list[str]:
-    """One line per problem: the key path, then what is wrong, in plain words."""
-    problems = []
-    for item in error.errors():
-        location = ""
-        for part in item["loc"]:
-            location += f"[{part}]" if isinstance(part, int) else f".{part}" if location else part
-        message = item["msg"].removeprefix("Value error, ")
-        if item["type"] == "extra_forbidden":
-            message = "unknown key (check its spelling)"
-        elif item["type"] == "missing":
-            message = "is missing"
-        problems.append(f"{location}: {message}" if location else message)
-    return problems
 
 
 _STRING_OR_COMMENT = re.compile(
@@ -140,17 +137,17 @@ def read_toml(
     ``[[actuals]]`` at the end of a file (as saves write it) is read in pieces, so that
     the interface keeps its turn (the parser holds Python's lock while it runs)."""
     if (scan_toml(text)[1] if nesting is None else nesting) > MAX_NESTING:
-        raise CampaignFileError(path, ["nested too deeply to be a campaign"])
+        raise CampaignFileError(path, [Problem.of("problem_nested")])
     try:
         pieces = _in_pieces(text, progress)
         if pieces is not None:
             return pieces
         return _loads(text, parse_float=Decimal)
     except RecursionError:
-        raise CampaignFileError(path, ["nested too deeply to be a campaign"]) from None
+        raise CampaignFileError(path, [Problem.of("problem_nested")]) from None
     except ValueError as error:
         if not isinstance(error, _TOML_ERRORS):  # Python's limit on an int's digits
-            raise CampaignFileError(path, ["holds a whole number too long to read"]) from None
+            raise CampaignFileError(path, [Problem.of("problem_long_int")]) from None
         raise CampaignFileError(path, [_syntax_problem(str(error))]) from None
 
 
@@ -190,18 +187,55 @@ def _in_pieces(text: str, progress: Progress | None) -> dict[str, Any] | None:
     return document
 
 
-def _syntax_problem(message: str) -> str:
+def _syntax_problem(message: str) -> Problem:
     """``line L, column C: not valid TOML (reason)`` from either parser's message."""
     position = re.search(r"line (\d+), column (\d+)", message)
     if position is None:
-        return f"not valid TOML ({one_line(message, 120)})"
+        return Problem.of("problem_not_toml_here", reason=_syntax_reason(message))
     tomllib_style = _TOML_POSITION.match(message)
     if tomllib_style:
         reason = tomllib_style["reason"]
     else:  # toml-rs: the reason is the message's last line, under a picture of the line
         reason = next((line for line in reversed(message.splitlines()) if line.strip()), "")
-    reason = one_line(reason.strip().rstrip("."), 120)
-    return f"line {position[1]}, column {position[2]}: not valid TOML ({reason})"
+    return Problem.of(
+        "problem_not_toml", line=position[1], column=position[2], reason=_syntax_reason(reason)
+    )
+
+
+_SYNTAX_REASONS = (
+    # what either parser says (toml-rs, then tomllib) → the words we say it in
+    (r"visible characters|Illegal character", "toml_control_character"),
+    (r"unclosed (array )?table|Expected '\]\]?' at the end", "toml_unclosed_table"),
+    (r"unclosed inline table|Unclosed inline table", "toml_unclosed_inline_table"),
+    (r"unclosed array|Unclosed array", "toml_unclosed_array"),
+    (r"duplicate key|Cannot overwrite a value|Cannot declare .* twice", "toml_duplicate_key"),
+    (
+        r"invalid (multi-line )?(basic|literal) string|Unterminated string|Expected \"'\"",
+        "toml_string",
+    ),
+    (r"string values must be quoted|Invalid value", "toml_value"),
+    (r"key with no value|Expected '=' after a key", "toml_no_value"),
+    (
+        r"unquoted keys cannot be empty|Invalid initial character for a key|Invalid statement",
+        "toml_key",
+    ),
+    (r"leading zero|invalid (fraction|exponent|float|integer)|`_` may only go", "toml_number"),
+    (r"invalid boolean", "toml_boolean"),
+    (r"escaped value|unicode|Unescaped '\\'|Invalid hex value|not a Unicode scalar", "toml_escape"),
+    (r"invalid (date|time)", "toml_date"),
+    (r"extra comma", "toml_extra_comma"),
+    (r"missing comma", "toml_missing_comma"),
+    (r"unexpected key or value|Expected newline or end of document", "toml_after_value"),
+)
+
+
+def _syntax_reason(reason: str) -> Problem:
+    """Why the parser stopped, in our words where we know its message (its own words,
+    in English only, where we do not)."""
+    for pattern, key in _SYNTAX_REASONS:
+        if re.search(pattern, reason):
+            return Problem.of(key)
+    return Problem.of("toml_other", reason=one_line(reason.strip().rstrip("."), 120))
 
 
 def parse_campaign(
@@ -217,13 +251,8 @@ def parse_campaign(
         progress(0.3)
     version = data.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, int) and not isinstance(version, bool) and version > SCHEMA_VERSION:
-        raise CampaignFileError(
-            path,
-            [
-                f"schema_version {version}: this file was written by a newer socialroi; "
-                f"this version reads schema {SCHEMA_VERSION}. Update socialroi to open it."
-            ],
-        )
+        problem = Problem.of("problem_newer_schema", version=version, supported=SCHEMA_VERSION)
+        raise CampaignFileError(path, [problem])
     meta = data.get("meta")
     language = meta.get("language") if isinstance(meta, dict) else None
     context = {"lang": language if language in ("fr", "en") else "en"}
@@ -254,7 +283,7 @@ def _checked_actuals(rows: list, path: Path | str, context: dict, progress: Prog
 
     adapter = TypeAdapter(list[ActualResult])
     actuals: list = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     total = len(rows)
     for start in range(0, total, ACTUALS_CHUNK):
         chunk = rows[start : start + ACTUALS_CHUNK]
@@ -262,9 +291,7 @@ def _checked_actuals(rows: list, path: Path | str, context: dict, progress: Prog
         try:
             actuals.extend(adapter.validate_python(chunk, context=context))
         except ValidationError as error:
-            for problem in describe_validation_error(error):
-                index, _, rest = problem.partition("]")
-                problems.append(f"actuals[{start + int(index.lstrip('['))}]{rest}")
+            problems += describe_validation_error(error, ("actuals",), start)
             if len(problems) > 20:
                 break
         del chunk
@@ -278,7 +305,9 @@ def _checked_actuals(rows: list, path: Path | str, context: dict, progress: Prog
 def check_file_name(path: Path | str) -> None:
     """A name the system can use (a NUL byte pasted in a file name cannot be)."""
     if "\x00" in str(path):
-        raise CampaignFileError(str(path).replace("\x00", "\\x00"), ["is not a usable file name"])
+        raise CampaignFileError(
+            str(path).replace("\x00", "\\x00"), [Problem.of("problem_file_name")]
+        )
 
 
 def load_campaign(path: Path | str, progress: Progress | None = None) -> LoadedCampaign:
@@ -287,35 +316,32 @@ def load_campaign(path: Path | str, progress: Progress | None = None) -> LoadedC
     path = Path(path)
     try:
         if path.is_dir():
-            raise CampaignFileError(path, ["is a folder, not a campaign file"])
+            raise CampaignFileError(path, [Problem.of("problem_folder")])
         if path.exists() and not path.is_file():
-            raise CampaignFileError(path, ["is not a regular file"])
+            raise CampaignFileError(path, [Problem.of("problem_not_regular")])
         stat = path.stat()
         if stat.st_size > MAX_FILE_BYTES:
-            raise CampaignFileError(
-                path,
-                [
-                    f"is {stat.st_size // (1024 * 1024)} MB; campaign files are limited to "
-                    f"{MAX_FILE_BYTES // (1024 * 1024)} MB"
-                ],
-            )
+            size, limit = stat.st_size // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
+            problem = Problem.of("problem_file_too_big", size=size, limit=limit)
+            raise CampaignFileError(path, [problem])
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise CampaignFileError(path, ["no such file"]) from None
+        raise CampaignFileError(path, [Problem.of("problem_no_file")]) from None
     except PermissionError:
-        raise CampaignFileError(path, ["permission denied: cannot read this file"]) from None
+        raise CampaignFileError(path, [Problem.of("problem_read_denied")]) from None
     except IsADirectoryError:
-        raise CampaignFileError(path, ["is a folder, not a campaign file"]) from None
+        raise CampaignFileError(path, [Problem.of("problem_folder")]) from None
     except OSError as error:
-        raise CampaignFileError(path, [f"cannot be read ({error.strerror})"]) from None
+        raise CampaignFileError(
+            path, [Problem.of("problem_cannot_read", reason=error.strerror)]
+        ) from None
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise CampaignFileError(
-            path, [f"line {line}, column {column}: not UTF-8 text (save the file as UTF-8)"]
-        ) from None
+        problem = Problem.of("problem_not_utf8", line=line, column=column)
+        raise CampaignFileError(path, [problem]) from None
     text = text.removeprefix("\ufeff")
     digest = file_digest(raw)
     del raw
@@ -444,13 +470,9 @@ def campaign_bytes(campaign: Campaign, path: Path | str) -> bytes:
     read accepts (a file the app would then refuse to open is never written)."""
     data = dump_campaign(campaign).encode("utf-8")
     if len(data) > MAX_FILE_BYTES:
-        raise CampaignFileError(
-            path,
-            [
-                f"would be {len(data) // (1024 * 1024)} MB; campaign files are limited to "
-                f"{MAX_FILE_BYTES // (1024 * 1024)} MB: nothing was written"
-            ],
-        )
+        size, limit = len(data) // (1024 * 1024), MAX_FILE_BYTES // (1024 * 1024)
+        problem = Problem.of("problem_would_be_too_big", size=size, limit=limit)
+        raise CampaignFileError(path, [problem])
     return data
 
 
@@ -478,9 +500,11 @@ def campaign_lock(path: Path | str, wait: float = LOCK_WAIT) -> Iterator[None]:
     try:
         fd = os.open(folder, os.O_RDONLY)
     except FileNotFoundError:
-        raise CampaignFileError(path, ["the folder does not exist"]) from None
+        raise CampaignFileError(path, [Problem.of("problem_folder_missing")]) from None
     except OSError as error:
-        raise CampaignFileError(path, [f"cannot be written ({error.strerror})"]) from None
+        raise CampaignFileError(
+            path, [Problem.of("problem_cannot_write", reason=error.strerror)]
+        ) from None
     try:
         deadline = time.monotonic() + wait
         while True:
@@ -489,9 +513,8 @@ def campaign_lock(path: Path | str, wait: float = LOCK_WAIT) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise CampaignFileError(
-                        path, ["another socialroi is writing this campaign: try again"]
-                    ) from None
+                    problem = Problem.of("problem_another_writer")
+                    raise CampaignFileError(path, [problem]) from None
                 time.sleep(0.05)
         held[folder] = 1
         try:
@@ -532,9 +555,9 @@ def save_campaign(campaign: Campaign, path: Path | str) -> str:
     data = campaign_bytes(campaign, path)
     try:
         if path.is_dir():
-            raise CampaignFileError(path, ["is a folder; choose a file name"])
+            raise CampaignFileError(path, [Problem.of("problem_folder_choose")])
         if path.exists() and not path.is_file():  # a pipe would block the backup's read
-            raise CampaignFileError(path, ["is not a regular file; choose a file name"])
+            raise CampaignFileError(path, [Problem.of("problem_not_regular_choose")])
         with campaign_lock(path):
             remove_stale_temporaries(path)
             if path.exists():
@@ -542,9 +565,10 @@ def save_campaign(campaign: Campaign, path: Path | str) -> str:
             write_atomically(path, data)
         return file_digest(data)
     except FileNotFoundError:
-        raise CampaignFileError(path, ["the folder does not exist"]) from None
+        raise CampaignFileError(path, [Problem.of("problem_folder_missing")]) from None
     except PermissionError:
-        raise CampaignFileError(path, ["permission denied: cannot write here"]) from None
+        raise CampaignFileError(path, [Problem.of("problem_write_denied")]) from None
     except OSError as error:
-        reason = "the disk is full" if error.errno == errno.ENOSPC else error.strerror
-        raise CampaignFileError(path, [f"cannot be written ({reason})"]) from None
+        full = error.errno == errno.ENOSPC
+        reason = Problem.of("problem_disk_full") if full else error.strerror
+        raise CampaignFileError(path, [Problem.of("problem_cannot_write", reason=reason)]) from None

@@ -36,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 from socialroi_tui.text.safe import shortened
-from socialroi_tui.text.words import Language
+from socialroi_tui.text.words import Language, Problem, t
 
 PRECISION = 60
 for _context in (decimal.DefaultContext, decimal.getcontext()):
@@ -56,61 +56,28 @@ _MULTIPLIERS = {
 _DIGITS = re.compile(r"^(?=.*[0-9])(?!.*[.,]{2})[0-9.,]+$")
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 
-_EXAMPLES: dict[NumberKind, dict[Language, str]] = {
-    "rate": {"fr": "2,5 % ou 0,025", "en": "2.5% or 0.025"},
-    "money": {"fr": "5 000,50 €", "en": "€5,000.50"},
-    "count": {"fr": "1 000 ou 1,2 k", "en": "1,000 or 1.2k"},
-    "number": {"fr": "1 234,5", "en": "1,234.5"},
-}
-
 
 class NumberError(ValueError):
     """A typed value that is not a number of the expected kind."""
 
-    def __init__(self, field: str, text: str, reason: str, example: str, lang: Language):
+    def __init__(self, field: str, text: str, reason: str, kind: NumberKind, lang: Language):
         self.field = field
         self.text = text
         self.reason = reason
-        self.example = example
-        quoted = shortened(text, 40)
-        if lang == "fr":
-            message = f"{field} : « {quoted} » {reason} (exemple : {example})"
-        else:
-            message = f"{field}: '{quoted}' {reason} (for example {example})"
-        super().__init__(message)
+        """Why, as a key (``not_number``, ``too_large``…)."""
+        self.kind = kind
+        super().__init__(self.problem().words(lang))
 
+    def problem(self) -> Problem:
+        """The same message, to be worded in any language."""
+        return Problem.of(
+            "number_error",
+            field=self.field,
+            text=shortened(self.text, 40),
+            reason=Problem.of(f"reason_{self.reason}"),
+            example=Problem.of(f"example_{self.kind}"),
+        )
 
-_REASONS = {
-    "empty": {"fr": "est vide", "en": "is empty"},
-    "not_number": {"fr": "n'est pas un nombre", "en": "is not a number"},
-    "negative": {"fr": "ne peut pas être négatif", "en": "cannot be negative"},
-    "rate_range": {
-        "fr": "est hors de 0 à 1 : écrivez un pourcentage avec %",
-        "en": "is outside 0 to 1: write a percentage with %",
-    },
-    "rate_above_100": {
-        "fr": "dépasse 100 %",
-        "en": "is above 100%",
-    },
-    "percent_not_rate": {
-        "fr": "n'est pas un taux : retirez le %",
-        "en": "is not a rate: remove the %",
-    },
-    "not_whole": {"fr": "doit être un nombre entier", "en": "must be a whole number"},
-    "too_large": {"fr": "est trop grand", "en": "is too large"},
-    "rate_too_small": {
-        "fr": "est sous 0,0001 %, le plus petit taux accepté",
-        "en": "is below 0.0001%, the smallest rate accepted",
-    },
-    "too_many_decimals": {
-        "fr": "a plus de six décimales",
-        "en": "has more than six decimals",
-    },
-    "too_many_digits": {
-        "fr": "a plus de 28 chiffres significatifs",
-        "en": "has more than 28 significant digits",
-    },
-}
 
 MAX_MAGNITUDE = Decimal("1e15")
 MIN_RATE = Decimal("0.000001")
@@ -133,11 +100,6 @@ def out_of_range(value: Decimal, kind: NumberKind) -> str | None:
     if len(digits) > MAX_DIGITS:
         return "too_many_digits"
     return None
-
-
-def reason_text(key: str, lang: Language) -> str:
-    """Why a value is refused (a reason key of ``parse_number``), in words."""
-    return _REASONS[key][lang]
 
 
 def _normalise_digits(body: str, lang: Language) -> str | None:
@@ -184,11 +146,10 @@ def parse_number(
 
     Rates come back as fractions (``2 %`` gives ``0.02``).
     """
-    field = field or {"fr": "valeur", "en": "value"}[lang]
-    example = _EXAMPLES[kind][lang]
+    field = field or t("value_field", lang)
 
     def fail(reason: str) -> NumberError:
-        return NumberError(field, text, reason_text(reason, lang), example, lang)
+        return NumberError(field, text, reason, kind, lang)
 
     raw = (text or "").strip()
     if not raw:
@@ -287,7 +248,7 @@ def format_money(value: Decimal | None, currency: str, lang: Language) -> str:
     sign = "-" if value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) < 0 else ""
     symbol = CURRENCY_SYMBOLS.get(currency.upper())
     if lang == "fr":
-        return f"{sign}{amount} {symbol or currency.upper()}"
+        return f"{sign}{amount}\u00a0{symbol or currency.upper()}"  # never cut from its figure
     if symbol:
         return f"{sign}{symbol}{amount}"
     return f"{sign}{currency.upper()} {amount}"
@@ -300,7 +261,7 @@ def format_rate(value: Decimal | None, lang: Language) -> str:
     percent = value * 100
     places = 1 if abs(percent) >= 10 else 2
     text = format_decimal(percent, places, lang, trim=True)
-    return f"{text} %" if lang == "fr" else f"{text}%"
+    return f"{text}\u00a0%" if lang == "fr" else f"{text}%"  # French: a no-break space
 
 
 def format_plain(value: Decimal | None, lang: Language, places: int = 2) -> str:

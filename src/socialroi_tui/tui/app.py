@@ -19,12 +19,14 @@ from textual.timer import Timer
 
 from socialroi_tui.quicklook import QuickLook, quick_look
 from socialroi_tui.text.safe import one_line
-from socialroi_tui.text.words import SECTIONS, Language, t
+from socialroi_tui.text.words import SECTIONS, Language, explain, t
 from socialroi_tui.tui.safe_output import ControlCharacters
 from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.topbar import TopBar
 
 if TYPE_CHECKING:  # the model (and pydantic) load after the first frame
+    from textual.command import Provider
+
     from socialroi_tui.document import CampaignDocument
     from socialroi_tui.model import Campaign
     from socialroi_tui.recovery import Recovery
@@ -69,11 +71,18 @@ def _start_screen() -> Screen:
     return StartScreen()
 
 
+def _commands() -> type[Provider]:
+    from socialroi_tui.tui.commands import Commands
+
+    return Commands
+
+
 class SocialRoiApp(App[None]):
     """Screens are built the first time they are shown, so that start-up stays fast."""
 
     CSS_PATH = "app.tcss"
     TITLE = "socialroi"
+    COMMANDS = {_commands}
     MODES = {
         "start": _start_screen,
         "objectives": _objectives_screen,
@@ -166,6 +175,14 @@ class SocialRoiApp(App[None]):
             visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False
         )
 
+    def action_command_palette(self) -> None:
+        """Textual's command palette, with its prompt in the user's words."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            placeholder = t("palette_placeholder", self.lang)
+            self.push_screen(CommandPalette(id="--command-palette", placeholder=placeholder))
+
     def get_line_filters(self) -> Sequence[LineFilter]:
         """Textual's filters (NO_COLOR…), then the guard that keeps a file's control
         characters from the terminal."""
@@ -237,7 +254,12 @@ class SocialRoiApp(App[None]):
         self.opening = False
         self._quick = None
         self.switch_mode("start")
-        self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
+        self.notify(
+            explain(error, self.lang),
+            title=t("open_failed", self.lang),
+            severity="error",
+            timeout=15,
+        )
 
     def _opened(
         self,
@@ -349,17 +371,12 @@ class SocialRoiApp(App[None]):
 
     def _refusal(self, error: Exception) -> str:
         """Why an edit was refused, in the user's words."""
-        from pydantic import ValidationError
-
         from socialroi_tui.editing import FunnelCountError
+        from socialroi_tui.model.problems import refusal_words
 
         if isinstance(error, FunnelCountError):
             return t(f"count_{error.code}", self.lang, stage=one_line(error.base, 30))
-        if isinstance(error, ValidationError):
-            from socialroi_tui.store.toml_store import describe_validation_error
-
-            return "\n".join(describe_validation_error(error))
-        return str(error)
+        return refusal_words(error, self.lang)
 
     def field_unreadable(self, field: NumberField) -> None:
         """A field's text cannot be used: the campaign keeps its last value, and a save
@@ -504,7 +521,7 @@ class SocialRoiApp(App[None]):
                 continue
             except CampaignFileError as error:
                 self.notify(
-                    f"{error}\n{t('kept_in_memory', self.lang)}",
+                    f"{explain(error, self.lang)}\n{t('kept_in_memory', self.lang)}",
                     title=t("save_failed", self.lang),
                     severity="error",
                     timeout=15,
@@ -635,7 +652,12 @@ class SocialRoiApp(App[None]):
         try:
             opened = self.session.reload()
         except CampaignFileError as error:
-            self.notify(str(error), title=t("open_failed", self.lang), severity="error", timeout=15)
+            self.notify(
+                explain(error, self.lang),
+                title=t("open_failed", self.lang),
+                severity="error",
+                timeout=15,
+            )
             return
         self._show(self.current_mode if self.current_mode in SECTIONS else "objectives")
         self.refresh_view(force=True)
@@ -721,7 +743,9 @@ class SocialRoiApp(App[None]):
         try:
             self.session.restore(recovery)
         except CampaignFileError as error:
-            self.notify(str(error), title=t("open_failed", self.lang), severity="error")
+            self.notify(
+                explain(error, self.lang), title=t("open_failed", self.lang), severity="error"
+            )
             return
         if had_document and recovery.original is not None:
             self.refresh_view(force=True)

@@ -1,6 +1,6 @@
 """The key tables of the F1 help and of the README, built from the bindings themselves.
 
-Every binding names, in its ``tooltip``, the i18n key (``i18n.STRINGS``) of what it does;
+Every binding names, in its ``tooltip``, the i18n key (the word catalogs) of what it does;
 a binding without one is described by its ``description`` (the key bar's short label)
 when that is an i18n key. A table lists the bindings its classes declare (``owners``),
 then the keys that Textual's own widgets handle for a screen of ours (``TEXTUAL_KEYS``):
@@ -23,7 +23,7 @@ from textual.containers import ScrollableContainer
 from textual.keys import format_key
 from textual.widgets import DataTable, OptionList
 
-from socialroi_tui.text.words import STRINGS, Language, t
+from socialroi_tui.text.words import Language, has_words, t
 
 SECTION_TABLES = ("objectives", "kpis", "funnel", "budget", "dashboard")
 TABLES = ("app", *SECTION_TABLES, "help")
@@ -87,7 +87,7 @@ def own_bindings(owner: type) -> list[Binding]:
 def help_key(binding: Binding) -> str | None:
     """The i18n key of what ``binding`` does: its tooltip, else its description."""
     for text in (binding.tooltip, binding.description):
-        if text in STRINGS:
+        if has_words(text):
             return text
     return None
 
@@ -133,7 +133,7 @@ def key_name(key: str, lang: Language) -> str:
     names = [t("keyname_shift", lang) if m == "shift" else m.capitalize() for m in modifiers]
     if base in ARROWS:
         name = ARROWS[base]
-    elif f"keyname_{base}" in STRINGS:
+    elif has_words(f"keyname_{base}"):
         name = t(f"keyname_{base}", lang)
     elif re.fullmatch(r"f\d{1,2}", base):
         name = base.upper()
@@ -161,7 +161,7 @@ def key_table(table: str, lang: Language, space: str = " ") -> str:
     """The Markdown table of ``table``'s keys in ``lang`` (``space``: see ``keys_text``)."""
     lines = [f"| {t('keyhelp_key', lang)} | {t('keyhelp_does', lang)} |", "|---|---|"]
     for row in key_rows(table):
-        does = t(row.help, lang) if row.help in STRINGS else row.help
+        does = t(row.help, lang) if has_words(row.help) else row.help
         does = does.replace("|", "\\|")
         lines.append(f"| {keys_text(row.keys, lang, space)} | {does} |")
     return "\n".join(lines)

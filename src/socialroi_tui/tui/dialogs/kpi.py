@@ -12,10 +12,11 @@ from textual.widgets.option_list import Option
 from socialroi_tui.catalog import KpiDefinition, load_catalog
 from socialroi_tui.engine.plausibility import check_value
 from socialroi_tui.model import Campaign, CustomKpi, KpiMapping
+from socialroi_tui.model.problems import refusal_words
 from socialroi_tui.presenter import format_by_unit, plausibility_text
 from socialroi_tui.text.numbers import NumberError, input_text, parse_for_unit, parse_number
 from socialroi_tui.text.safe import one_line
-from socialroi_tui.text.words import Language, t
+from socialroi_tui.text.words import Language, label, t
 from socialroi_tui.tui.dialogs.base import Dialog
 
 CUSTOM = "custom"
@@ -304,7 +305,7 @@ class KpiEditor(Dialog[KpiMapping | None]):
         if self.is_custom:
             name = self._text("kpi-name").strip()
             if not name:
-                raise ValueError(f"{t('custom_name', self.lang)} : {t('required', self.lang)}")
+                raise ValueError(label("custom_name", self.lang) + t("required", self.lang))
             data["custom"] = CustomKpi(
                 name=name,
                 unit=self.query_one("#kpi-unit", Select).value,
@@ -316,11 +317,8 @@ class KpiEditor(Dialog[KpiMapping | None]):
         error = self.query_one("#kpi-error", Static)
         try:
             mapping = self._collect()
-        except NumberError as problem:
-            error.update(Text(str(problem)))
-            return
-        except ValueError as problem:
-            error.update(Text(one_line(str(problem), 200)))
+        except ValueError as problem:  # a NumberError too
+            error.update(Text(one_line(refusal_words(problem, self.lang), 200)))
             return
         self.dismiss(mapping)
 

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from socialroi_tui.engine.plausibility import check_measures
 from socialroi_tui.model import ActualResult, Campaign
+from socialroi_tui.model.problems import refusal_words
 from socialroi_tui.presenter import plausibility_text
 from socialroi_tui.store.csv_import import FIELDS, MEASURES
 from socialroi_tui.text.numbers import NumberError, parse_number
@@ -133,8 +134,9 @@ class ResultEditor(Dialog[ActualResult | None]):
     def _submit(self) -> None:
         try:
             result = self._collect()
-        except (NumberError, ValueError) as problem:
-            self.query_one("#result-error", Static).update(Text(one_line(str(problem), 200)))
+        except ValueError as problem:  # a NumberError too
+            words = refusal_words(problem, self.lang)
+            self.query_one("#result-error", Static).update(Text(one_line(words, 200)))
             return
         self.dismiss(result)
 

@@ -14,32 +14,12 @@ from socialroi_tui import editing
 from socialroi_tui.engine.dashboard import COLUMNS, DashboardRow, dashboard_rows, sort_rows
 from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
 from socialroi_tui.text.safe import one_line, padded
-from socialroi_tui.text.words import t
+from socialroi_tui.text.words import explain, t, tn
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.figure_table import FigureTable, TableColumn
 from socialroi_tui.tui.widgets.figures import show_text
 
-SHORT = {
-    "spend": {"fr": "Dépense", "en": "Spend"},
-    "impressions": {"fr": "Impr.", "en": "Impr."},
-    "reach": {"fr": "Portée", "en": "Reach"},
-    "clicks": {"fr": "Clics", "en": "Clicks"},
-    "ctr": {"fr": "CTR", "en": "CTR"},
-    "leads": {"fr": "Leads", "en": "Leads"},
-    "bounce_rate": {"fr": "Rebond", "en": "Bounce"},
-    "conversions": {"fr": "Ventes", "en": "Sales"},
-    "conversion_rate": {"fr": "Conv.", "en": "Conv."},
-    "revenue": {"fr": "CA", "en": "Revenue"},
-    "cpa": {"fr": "CPA", "en": "CPA"},
-    "cpl": {"fr": "CPL", "en": "CPL"},
-    "roi": {"fr": "ROI", "en": "ROI"},
-    "roas": {"fr": "ROAS", "en": "ROAS"},
-    "plan": {"fr": "Prévu", "en": "Plan"},
-    "variance": {"fr": "Écart", "en": "Var."},
-    "plan_conversions": {"fr": "Ventes prév.", "en": "Sales plan"},
-    "variance_cpa": {"fr": "Écart CPA", "en": "CPA var."},
-}
 # A cell of the plan, or of the variance, next to the actual figure it refers to:
 # (part of the row, figure, unit).
 PLAN_CELLS = {
@@ -132,7 +112,7 @@ class DashboardScreen(SectionScreen):
         label_width = 34 if (table.size.width or self.size.width) >= 110 else 24
         columns = [TableColumn("label", t("channel", lang), label_width, right=False)]
         for column in ORDER:
-            name = SHORT[column][lang]
+            name = t(f"column_{column}", lang)
             if column == self.sort_column:
                 name += " ▼" if self.descending else " ▲"
             columns.append(TableColumn(column, name, max(COLUMN_WIDTH, len(name))))
@@ -238,10 +218,12 @@ class DashboardScreen(SectionScreen):
             if error.headers and mapping is None:
                 self._ask_mapping(path, error.headers)
                 return
-            self.notify(str(error), title=t("import_failed", lang), severity="error", timeout=15)
+            self.notify(
+                explain(error, lang), title=t("import_failed", lang), severity="error", timeout=15
+            )
             return
         columns = "".join(f"  {one_line(h, 30)} → {f}\n" for h, f in preview.columns.items())
-        skipped = "".join(f"  {note}\n" for note in preview.skipped)
+        skipped = "".join(f"  {one_line(note.words(lang), 200)}\n" for note in preview.skipped)
         message = t(
             "import_preview",
             lang,
@@ -262,10 +244,10 @@ class DashboardScreen(SectionScreen):
             try:
                 changed = self.roi_app.edit(lambda c: editing.import_results(c, preview))
             except CsvImportError as error:
-                self.notify(str(error), title=t("import_failed", lang), severity="error")
+                self.notify(explain(error, lang), title=t("import_failed", lang), severity="error")
                 return
             if changed:
-                self.notify(t("imported_rows", lang, count=len(preview.rows)))
+                self.notify(tn("imported_rows", len(preview.rows), lang))
 
         self.app.push_screen(
             ImportPreviewDialog(

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from socialroi_tui.catalog import load_catalog
 from socialroi_tui.text.safe import visible
-from socialroi_tui.text.words import t
+from socialroi_tui.text.words import t, tn
 from socialroi_tui.tui.screens.section import SectionScreen
 
 
@@ -82,7 +82,7 @@ class ObjectivesScreen(SectionScreen):
             hint.update(Text("⚠ " + t("sales_only_hint", self.lang)))
             hint.add_class("warning")
         else:
-            count = t("selected_count", self.lang, count=len(chosen))
+            count = tn("selected_count", len(chosen), self.lang)
             hint.update(Text(count + "  •  " + t("objectives_hint", self.lang)))
             hint.remove_class("warning")
 

@@ -8,7 +8,7 @@ from textual.events import Click
 from textual.screen import Screen
 from textual.widgets import Static
 
-from socialroi_tui.text.words import STRINGS, t
+from socialroi_tui.text.words import has_words, t
 
 
 class KeyBar(Static):
@@ -54,8 +54,10 @@ class KeyBar(Static):
             binding = active.binding
             if not binding.show or binding.action in shown or not active.enabled:
                 continue
+            if not has_words(binding.description):
+                continue  # a widget's own (Textual's Select: "Dismiss menu"): not worded here
             shown.add(binding.action)
-            key_text = f" {self.app.get_key_display(binding)}"
+            key_text = f" {_key_name(binding.key, self.app.get_key_display(binding), lang)}"
             label = f" {_words(binding.description, lang)}"
             parts += [(key_text, "bold $footer-key-foreground"), (label, "")]
             self._spans.append((position, position + len(key_text) + len(label), key))
@@ -80,4 +82,10 @@ class KeyBar(Static):
 
 def _words(description: str, lang: str) -> str:
     """A binding's description names a catalog entry: its words in the user's language."""
-    return t(description, lang) if description in STRINGS else description
+    return t(description, lang) if has_words(description) else description
+
+
+def _key_name(key: str, display: str, lang: str) -> str:
+    """A key as the key bar shows it: ``^s``, and named keys in the user's words."""
+    name = f"keyname_{key}"
+    return t(name, lang) if has_words(name) else display
