@@ -17,6 +17,7 @@ CORE_MODULES = [
     "recovery",
     "recent",
     "quicklook",
+    "collector",
 ]
 
 

@@ -311,3 +311,24 @@ def test_a_stage_rate_shows_even_where_no_count_can_be_worked_out(document):
     assert editing.field_value(campaign, "funnel.count:2") is None
     assert editing.field_value(campaign, "funnel.step:2") == D("0.05")
     assert editing.stage_fields(campaign.funnel)[2] == (None, D("0.05"), None)
+
+
+def test_a_large_campaign_is_set_aside_from_the_collector_until_replaced(tmp_path, monkeypatch):
+    """Once read, a large campaign's objects are skipped by later garbage collections
+    (each pause in the typing runs one); another campaign gives them back."""
+    import gc
+
+    from socialroi_tui import collector
+
+    monkeypatch.setattr(collector, "LARGE", 1)
+    monkeypatch.setattr(collector, "set_aside", lambda: calls.append("set aside"))
+    monkeypatch.setattr(collector, "take_back", lambda: calls.append("taken back"))
+    calls: list[str] = []
+    session = CampaignSession("en")
+    path = _copy("two-ads", tmp_path)
+    document = session.read(path)
+    assert len(document.campaign.actuals) >= 1 and gc.isenabled()
+    session.adopt(path, document)
+    assert calls == ["set aside"]
+    session.adopt(tmp_path / "new.toml", None)
+    assert calls == ["set aside", "taken back"]

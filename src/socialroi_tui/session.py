@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from socialroi_tui import collector
 from socialroi_tui.document import CampaignDocument
 from socialroi_tui.model import Campaign
 from socialroi_tui.recovery import Recovery, discard_recovery, find_recovery, write_recovery
@@ -68,6 +69,8 @@ class CampaignSession:
         self.id = session_id or uuid.uuid4().hex[:8]
         """Names this run's recovery copy while the campaign has no file."""
         self.document: CampaignDocument | None = None
+        self._set_aside = False
+        """The document's objects are out of the collector's way (a large campaign)."""
         self.left_cleanly = False
         """The user saved or discarded before leaving: nothing to keep on the way out."""
         self._recovery_lock = threading.RLock()
@@ -92,8 +95,9 @@ class CampaignSession:
         check_file_name(path)
         if not path.exists():
             return None
-        document = CampaignDocument.open(path, progress)
-        document.work_out()  # off the interface's thread
+        with collector.held():
+            document = CampaignDocument.open(path, progress)
+            document.work_out()  # off the interface's thread
         if progress:
             progress(1.0)
         return document
@@ -134,7 +138,12 @@ class CampaignSession:
         self.document = None
 
     def _replace(self, document: CampaignDocument) -> None:
+        if self._set_aside:
+            collector.take_back()
         self.document = document
+        self._set_aside = len(document.campaign.actuals) >= collector.LARGE
+        if self._set_aside:
+            collector.set_aside()
         self.left_cleanly = False
 
     # --- recovery copies ----------------------------------------------------------

@@ -6,11 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
+from operator import attrgetter
 
 from socialroi_tui.text.formula import Formula
 
 Value = Decimal | None
 MEASURES = ("spend", "impressions", "reach", "clicks", "leads", "bounces", "conversions", "revenue")
+_measures_of = attrgetter(*MEASURES)
 # Derived metrics, by the formulas the catalog documents (DOMAIN.md's table).
 METRIC_FORMULAS = {
     "ctr": Formula("clicks / impressions"),
@@ -54,9 +56,8 @@ def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
     With ``summed``, the rows are ``Totals`` already added up (to add channels together)."""
     measures: dict[str, Value] = dict.fromkeys(MEASURES)
     for row in rows:
-        source = row.measures if summed else None
-        for name in MEASURES:
-            value = source[name] if source is not None else getattr(row, name)
+        values = [row.measures[name] for name in MEASURES] if summed else _measures_of(row)
+        for name, value in zip(MEASURES, values):
             if value is not None:
                 current = measures[name]
                 measures[name] = value if current is None else current + value

@@ -48,10 +48,16 @@ Text = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=10_000)]
 ShortText = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=200)]
 
 
+_PLAIN_INT_CEILING = {"rate": 1, "money": 10**15, "number": 10**15, "count": 10**15}
+"""Whole numbers from 0 up to these need no further check (see ``out_of_range``)."""
+
+
 def _number_reader(kind: NumberKind):
     """A validator that turns text, ints and Decimals into a finite ``Decimal``."""
 
     def read(value: Any, info: ValidationInfo) -> Any:
+        if type(value) is int and 0 <= value <= _PLAIN_INT_CEILING[kind]:
+            return Decimal(value)  # the common case in a large file, checked at once
         if value is None:
             return None
         if isinstance(value, bool):

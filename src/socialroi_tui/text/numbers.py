@@ -94,6 +94,9 @@ def out_of_range(value: Decimal, kind: NumberKind) -> str | None:
         return "too_large"
     if kind == "rate" and value and abs(value) < MIN_RATE:
         return "rate_too_small"
+    _sign, digits, exponent = value.as_tuple()
+    if isinstance(exponent, int) and exponent >= -MONEY_DECIMALS and len(digits) <= MAX_DIGITS:
+        return None  # normalising could only shorten it
     _sign, digits, exponent = value.normalize().as_tuple()
     if kind in ("money", "number") and isinstance(exponent, int) and -exponent > MONEY_DECIMALS:
         return "too_many_decimals"
