@@ -57,7 +57,7 @@ def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
     measures: dict[str, Value] = dict.fromkeys(MEASURES)
     for row in rows:
         values = [row.measures[name] for name in MEASURES] if summed else _measures_of(row)
-        for name, value in zip(MEASURES, values):
+        for name, value in zip(MEASURES, values, strict=True):
             if value is not None:
                 current = measures[name]
                 measures[name] = value if current is None else current + value
