@@ -29,11 +29,14 @@ def bench_evaluate(runs: int = 2000) -> None:
 
 def main() -> None:
     from benchmarks.keystrokes import bench_keystrokes
+    from benchmarks.large import bench_import, bench_large_campaigns
     from benchmarks.startup import bench_startup
 
     bench_evaluate()
     bench_startup()
     bench_keystrokes()
+    bench_large_campaigns()
+    bench_import()
 
 
 if __name__ == "__main__":

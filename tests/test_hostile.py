@@ -121,6 +121,29 @@ def test_one_hundred_thousand_publications(tmp_path):
     assert document.results.actual_total.measures["conversions"] == 100_000
 
 
+def test_the_quick_first_read_of_a_large_file_trusts_only_results_that_come_last(tmp_path):
+    """A large file's first screen is drawn from what precedes its results, but only when
+    nothing but results follows them (objectives written after them, or a multi-line
+    string among them, would be missed or misread)."""
+    from socialroi_tui.quicklook import MAX_QUICK_BYTES, quick_look
+
+    head = '[meta]\nname = "Big"\n\n[[objectives]]\nid = "sales"\nprimary = true\n\n'
+    result = '[[actuals]]\nchannel = "fb"\npublication = "x"\nspend = 1\n\n'
+    results = result * (MAX_QUICK_BYTES // len(result) + 1)
+    plain = tmp_path / "plain.toml"
+    plain.write_text(head + results, encoding="utf-8")
+    assert quick_look(plain).objectives == {"sales": True}
+    late = tmp_path / "late.toml"
+    late.write_text(results + head, encoding="utf-8")
+    assert quick_look(late) is None
+    after = tmp_path / "after.toml"
+    after.write_text(head + results + '[[objectives]]\nid = "traffic"\n', encoding="utf-8")
+    assert quick_look(after) is None
+    quoted = tmp_path / "quoted.toml"
+    quoted.write_text(head + results + '[[actuals]]\nnote = """\n[x]"""\n', "utf-8")
+    assert quick_look(quoted) is None
+
+
 def test_control_characters_are_shown_not_sent():
     assert visible("a\x1b[31mb\x07c\x9bd\u2028") == "a\\x1b[31mb\\x07c\\x9bd\\x2028"
     assert visible("tab\tand\nnewline") == "tab\tand\nnewline"

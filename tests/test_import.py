@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import re
 from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from tests.french import fr
 
 from socialroi_tui.cli import main as cli_main
@@ -260,3 +264,25 @@ def test_an_implausible_row_is_imported_all_the_same(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "ligne 2\u00a0: ⚠ Clics 1 200 > Impressions 1 000\u00a0: rarement possible" in out
     assert load_campaign(path).campaign.actuals[0].clicks == 1200
+
+
+@given(st.lists(st.from_regex(r"[0-9., €a-z\n-]{0,12}", fullmatch=True), max_size=30))
+def test_the_decimal_comma_is_decided_by_counting_values_as_one_by_one(values):
+    """The file's values are weighed in one pass; the verdict is that of counting, value by
+    value, those that can only be French against those that can only be English."""
+    from socialroi_tui.store.csv_import import _decimal_comma
+
+    french = sum(bool(re.search(r"\d,\d{1,2}(\D|$)|\d\.\d{3},", v)) for v in values)
+    english = sum(bool(re.search(r"\d\.\d{1,2}(\D|$)|\d,\d{3}\.", v)) for v in values)
+    for delimiter in (",", ";"):
+        expected = french > english or (french == english and delimiter == ";")
+        assert _decimal_comma(values, delimiter) == expected
+
+
+def test_dates_read_quickly_or_not_read_as_before():
+    from socialroi_tui.store.csv_import import _date
+
+    assert _date("2026-10-01", "en") == dt.date(2026, 10, 1)
+    assert _date("2026-10-01T08:00:00", "fr") == dt.date(2026, 10, 1)
+    assert _date("2026-02-30", "en") is None
+    assert _date("01/10/2026", "fr") == dt.date(2026, 10, 1)

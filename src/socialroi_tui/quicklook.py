@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 MAX_QUICK_BYTES = 1024 * 1024
-"""Larger files skip the quick read and are loaded (and checked) before the first screen."""
+"""Larger files are read quickly only up to their results, when these come last; the full
+load (by a worker, with a bar) follows the first screen."""
 LANGUAGE_SCAN_BYTES = 64 * 1024
 _META_TABLE = re.compile(
     r"^[ \t]*\[[ \t]*meta[ \t]*\][ \t]*(?:#[^\n]*)?$(?P<body>.*?)(?=^[ \t]*\[|\Z)", re.M | re.S
@@ -29,9 +30,14 @@ def quick_look(path: Path) -> QuickLook | None:
     import tomllib
 
     try:
-        if not path.is_file() or path.stat().st_size > MAX_QUICK_BYTES:
+        if not path.is_file():
             return None
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        if len(text) > MAX_QUICK_BYTES:
+            text = _before_results(text)
+            if text is None:
+                return None
+        data = tomllib.loads(text)
         meta = data.get("meta", {})
         objectives = {
             str(o["id"]): bool(o.get("primary", False)) for o in data.get("objectives", [])
@@ -39,6 +45,22 @@ def quick_look(path: Path) -> QuickLook | None:
         return QuickLook(str(meta.get("name", "")), str(meta.get("currency", "EUR")), objectives)
     except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
         return None
+
+
+_RESULTS_HEADER = "\n[[actuals]]\n"
+_OTHER_TABLE = re.compile(r"\n[ \t]*\[(?!\[actuals\]\]\n)")
+
+
+def _before_results(text: str) -> str | None:
+    """A large file's text before its results, when they come last (as saves write
+    them) and nothing but results follows; else None."""
+    first = text.find(_RESULTS_HEADER)
+    if first < 0:
+        return None
+    rest = text[first:]
+    if _OTHER_TABLE.search(rest, 1) or '"""' in rest or "'''" in rest:
+        return None
+    return text[: first + 1]
 
 
 def campaign_language(path: Path) -> str | None:

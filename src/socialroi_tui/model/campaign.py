@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from socialroi_tui.text.numbers import (
+    MONEY_DECIMALS,
     NumberError,
     NumberKind,
     out_of_range,
@@ -48,16 +49,27 @@ Text = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=10_000)]
 ShortText = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=200)]
 
 
-_PLAIN_INT_CEILING = {"rate": 1, "money": 10**15, "number": 10**15, "count": 10**15}
+_PLAIN_CEILING = {"rate": 1, "money": 10**15, "number": 10**15, "count": 10**15}
 """Whole numbers from 0 up to these need no further check (see ``out_of_range``)."""
+
+
+def _plain_decimal(value: Decimal) -> bool:
+    """A finite amount from 0 to 10¹⁵ with at most 6 decimals: nothing to refuse."""
+    return (
+        value.is_finite()
+        and 0 <= value <= _PLAIN_CEILING["money"]
+        and value.as_tuple().exponent >= -MONEY_DECIMALS  # type: ignore[operator]
+    )
 
 
 def _number_reader(kind: NumberKind):
     """A validator that turns text, ints and Decimals into a finite ``Decimal``."""
 
     def read(value: Any, info: ValidationInfo) -> Any:
-        if type(value) is int and 0 <= value <= _PLAIN_INT_CEILING[kind]:
-            return Decimal(value)  # the common case in a large file, checked at once
+        if type(value) is int and 0 <= value <= _PLAIN_CEILING[kind]:
+            return Decimal(value)  # the common cases in a large file, checked at once
+        if type(value) is Decimal and kind != "rate" and _plain_decimal(value):
+            return value
         if value is None:
             return None
         if isinstance(value, bool):

@@ -12,6 +12,7 @@ preview lists them in ``warnings`` with their line.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import hashlib
@@ -270,10 +271,16 @@ def _delimiter(header_line: str) -> str:
     return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
 
+_FRENCH_VALUE = re.compile(r"(?m)^[^\n]*?(?:\d,\d{1,2}(?:\D|$)|\d\.\d{3},)")
+_ENGLISH_VALUE = re.compile(r"(?m)^[^\n]*?(?:\d\.\d{1,2}(?:\D|$)|\d,\d{3}\.)")
+
+
 def _decimal_comma(values: list[str], delimiter: str) -> bool:
-    """Whether numbers in the file are written the French way (``1 234,56``)."""
-    french = sum(bool(re.search(r"\d,\d{1,2}(\D|$)|\d\.\d{3},", v)) for v in values)
-    english = sum(bool(re.search(r"\d\.\d{1,2}(\D|$)|\d,\d{3}\.", v)) for v in values)
+    """Whether numbers in the file are written the French way (``1 234,56``): the values
+    that could only be French outnumber those that could only be English."""
+    lines = "\n".join(value.replace("\n", " ") for value in values)
+    french = len(_FRENCH_VALUE.findall(lines))
+    english = len(_ENGLISH_VALUE.findall(lines))
     return french > english or (french == english and delimiter == ";")
 
 
@@ -285,9 +292,15 @@ def _network(value: str, default: str) -> str:
     return lowered if lowered in NETWORKS else default
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _date(text: str, lang: str) -> dt.date | None:
     """ISO dates, or day/month/year in a French file and month/day/year in an English one."""
     text = text.strip()
+    if _ISO_DATE.match(text):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(text[:10])
     slashed = ("%d/%m/%Y", "%m/%d/%Y") if lang == "fr" else ("%m/%d/%Y", "%d/%m/%Y")
     for pattern in ("%Y-%m-%d", *slashed, "%Y%m%d", "%d.%m.%Y"):
         try:

@@ -1,0 +1,122 @@
+"""Large campaigns: 10 000 and 100 000 results opened to the dashboard, and an export of
+100 000 rows imported, each next to its floor measured in the same run.
+
+- Opening, in a pseudo-terminal of 80×24 against the bare Textual app: the first screen
+  (objectives, drawn from a quick read while the results load) and, started on the
+  dashboard, the dashboard with its figures (the whole file read and checked).
+- Importing, in this process: reading the export and adding its rows to a campaign (what
+  the app and ``socialroi import`` do), against a plain ``csv.reader`` over the same file.
+"""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.terminal import time_to_marker
+
+DASHBOARD_MARKER = "▸ Facebook".encode()
+
+
+def write_campaign(path: Path, results: int) -> Path:
+    """A campaign of ``results`` publications on one network, as a save writes them."""
+    rows = "".join(
+        f'[[actuals]]\nchannel = "fb"\npublication = "Post {i}"\ndate = 2026-10-{i % 28 + 1:02d}\n'
+        f"spend = 12.5\nimpressions = 1000\nclicks = 20\nconversions = {i % 3}\n"
+        f"revenue = 30.10\n\n"
+        for i in range(results)
+    )
+    head = '[meta]\nname = "Large"\nlanguage = "en"\n\n[[channels]]\nid = "fb"\n'
+    path.write_text(head + 'network = "facebook"\n\n' + rows, encoding="utf-8")
+    return path
+
+
+def write_export(path: Path, rows: int) -> Path:
+    """A Meta Ads export of ``rows`` ads, numbers written the English way."""
+    with path.open("w", newline="", encoding="utf-8") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(
+            [
+                "Ad name",
+                "Reporting starts",
+                "Amount spent (USD)",
+                "Impressions",
+                "Reach",
+                "Link clicks",
+                "Purchases",
+                "Purchase conversion value",
+            ]
+        )
+        for i in range(rows):
+            writer.writerow(
+                [
+                    f"Ad {i}, carousel",
+                    f"2026-10-{i % 28 + 1:02d}",
+                    f"{1000 + i % 500:,}.{i % 100:02d}",
+                    f"{52000 + i:,}",
+                    "40,100",
+                    980,
+                    61,
+                    "3,050.00",
+                ]
+            )
+    return path
+
+
+def _open(path: Path) -> tuple[float, float, float]:
+    """Seconds to the first frame, to the dashboard, and peak memory (MB)."""
+    argv = [sys.executable, "-m", "socialroi_tui", str(path), "--lang", "en"]
+    first = time_to_marker(argv, b"Brand awareness and image", timeout=60)
+    shown = time_to_marker([*argv, "--screen", "dashboard"], DASHBOARD_MARKER, timeout=60)
+    return first.seconds, shown.seconds, shown.peak_rss_mb
+
+
+def bench_large_campaigns(rounds: int = 3) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        print(f"large campaigns, median of {rounds} runs in an 80x24 pty:")
+        for results, target in ((10_000, 1.0), (100_000, 3.0)):
+            path = write_campaign(Path(folder) / f"results-{results}.toml", results)
+            bare, first, shown, memory = [], [], [], []
+            for _ in range(rounds):
+                floor = time_to_marker([sys.executable, "-m", "benchmarks.bare_app"], b"bare-ready")
+                bare.append(floor.seconds)
+                seconds_first, seconds_shown, peak = _open(path)
+                first.append(seconds_first)
+                shown.append(seconds_shown)
+                memory.append(peak)
+            floor_time = statistics.median(bare)
+            print(
+                f"  {results:>7,} results ({path.stat().st_size / 1e6:.0f} MB): first frame "
+                f"{statistics.median(first):.2f} s ({statistics.median(first) / floor_time:.2f}x"
+                f" the bare app's {floor_time:.2f} s), dashboard "
+                f"{statistics.median(shown):.2f} s (target <= {target:.0f} s), "
+                f"peak {statistics.median(memory):.0f} MB"
+            )
+
+
+def bench_import(rows: int = 100_000, rounds: int = 3) -> None:
+    from socialroi_tui.store.csv_import import import_into, read_export_file
+    from socialroi_tui.templates import blank_campaign
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_export(Path(folder) / "meta.csv", rows)
+        plain, ours = [], []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            with path.open(newline="", encoding="utf-8") as stream:
+                read = sum(1 for _ in csv.reader(stream))
+            plain.append(time.perf_counter() - start)
+            start = time.perf_counter()
+            campaign = import_into(blank_campaign("en", "import"), read_export_file(path))
+            ours.append(time.perf_counter() - start)
+            assert len(campaign.actuals) == read - 1
+        floor, median = statistics.median(plain), statistics.median(ours)
+        print(
+            f"import of {rows:,} rows ({path.stat().st_size / 1e6:.0f} MB), median of {rounds}:"
+            f" {median:.2f} s against {floor:.2f} s for a plain csv read "
+            f"({median / floor:.1f}x, target <= 3x)"
+        )
