@@ -22,6 +22,7 @@ from socialroi_tui.store.toml_store import (
     Progress,
     campaign_lock,
     check_file_name,
+    prepare_to_save,
     tidy_after_killed_saves,
 )
 from socialroi_tui.text.words import Language, Problem
@@ -136,6 +137,16 @@ class CampaignSession:
     def close(self) -> None:
         """Stop working on the campaign (its recovery copy stays if it had unsaved work)."""
         self.document = None
+
+    @property
+    def large(self) -> bool:
+        """The campaign holds so many results that it was set aside from the collector."""
+        return self._set_aside
+
+    def prepare_to_save(self) -> None:
+        """Get the next save and recovery copy ready (for a large campaign, in a worker)."""
+        if self.document is not None:
+            prepare_to_save(self.document.campaign)
 
     def _replace(self, document: CampaignDocument) -> None:
         if self._set_aside:

@@ -275,6 +275,10 @@ class SocialRoiApp(App[None]):
         opened = self.session.adopt(path, document)
         self._show(section)
         _trace("document-ready")
+        if self.session.large:
+            self.call_after_refresh(
+                self.run_worker, self.session.prepare_to_save, thread=True, group="prepare"
+            )
         if opened.recovery is not None:
             self._ask_in_turn(self._offer_recovery(opened.recovery))
         if opened.has_comments:
