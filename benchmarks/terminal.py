@@ -12,6 +12,8 @@ import termios
 import time
 from dataclasses import dataclass
 
+from benchmarks.screen import peak_memory_mb
+
 
 @dataclass
 class Run:
@@ -66,7 +68,8 @@ def time_to_marker(
                 seconds = time.perf_counter() - start
                 break
     drain(fd, settle)
+    memory = peak_memory_mb(pid)
     os.kill(pid, signal.SIGKILL)
-    _, _, usage = os.wait4(pid, 0)
+    os.waitpid(pid, 0)
     os.close(fd)
-    return Run(seconds, usage.ru_maxrss / 1024, output)
+    return Run(seconds, memory, output)

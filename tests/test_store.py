@@ -379,3 +379,33 @@ def test_results_written_once_are_not_written_again_and_new_ones_are(monkeypatch
     changed = [rows[0].model_copy(update={"spend": D(99)}), *rows[1:]]
     text = dump_campaign(campaign.model_copy(update={"actuals": changed}))
     assert "spend = 99\n" in text and len(written) == 1 + 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '[meta]\nname = "a\n',
+        "a = [1, 2\n",
+        "a = 1\na = 2\n",
+        "a = tru\n",
+        "a = 1979-13-01\n",
+        "a = [1,,2]\n",
+        "a = 0x\n",
+        '[meta]\nname = "x"\nnotes = {a = 1,}\n',
+        "[budget]\ntarget_conversions = " + "9" * 5000 + "\n",
+    ],
+)
+def test_what_is_read_and_said_does_not_depend_on_the_files_size(text, monkeypatch):
+    """Small files are read by tomllib, large ones by toml-rs: a text either refuses
+    is read or explained by toml-rs whatever its size."""
+    from socialroi_tui.store import toml_store
+
+    def outcome() -> str:
+        try:
+            return repr(parse_campaign(text, "c.toml"))
+        except CampaignFileError as error:
+            return str(error)
+
+    small = outcome()
+    monkeypatch.setattr(toml_store, "COMPILED_READER_FROM", 0)
+    assert outcome() == small

@@ -3,12 +3,10 @@ round that the drawing does not need."""
 
 from __future__ import annotations
 
-from textual import messages
 from textual.events import Key
 from textual.message_pump import MessagePump
 from textual.screen import Screen
 
-from socialroi_tui.tui.widgets.figures import FigureLines
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 from .helpers import copy_sample, loaded, make_app, text_of
@@ -43,8 +41,8 @@ def record_frames(monkeypatch) -> list[set]:
 async def test_a_key_that_makes_a_field_unreadable_shows_everything_in_one_frame(
     tmp_path, monkeypatch
 ):
-    """The field (quick repaint) and the error under the form (a Static, repainted
-    through Textual's messages) change in the same frame, not one a frame later."""
+    """The field, the figures and the error under the form change in the same frame,
+    not one a frame later."""
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -60,34 +58,6 @@ async def test_a_key_that_makes_a_field_unreadable_shows_everything_in_one_frame
         ids = [{widget.id for widget in frame} for frame in frames]
         assert len(frames) == 1, ids
         assert {"field-ctr", "budget-error", "budget-figures"} <= ids[0]
-
-
-async def test_a_repaint_reaches_the_screen_without_a_message(tmp_path, monkeypatch):
-    """Typing a step rate repaints fields and bars: none of them posts the screen an
-    Update, nor wakes its own message loop to do it."""
-    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="funnel")
-    async with app.run_test(size=(80, 24)) as pilot:
-        await loaded(pilot)
-        field = app.screen.query_one("#stage-1 .stage-step", NumberField)
-        field.cursor_blink = False  # frames from the key alone
-        field.focus()
-        await pilot.press("end", "left", ".")  # "10.|%"
-        await pilot.pause()
-        dispatched = record_dispatches(monkeypatch)
-        frames = record_frames(monkeypatch)
-        await pilot.press("5")  # 10.5%: the stages after it change
-        await pilot.pause()
-        assert app.document.results.funnel.stages[1].count == 105
-        assert len(frames) == 1, frames
-        updates = [m.widget for _pump, m in dispatched if isinstance(m, messages.Update)]
-        prompted = [pump for pump, m in dispatched if isinstance(m, messages.Prompt)]
-        quick = {w for w in frames[0] if isinstance(w, NumberField | FigureLines)}
-        assert len(quick) >= 4, frames[0]
-        assert not quick & {*updates, *prompted}, (updates, prompted)
-        # Nor does a figure shown for the first time since the screen was laid out ask
-        # for a layout (its virtual size changes, not its size).
-        layouts = [m.widget for _pump, m in dispatched if isinstance(m, messages.Layout)]
-        assert not layouts, layouts
 
 
 async def test_a_key_bound_by_the_field_goes_through_no_container(tmp_path, monkeypatch):

@@ -33,15 +33,11 @@ def test_no_module_but_the_compatibility_one_names_a_private_textual_part():
 def test_this_textual_offers_every_shortcut():
     """Checked at import: with the Textual these tests run on, nothing falls back."""
     assert textual_compat.RegionCompositor is not None
-    assert textual_compat.QUICK_REPAINT
-    assert textual_compat._CHECK_BINDINGS is not None
 
 
 async def test_without_the_shortcuts_the_app_does_what_textual_does(tmp_path, monkeypatch):
     """As if a Textual release had changed every private part: slower, never wrong."""
     monkeypatch.setattr(textual_compat, "RegionCompositor", None)
-    monkeypatch.setattr(textual_compat, "QUICK_REPAINT", False)
-    monkeypatch.setattr(textual_compat, "_CHECK_BINDINGS", None)
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)

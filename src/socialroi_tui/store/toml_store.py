@@ -32,14 +32,36 @@ from socialroi_tui.model.problems import describe_validation_error
 from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import Problem
 
-try:
-    from toml_rs import TOMLDecodeError as _RustTomlError
-    from toml_rs import loads as _loads
+COMPILED_READER_FROM = 256 * 1024
+"""Texts from this size are read by toml-rs; smaller ones by the standard ``tomllib``
+(as quick for them: the compiled reader costs 5 MB of memory once loaded), then by
+toml-rs if ``tomllib`` refuses them, so that what is read and what is said of a text
+that cannot be read do not depend on its size."""
 
-    _TOML_ERRORS: tuple[type[Exception], ...] = (_RustTomlError, tomllib.TOMLDecodeError)
-except ImportError:  # no wheel for this platform: the standard library's parser
-    _loads = tomllib.loads
-    _TOML_ERRORS = (tomllib.TOMLDecodeError,)
+
+def _loads(text: str, parse_float: Callable[[str], Any]) -> dict[str, Any]:
+    if len(text) < COMPILED_READER_FROM:
+        try:
+            return tomllib.loads(text, parse_float=parse_float)
+        except ValueError:
+            pass  # toml-rs reads TOML 1.1 and longer whole numbers, and says better why not
+    try:
+        from toml_rs import loads
+    except ImportError:  # no wheel for this platform
+        loads = tomllib.loads
+    return loads(text, parse_float=parse_float)
+
+
+def _is_syntax_error(error: ValueError) -> bool:
+    """A TOML syntax error from either reader (not Python's limit on an int's digits)."""
+    if isinstance(error, tomllib.TOMLDecodeError):
+        return True
+    try:
+        from toml_rs import TOMLDecodeError
+    except ImportError:
+        return False
+    return isinstance(error, TOMLDecodeError)
+
 
 MAX_FILE_BYTES = 32 * 1024 * 1024
 _TOML_POSITION = re.compile(r"^(?P<reason>.*?)\s*\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
@@ -148,7 +170,7 @@ def read_toml(
     except RecursionError:
         raise CampaignFileError(path, [Problem.of("problem_nested")]) from None
     except ValueError as error:
-        if not isinstance(error, _TOML_ERRORS):  # Python's limit on an int's digits
+        if not _is_syntax_error(error):  # Python's limit on an int's digits
             raise CampaignFileError(path, [Problem.of("problem_long_int")]) from None
         raise CampaignFileError(path, [_syntax_problem(str(error))]) from None
 

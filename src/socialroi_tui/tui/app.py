@@ -405,7 +405,8 @@ class SocialRoiApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("save", "save_as", "undo", "section") and self.document is None:
-            return self._quick is not None if action == "section" else False
+            # Drawn from the quick read, the first screen shows the keys it will offer.
+            return self._quick is not None if action in ("section", "save") else False
         return True
 
     def action_section(self, section: str) -> None:
@@ -427,6 +428,8 @@ class SocialRoiApp(App[None]):
         self.push_screen(HelpScreen(self.lang))
 
     def action_save(self) -> None:
+        if self.document is None:
+            return  # still being read: nothing was changed that a save would keep
         self._ask_now(self._save())
 
     def action_save_as(self) -> None:

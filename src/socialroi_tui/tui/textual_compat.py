@@ -1,29 +1,26 @@
 """Every use of Textual's private parts, in one place, with Textual's own behaviour as the
 fallback.
 
-Typing stays quick through two shortcuts that reach inside Textual. Each is checked when
-this module is imported against what it needs (the names and signatures of Textual 8.0
-to 8.2.8); when a release changes them, that shortcut is off and the app does what
-Textual itself does: slower, never wrong. ``SOCIALROI_PLAIN_TEXTUAL=1`` turns both off
-(the benchmarks measure what each one buys), as does ``SOCIALROI_PLAIN_TEXTUAL=region``
-or ``=repaint`` for one of them.
+Typing stays quick through one shortcut that reaches inside Textual, checked when this
+module is imported against what it needs (the names and signatures of Textual 8.0 to
+8.2.8); when a release changes them, the shortcut is off and the app does what Textual
+itself does: slower, never wrong. ``SOCIALROI_PLAIN_TEXTUAL=1`` turns it off (the
+benchmarks measure what it buys).
 
 - **Region compositor** (``Compositor._get_renders``, ``render_partial_update``,
   ``_dirty_regions``, ``Screen._compositor``): for a partial update Textual draws every
   widget under the rectangle around all the changes, and all its lines; this one draws
-  only the rows each change covers, in the front-most widget that holds it.
-- **Quick repaint** (``Widget._set_dirty``, ``_layout_cache``, ``_rich_style_cache``,
-  ``Screen._compositor``, ``Screen._dirty_widgets``, ``check_idle``): a repaint reaches
-  the screen at once instead of after two messages (a ``Prompt``, then an ``Update``).
+  only the rows each change covers, in the front-most widget that holds it. Measured
+  with ``benchmarks.keystrokes``: a key in the budget's CTR field 4.0 ms → 2.6 ms at the
+  median (p95 6.5 → 4.2 ms), in a funnel step rate 3.3 → 2.2 ms (p95 5.6 → 3.2 ms).
 
-A field's keys that the app binds (Ctrl+Z, Ctrl+S) go to the app's bindings from the
-field (``App._check_bindings``), a message less per container; without it the key goes
-up to the app as Textual sends it.
+Two more shortcuts were measured and removed, their gain lost in the noise: a repaint
+sent to the screen without Textual's two messages, and a field's app-bound keys run from
+the field.
 """
 
 from __future__ import annotations
 
-import asyncio
 import inspect
 import os
 from collections.abc import Iterable
@@ -34,8 +31,7 @@ from textual.screen import Screen
 from textual.strip import Strip
 
 if TYPE_CHECKING:
-    from textual.app import App
-    from textual.widget import Widget
+    pass
 
 _TURNED_OFF = {
     part.strip()
@@ -136,54 +132,3 @@ def use_region_compositor(screen: Screen) -> None:
     """Give ``screen`` the region compositor (at its creation), when there is one."""
     if RegionCompositor is not None:
         screen._compositor = RegionCompositor()
-
-
-# --- quick repaint -------------------------------------------------------------------
-
-
-def _can_repaint_quickly() -> bool:
-    from textual.widget import Widget
-
-    needed = ("_set_dirty", "clear_cached_dimensions", "_layout_cache", "_rich_style_cache")
-    widget_parts = all(
-        hasattr(Widget, name) or name in Widget.__init__.__code__.co_names for name in needed
-    )
-    screen_parts = all(
-        name in Screen.__init__.__code__.co_names for name in ("_compositor", "_dirty_widgets")
-    )
-    return widget_parts and screen_parts and hasattr(Screen, "check_idle")
-
-
-QUICK_REPAINT = _wanted("repaint") and _can_repaint_quickly()
-
-
-def quick_repaint(widget: Widget, regions: tuple[Region, ...]) -> bool:
-    """What ``Widget.refresh`` does for a repaint, then what the screen does on the
-    ``Update`` it would get: ``widget`` is drawn in the next frame, with no message in
-    between. False when it could not be done (the caller refreshes as usual)."""
-    if not QUICK_REPAINT:
-        return False
-    widget._layout_cache.clear()
-    widget._set_dirty(*regions)
-    widget.clear_cached_dimensions()
-    widget._rich_style_cache.clear()
-    screen = widget.screen
-    if widget.display and screen in screen._compositor:
-        screen._dirty_widgets.add(widget)
-        # Not at once: the other widgets refreshed by the same keystroke (through
-        # Textual's messages) reach the screen first, so that one frame shows all.
-        asyncio.get_running_loop().call_soon(screen.check_idle)
-    return True
-
-
-# --- keys from a field ---------------------------------------------------------------
-
-_CHECK_BINDINGS = getattr(__import__("textual.app").app.App, "_check_bindings", None)
-
-
-async def run_app_binding(app: App, key: str) -> bool:
-    """Run the binding the app (or a screen) has for ``key``, from a field; False when
-    none applies or when this Textual cannot be asked (the key then goes up as usual)."""
-    if _CHECK_BINDINGS is None:
-        return False
-    return bool(await app._check_bindings(key))

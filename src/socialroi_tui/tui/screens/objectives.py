@@ -38,7 +38,10 @@ class ObjectivesScreen(SectionScreen):
         with Horizontal(id="objectives-body"):
             with Vertical(id="objectives-left"):
                 yield OptionList(id="objective-list")
-                yield Static("", id="objectives-hint", classes="hint")
+                hint, warning = self._hint(self._chosen())
+                yield Static(
+                    hint, id="objectives-hint", classes="hint warning" if warning else "hint"
+                )
             yield VerticalScroll(Static("", id="objective-detail"), id="objective-detail-box")
 
     def on_mount(self) -> None:
@@ -76,15 +79,18 @@ class ObjectivesScreen(SectionScreen):
         self._show_hint(chosen)
         self._show_detail()
 
+    def _hint(self, chosen: dict[str, bool]) -> tuple[Text, bool]:
+        """The line under the list, and whether it warns (sales alone)."""
+        if list(chosen) == ["sales"]:
+            return Text("⚠ " + t("sales_only_hint", self.lang)), True
+        count = tn("selected_count", len(chosen), self.lang)
+        return Text(count + "  •  " + t("objectives_hint", self.lang)), False
+
     def _show_hint(self, chosen: dict[str, bool]) -> None:
         hint = self.query_one("#objectives-hint", Static)
-        if list(chosen) == ["sales"]:
-            hint.update(Text("⚠ " + t("sales_only_hint", self.lang)))
-            hint.add_class("warning")
-        else:
-            count = tn("selected_count", len(chosen), self.lang)
-            hint.update(Text(count + "  •  " + t("objectives_hint", self.lang)))
-            hint.remove_class("warning")
+        text, warning = self._hint(chosen)
+        hint.update(text)
+        hint.set_class(warning, "warning")
 
     def _highlighted_id(self) -> str | None:
         option_list = self.query_one(OptionList)

@@ -63,7 +63,9 @@ class SectionScreen(Screen):
         return self.app.lang  # type: ignore[attr-defined]
 
     def compose(self) -> ComposeResult:
-        yield TopBar(id="topbar")
+        top_bar = TopBar(id="topbar")
+        self.roi_app.describe_header(top_bar)  # drawn in the first frame (wider once laid out)
+        yield top_bar
         yield SectionBar(self.SECTION, self.lang, id="sections")
         yield from self.compose_body()
         yield KeyBar()

@@ -14,7 +14,6 @@ from textual.widgets import Static
 from socialroi_tui.text.safe import padded
 from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
-from socialroi_tui.tui.widgets.quick_refresh import QuickRefresh
 
 BAR_CELLS = " ▏▎▍▌▋▊▉█"
 
@@ -39,7 +38,7 @@ def pairs(rows: list[tuple[str, str]], width: int, emphasis: set[str] | None = N
     return lines
 
 
-class FigureLines(QuickRefresh, PlainLines, Widget):
+class FigureLines(PlainLines, Widget):
     """Lines of figures drawn with Textual's line API: when figures change, only the
     lines whose text differs are drawn again and sent to the terminal."""
 

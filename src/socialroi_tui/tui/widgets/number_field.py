@@ -19,10 +19,8 @@ from textual.widgets import Input
 
 from socialroi_tui.text.numbers import NumberError, input_text, parse_number
 from socialroi_tui.text.words import Language
-from socialroi_tui.tui.textual_compat import run_app_binding
 from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
-from socialroi_tui.tui.widgets.quick_refresh import QuickRefresh
 
 MAX_TYPED = 80
 """Characters a field holds: every keystroke reads the whole text, so a flood of keys
@@ -54,7 +52,7 @@ def _own_bindings(field_class: type) -> dict[str, list[Binding]]:
     return found
 
 
-class NumberField(QuickRefresh, PlainLines, Input):
+class NumberField(PlainLines, Input):
     """Reads its text as a number on every keystroke and tells its screen at once
     (``number_field_parsed`` / ``number_field_invalid``), so that the recalculated
     figures go out in the same frame as the typed character."""
@@ -206,15 +204,13 @@ class NumberField(QuickRefresh, PlainLines, Input):
 
         The field's own bindings run on this field, even if the focus has moved on since
         the key arrived (keys sent together: ``End Ctrl+U 3 Tab`` edits this field, not
-        the next one); other keys (Ctrl+Z, Ctrl+S) go to the app's bindings."""
+        the next one); other keys (Ctrl+Z, Ctrl+S) go up to the app's bindings."""
         if event.is_printable:
             return  # Input types it
         for binding in _own_bindings(type(self)).get(event.key, ()):
             if await self.app.run_action(binding.action, self):
                 event.stop()
                 return
-        if await run_app_binding(self.app, event.key):
-            event.stop()
 
     def post_message(self, message: Message) -> bool:
         """Input.Changed is not sent: ``watch_value`` has handled the change within the

@@ -47,21 +47,17 @@ class SectionBar(Static):
             self.section = section
 
     def __init__(self, current: str, lang: Language, **kwargs) -> None:
-        super().__init__(**kwargs)
         self.current = current
         self.lang = lang
         self._spans: list[tuple[int, int, str]] = []
-
-    def on_mount(self) -> None:
         text = Text(" ")
         for number, section in enumerate(SECTIONS, start=1):
-            label = f" {number} {t(f'section_{section}', self.lang)} "
+            label = f" {number} {t(f'section_{section}', lang)} "
             start = len(text.plain)
-            style = "reverse bold" if section == self.current else ""
-            text.append(label, style=style)
+            text.append(label, style="reverse bold" if section == current else "")
             self._spans.append((start, len(text.plain), section))
             text.append(" ")
-        self.update(text)
+        super().__init__(text, **kwargs)  # drawn in the first frame
 
     def on_click(self, event: Click) -> None:
         for start, end, section in self._spans:
