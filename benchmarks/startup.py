@@ -3,11 +3,11 @@
 Both run in a pseudo-terminal of 80×24, alternately, in the same run; their output is
 fed to a terminal emulator and the clock stops when the whole first screen is there:
 for socialroi on seed-000, the top bar with the campaign's name, the section bar, the
-objectives with the count of those chosen, and the key bar with every key; for the bare app (header, Input, footer), all three. The
-figure is the median of the paired ratios (each socialroi run against the bare run just
-before it). We also note when the campaign file is fully loaded and validated (the first
-screen is drawn from a quick read; the full load follows), and the peak memory once the
-app has settled, full load included.
+objectives with the count of those chosen, and the key bar with every key; for the bare
+app, its header, Input and footer. The figure is the median of the paired ratios (each
+socialroi run against the bare run just before it). We also note when the campaign file
+is fully loaded and validated (the first screen is drawn from a quick read; the full
+load follows), and the peak memory once the app has settled, full load included.
 """
 
 from __future__ import annotations
