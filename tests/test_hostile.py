@@ -1035,3 +1035,41 @@ def test_new_in_a_folder_that_cannot_be_written_says_so(tmp_path, monkeypatch, c
     monkeypatch.setattr(toml_store, "create_temporary", refused)
     assert cli_main(["new", str(tmp_path / "x")]) == 1
     assert "cannot be created (Permission denied)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Up to two quotes before a multi-line string's end belong to it: the brackets
+        # after it are counted (a compiled reader given 8 000 levels crashes the process).
+        ("y = \"\\e\"\nx = ['''a'''', " + "[" * 8000 + "]" * 8000 + "]\n", "nested too deeply"),
+        ('y = "\\e"\nx = ["""a""""", ' + "[" * 8000 + "]" * 8000 + "]\n", "nested too deeply"),
+        ("[budget]\nbudget = 1e9999999999999999999\n", "budget.budget: must be a finite"),
+        ("[budget]\nbudget = 1e999999999999999999\n", "budget.budget: 1E+999999999999999999 is"),
+        ("[budget]\nbudget = 1e-1000059\n", "more than six decimals"),
+        ("[meta]\nstart_date = 0000-01-01\n", "line 2, column 14: not valid TOML (a date"),
+    ],
+)
+@pytest.mark.parametrize("size", ["small", "large"])
+def test_numbers_and_nesting_past_any_reader_get_one_clear_line(text, expected, size, tmp_path):
+    """Whatever reads the file (tomllib below 256 KB, toml-rs above), no crash, no
+    traceback: one line naming the problem."""
+    padding = "" if size == "small" else "#" + "x" * 300_000 + "\n"
+    path = tmp_path / "c.toml"
+    path.write_text(padding + text, encoding="utf-8")
+    with pytest.raises(CampaignFileError) as caught:
+        load_campaign(path)
+    line = 3 if size == "large" else 2
+    assert expected.replace("line 2", f"line {line}") in str(caught.value)
+
+
+def test_a_result_cannot_be_changed_in_place():
+    """Saves write each result once and keep the text with the row: a row changed in
+    place would be saved as it was. Rows are frozen; an edit makes a new one."""
+    from pydantic import ValidationError
+
+    from socialroi_tui.model import ActualResult
+
+    row = ActualResult(channel="fb", spend=Decimal(1))
+    with pytest.raises(ValidationError):
+        row.spend = Decimal(2)

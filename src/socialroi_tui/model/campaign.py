@@ -217,7 +217,10 @@ class BudgetPlan(Model):
 
 
 class ActualResult(Model):
-    """Results measured for a channel, or for one publication when ``publication`` is set."""
+    """Results measured for a channel, or for one publication when ``publication`` is set.
+    Never changed in place (an edit makes a new one): a campaign's saves rely on it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     channel: Identifier
     publication: ShortText = ""

@@ -39,17 +39,39 @@ toml-rs if ``tomllib`` refuses them, so that what is read and what is said of a 
 that cannot be read do not depend on its size."""
 
 
+def _decimal(text: str) -> Decimal:
+    """A TOML float, exactly; one past what a Decimal holds (``1e9999999999999999999``) is
+    NaN, which the campaign refuses as not finite, naming its key."""
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return Decimal("NaN")
+
+
 def _loads(text: str, parse_float: Callable[[str], Any]) -> dict[str, Any]:
+    refused: ValueError | None = None
     if len(text) < COMPILED_READER_FROM:
         try:
             return tomllib.loads(text, parse_float=parse_float)
-        except ValueError:
-            pass  # toml-rs reads TOML 1.1 and longer whole numbers, and says better why not
+        except ValueError as error:
+            refused = error  # toml-rs reads TOML 1.1 and longer whole numbers, and says more
     try:
         from toml_rs import loads
     except ImportError:  # no wheel for this platform
         loads = tomllib.loads
-    return loads(text, parse_float=parse_float)
+    try:
+        return loads(text, parse_float=parse_float)
+    except ValueError as error:
+        if _is_syntax_error(error):
+            raise
+        if refused is None:  # toml-rs says "year 0 is out of range", not where
+            try:
+                tomllib.loads(text, parse_float=parse_float)
+            except tomllib.TOMLDecodeError as positioned:
+                refused = positioned
+            except ValueError:
+                pass
+        raise (refused or error) from None
 
 
 def _is_syntax_error(error: ValueError) -> bool:
@@ -99,8 +121,10 @@ class LoadedCampaign:
 
 
 _STRING_OR_COMMENT = re.compile(
-    r'"""(?:\\[\s\S]?|(?!""")[^\\])*(?:"""|\Z)'  # basic multi-line string, escapes
-    r"|'''[\s\S]*?(?:'''|\Z)"  # literal multi-line string
+    # Multi-line strings end at a run of three to five quotes (up to two belong to the
+    # text: '''a'''' is "a'").
+    r'"""(?:\\[\s\S]?|(?!""")[^\\])*(?:"{3,5}|\Z)'  # basic multi-line string, escapes
+    r"|'''[\s\S]*?(?:'{3,5}|\Z)"  # literal multi-line string
     r'|"(?:\\[\s\S]?|[^"\\\n])*(?:"|\n|\Z)'  # basic string: ends at its line's end
     r"|'[^'\n]*(?:'|\n|\Z)"  # literal string
     r"|#"
@@ -166,11 +190,11 @@ def read_toml(
         pieces = _in_pieces(text, progress)
         if pieces is not None:
             return pieces
-        return _loads(text, parse_float=Decimal)
+        return _loads(text, parse_float=_decimal)
     except RecursionError:
         raise CampaignFileError(path, [Problem.of("problem_nested")]) from None
     except ValueError as error:
-        if not _is_syntax_error(error):  # Python's limit on an int's digits
+        if not _is_syntax_error(error) and "digits" in str(error):  # Python's int limit
             raise CampaignFileError(path, [Problem.of("problem_long_int")]) from None
         raise CampaignFileError(path, [_syntax_problem(str(error))]) from None
 
@@ -193,7 +217,7 @@ def _in_pieces(text: str, progress: Progress | None) -> dict[str, Any] | None:
     if '"""' in rest or "'''" in rest or re.search(r"\n\s*\[(?!\[actuals\]\]\n)", rest):
         return None
     try:
-        document = _loads(text[: first + 1], parse_float=Decimal)
+        document = _loads(text[: first + 1], parse_float=_decimal)
         if "actuals" in document:
             return None
         actuals: list = []
@@ -201,7 +225,7 @@ def _in_pieces(text: str, progress: Progress | None) -> dict[str, Any] | None:
         while start < len(text):
             end = text.find(_ACTUALS_HEADER, start + PIECE_BYTES)
             end = len(text) if end < 0 else end
-            actuals += _loads(text[start:end], parse_float=Decimal).get("actuals", [])
+            actuals += _loads(text[start:end], parse_float=_decimal).get("actuals", [])
             start = end
             if progress:
                 progress(0.3 * end / len(text))
@@ -246,7 +270,7 @@ _SYNTAX_REASONS = (
     (r"leading zero|invalid (fraction|exponent|float|integer)|`_` may only go", "toml_number"),
     (r"invalid boolean", "toml_boolean"),
     (r"escaped value|unicode|Unescaped '\\'|Invalid hex value|not a Unicode scalar", "toml_escape"),
-    (r"invalid (date|time)", "toml_date"),
+    (r"invalid (date|time)|Invalid date", "toml_date"),
     (r"extra comma", "toml_extra_comma"),
     (r"missing comma", "toml_missing_comma"),
     (r"unexpected key or value|Expected newline or end of document", "toml_after_value"),

@@ -90,17 +90,25 @@ def out_of_range(value: Decimal, kind: NumberKind) -> str | None:
     """Why a (finite) ``value`` of ``kind`` is outside what socialroi accepts, as a reason
     key (``too_large``, ``rate_too_small``…), or None. Signs and the 100 % ceiling of
     rates are checked by the callers, who know whether they apply."""
-    if abs(value) > MAX_MAGNITUDE:
+    # By the exponent first: abs() of 1e999999999999999999 would overflow the context.
+    if value.adjusted() > 15 or abs(value) > MAX_MAGNITUDE:
         return "too_large"
-    if kind == "rate" and value and abs(value) < MIN_RATE:
+    if kind == "rate" and value and value.adjusted() < MIN_RATE.adjusted():
         return "rate_too_small"
     _sign, digits, exponent = value.as_tuple()
     if isinstance(exponent, int) and exponent >= -MONEY_DECIMALS and len(digits) <= MAX_DIGITS:
-        return None  # normalising could only shorten it
-    _sign, digits, exponent = value.normalize().as_tuple()
-    if kind in ("money", "number") and isinstance(exponent, int) and -exponent > MONEY_DECIMALS:
+        return None  # without its trailing zeros it could only be shorter
+    # Trailing zeros counted by hand: normalize() rounds to the context (1e-1000059 to 0).
+    written = "".join(map(str, digits))
+    significant = written.rstrip("0")
+    if not significant or not isinstance(exponent, int):
+        return None  # zero
+    if (
+        kind in ("money", "number")
+        and -(exponent + len(written) - len(significant)) > MONEY_DECIMALS
+    ):
         return "too_many_decimals"
-    if len(digits) > MAX_DIGITS:
+    if len(significant) > MAX_DIGITS:
         return "too_many_digits"
     return None
 
