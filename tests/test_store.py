@@ -396,8 +396,8 @@ def test_results_written_once_are_not_written_again_and_new_ones_are(monkeypatch
     ],
 )
 def test_what_is_read_and_said_does_not_depend_on_the_files_size(text, monkeypatch):
-    """Small files are read by tomllib, large ones by toml-rs: a text either refuses
-    is read or explained by toml-rs whatever its size."""
+    """Small files are read by tomllib, large ones by tomli's compiled build: a text is
+    read, or explained, the same way whatever its size."""
     from socialroi_tui.store import toml_store
 
     def outcome() -> str:

@@ -447,10 +447,13 @@ def _import(args, lang: Language) -> int:
     campaign is read, changed and written back under its lock, so that two imports at
     once both land (the second waits), and a result the app would refuse (over 32 MB)
     is never written."""
+    from decimal import Decimal
+
     from socialroi_tui.presenter import import_warning_lines
     from socialroi_tui.store import save_campaign
     from socialroi_tui.store.csv_import import CsvImportError, import_into, read_export_file
     from socialroi_tui.store.toml_store import campaign_bytes, campaign_lock
+    from socialroi_tui.text.numbers import format_count
 
     mapping = _mapping(args, lang)
     with campaign_lock(args.into):
@@ -462,12 +465,11 @@ def _import(args, lang: Language) -> int:
         except CsvImportError as error:
             print(error.words(lang), file=sys.stderr)
             return 1
-        print(
-            f"{args.csv}: {preview.format}, {len(preview.rows)} "
-            f"{t('rows_to_import', lang)} → {args.into.name}"
-        )
+        rows = format_count(Decimal(len(preview.rows)), lang)
+        to_import = t("rows_to_import", lang)
+        print(f"{args.csv}: {preview.format}, {rows} {to_import} → {args.into.name}")
         for header, field in preview.columns.items():
-            print(f"  {header} → {field}")
+            print(f"  {header} → {t(f'import_field_{field}', lang)}")
         for note in preview.skipped:
             print(f"  {note.words(lang)}")
         warnings = import_warning_lines(preview.warnings, lang, loaded.campaign.meta.currency)

@@ -8,6 +8,7 @@ import shutil
 from decimal import Decimal as D
 from pathlib import Path
 
+import pytest
 from tests.french import fr
 
 from socialroi_tui.cli import main as cli_main
@@ -313,3 +314,30 @@ async def test_a_large_campaign_loads_with_progress_and_shows_only_what_is_on_sc
         assert table.cursor_row == 12_001
         assert len(written) < 5_000  # a few screenfuls of cells, not 12 000 rows of them
         assert "Total" in " ".join(table.row_texts(table.cursor_row))
+
+
+@pytest.mark.parametrize("answer", ["later", "restore", "discard"])
+async def test_a_large_campaign_with_unsaved_work_offers_it_then_is_usable(tmp_path, answer):
+    """The bar that shows a large file being read goes away before the question about
+    unsaved work left on it (the file is read once); whatever the answer, the campaign
+    is then in use."""
+    from socialroi_tui.recovery import write_recovery
+    from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+    from socialroi_tui.tui.dialogs.loading import LoadingScreen
+
+    path = _many_results(tmp_path / "big.toml", 12_000)
+    edited = path.read_text("utf-8").replace('id = "fb"', 'id = "fb"\nlabel = "Edited"', 1)
+    write_recovery(edited, path, "earlier-run")
+    app = make_app(path, lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        if answer == "later":
+            await pilot.press("escape")
+        else:
+            app.screen.query_one(f"#answer-{answer}").press()
+        await wait_for(pilot, lambda: not isinstance(app.screen, ChoiceDialog))
+        assert not [s for s in app.screen_stack if isinstance(s, LoadingScreen)]
+        labels = [c.label for c in app.document.campaign.channels]
+        assert labels == (["Edited"] if answer == "restore" else [""])
+        await pilot.press("5")
+        await wait_for(pilot, lambda: app.current_mode == "dashboard")

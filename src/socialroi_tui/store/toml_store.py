@@ -33,10 +33,11 @@ from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import Problem
 
 COMPILED_READER_FROM = 256 * 1024
-"""Texts from this size are read by toml-rs; smaller ones by the standard ``tomllib``
-(as quick for them: the compiled reader costs 5 MB of memory once loaded), then by
-toml-rs if ``tomllib`` refuses them, so that what is read and what is said of a text
-that cannot be read do not depend on its size."""
+"""Texts from this size are read by tomli's compiled build; smaller ones by the standard
+``tomllib`` (the same parser, uncompiled: as quick for them, and less memory), then by
+tomli if ``tomllib`` refuses them (tomli reads TOML 1.1), so that what is read and what
+is said does not depend on the size. (toml-rs, twice as quick, crashed the process now
+and then once a campaign read earlier had been let go.)"""
 
 
 def _decimal(text: str) -> Decimal:
@@ -49,37 +50,24 @@ def _decimal(text: str) -> Decimal:
 
 
 def _loads(text: str, parse_float: Callable[[str], Any]) -> dict[str, Any]:
-    refused: ValueError | None = None
     if len(text) < COMPILED_READER_FROM:
         try:
             return tomllib.loads(text, parse_float=parse_float)
-        except ValueError as error:
-            refused = error  # toml-rs reads TOML 1.1 and longer whole numbers, and says more
+        except ValueError:
+            pass  # tomli reads TOML 1.1 too, and says the same of what it cannot read
     try:
-        from toml_rs import loads
-    except ImportError:  # no wheel for this platform
-        loads = tomllib.loads
-    try:
-        return loads(text, parse_float=parse_float)
-    except ValueError as error:
-        if _is_syntax_error(error):
-            raise
-        if refused is None:  # toml-rs says "year 0 is out of range", not where
-            try:
-                tomllib.loads(text, parse_float=parse_float)
-            except tomllib.TOMLDecodeError as positioned:
-                refused = positioned
-            except ValueError:
-                pass
-        raise (refused or error) from None
+        import tomli
+    except ImportError:  # not installed: the standard library's reader alone
+        return tomllib.loads(text, parse_float=parse_float)
+    return tomli.loads(text, parse_float=parse_float)
 
 
 def _is_syntax_error(error: ValueError) -> bool:
-    """A TOML syntax error from either reader (not Python's limit on an int's digits)."""
+    """A TOML syntax error (not Python's limit on an int's digits)."""
     if isinstance(error, tomllib.TOMLDecodeError):
         return True
     try:
-        from toml_rs import TOMLDecodeError
+        from tomli import TOMLDecodeError
     except ImportError:
         return False
     return isinstance(error, TOMLDecodeError)
@@ -180,10 +168,8 @@ def read_toml(
     """The TOML document in ``text``, floats as ``Decimal``; ``CampaignFileError`` names
     the line and column of a syntax error.
 
-    toml-rs (compiled) reads a campaign of 100 000 results about five times faster than
-    the standard ``tomllib``, which is the fallback where no wheel exists. A long list of
-    ``[[actuals]]`` at the end of a file (as saves write it) is read in pieces, so that
-    the interface keeps its turn (the parser holds Python's lock while it runs)."""
+    A long list of ``[[actuals]]`` at the end of a file (as saves write it) is read in
+    pieces, so that progress can be shown and the interface keeps its turn."""
     if (scan_toml(text)[1] if nesting is None else nesting) > MAX_NESTING:
         raise CampaignFileError(path, [Problem.of("problem_nested")])
     try:
@@ -195,7 +181,7 @@ def read_toml(
         raise CampaignFileError(path, [Problem.of("problem_nested")]) from None
     except ValueError as error:
         if not _is_syntax_error(error) and "digits" in str(error):  # Python's int limit
-            raise CampaignFileError(path, [Problem.of("problem_long_int")]) from None
+            raise CampaignFileError(path, [_long_int_problem(text)]) from None
         raise CampaignFileError(path, [_syntax_problem(str(error))]) from None
 
 
@@ -235,23 +221,31 @@ def _in_pieces(text: str, progress: Progress | None) -> dict[str, Any] | None:
     return document
 
 
+def _long_int_problem(text: str) -> Problem:
+    """Where the whole number too long for Python to read is (``line L, column C``)."""
+    found = re.search(r"(?<![\w.])[+-]?\d[\d_]{4300,}", text)
+    if found is None:
+        return Problem.of("problem_long_int")
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - text.rfind("\n", 0, found.start())
+    return Problem.of("problem_long_int_at", line=line, column=column)
+
+
 def _syntax_problem(message: str) -> Problem:
-    """``line L, column C: not valid TOML (reason)`` from either parser's message."""
-    position = re.search(r"line (\d+), column (\d+)", message)
-    if position is None:
+    """``line L, column C: not valid TOML (reason)`` from the parser's message."""
+    positioned = _TOML_POSITION.match(message)
+    if positioned is None:
         return Problem.of("problem_not_toml_here", reason=_syntax_reason(message))
-    tomllib_style = _TOML_POSITION.match(message)
-    if tomllib_style:
-        reason = tomllib_style["reason"]
-    else:  # toml-rs: the reason is the message's last line, under a picture of the line
-        reason = next((line for line in reversed(message.splitlines()) if line.strip()), "")
     return Problem.of(
-        "problem_not_toml", line=position[1], column=position[2], reason=_syntax_reason(reason)
+        "problem_not_toml",
+        line=positioned["line"],
+        column=positioned["col"],
+        reason=_syntax_reason(positioned["reason"]),
     )
 
 
 _SYNTAX_REASONS = (
-    # what either parser says (toml-rs, then tomllib) → the words we say it in
+    # what the parser says (tomllib's words; some older toml-rs ones too) → our words
     (r"visible characters|Illegal character", "toml_control_character"),
     (r"unclosed (array )?table|Expected '\]\]?' at the end", "toml_unclosed_table"),
     (r"unclosed inline table|Unclosed inline table", "toml_unclosed_inline_table"),

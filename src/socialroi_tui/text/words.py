@@ -46,7 +46,8 @@ def t(key: str, lang: str, **values: object) -> str:
 def tn(key: str, count: int, lang: str, **values: object) -> str:
     """The words for ``key`` counting ``count`` things, in the plural form ``lang`` gives
     that number (``{count}`` is filled too)."""
-    return catalog(lang).ngettext(key, key, count).format(count=count, **values)
+    grouped = f"{count:,}".replace(",", " " if lang == "fr" else ",")  # 100 000 / 100,000
+    return catalog(lang).ngettext(key, key, count).format(count=grouped, **values)
 
 
 @functools.cache

@@ -140,6 +140,8 @@ class SocialRoiApp(App[None]):
         open, the keys that would start another wait."""
         self.opening = path is not None
         """The file given on the command line is still being loaded."""
+        self._reading = False
+        """A worker is reading a large file."""
         self._path = path
         self._first_section = first_section or "objectives"
         self._quick: QuickLook | None = None
@@ -232,7 +234,7 @@ class SocialRoiApp(App[None]):
         from socialroi_tui.store import CampaignFileError
         from socialroi_tui.tui.dialogs.loading import LoadingScreen
 
-        self.opening = True
+        self.opening = self._reading = True
         loading = LoadingScreen(path.name, self.lang)
         self.push_screen(loading)
 
@@ -251,7 +253,7 @@ class SocialRoiApp(App[None]):
     def _open_failed(self, error: Exception, loading: Screen | None = None) -> None:
         if loading is not None:
             loading.dismiss()
-        self.opening = False
+        self.opening = self._reading = False
         self._quick = None
         self.switch_mode("start")
         self.notify(
@@ -271,7 +273,7 @@ class SocialRoiApp(App[None]):
         """Work on the document just read: show it, then offer unsaved work left on it."""
         if loading is not None:
             loading.dismiss()
-        self.opening = False
+        self.opening = self._reading = False
         opened = self.session.adopt(path, document)
         self._show(section)
         _trace("document-ready")
@@ -286,6 +288,8 @@ class SocialRoiApp(App[None]):
 
     def finish_opening(self) -> None:
         """Load and check the file whose quick read the first screen shows."""
+        if self._reading:
+            return  # a worker is reading it already
         if self._quick is not None and self.document is None and self._path is not None:
             section = self.current_mode if self.current_mode in SECTIONS else "objectives"
             self.open_file(self._path, section)

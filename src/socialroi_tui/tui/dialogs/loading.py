@@ -26,4 +26,5 @@ class LoadingScreen(Dialog[None]):
             yield ProgressBar(total=100, show_eta=False, id="loading-progress")
 
     def advance(self, fraction: float) -> None:
-        self.query_one(ProgressBar).update(progress=round(fraction * 100))
+        for bar in self.query(ProgressBar):  # none once the screen has gone
+            bar.update(progress=round(fraction * 100))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 from rich.text import Text
@@ -13,6 +14,7 @@ from textual.widgets import Static
 from socialroi_tui import editing
 from socialroi_tui.engine.dashboard import COLUMNS, DashboardRow, dashboard_rows, sort_rows
 from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
+from socialroi_tui.text.numbers import format_count
 from socialroi_tui.text.safe import one_line, padded
 from socialroi_tui.text.words import explain, t, tn
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
@@ -222,14 +224,17 @@ class DashboardScreen(SectionScreen):
                 explain(error, lang), title=t("import_failed", lang), severity="error", timeout=15
             )
             return
-        columns = "".join(f"  {one_line(h, 30)} → {f}\n" for h, f in preview.columns.items())
+        columns = "".join(
+            f"  {one_line(header, 30)} → {t(f'import_field_{field}', lang)}\n"
+            for header, field in preview.columns.items()
+        )
         skipped = "".join(f"  {one_line(note.words(lang), 200)}\n" for note in preview.skipped)
         message = t(
             "import_preview",
             lang,
             source=one_line(path.name, 60),
             format=preview.format,
-            rows=len(preview.rows),
+            rows=format_count(Decimal(len(preview.rows)), lang),
             columns=columns,
             skipped=skipped,
         )
