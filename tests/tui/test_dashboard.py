@@ -341,3 +341,41 @@ async def test_a_large_campaign_with_unsaved_work_offers_it_then_is_usable(tmp_p
         assert labels == (["Edited"] if answer == "restore" else [""])
         await pilot.press("5")
         await wait_for(pilot, lambda: app.current_mode == "dashboard")
+
+
+async def test_figures_scrolled_sideways_are_whole_or_not_shown(tmp_path):
+    """→ and ← move by whole columns: a figure is never cut to look like another (the CPA
+    "10,00 €" shown as "00 €"), and two figures never run together."""
+    import re
+
+    from socialroi_tui.tui.widgets.figure_table import FigureTable
+
+    app = make_app(copy_sample("two-ads", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(FigureTable))
+        table = app.screen.query_one(FigureTable)
+        for key in ["right"] * 12 + ["left"] * 5:
+            await pilot.press(key)
+            await pilot.pause()
+            for y in range(1, len(table.rows) + 1):
+                shown = table.render_line(y).text.strip()
+                cells = [c.strip() for c in table.row_texts(y - 1)]
+                for part in re.split(r"\s{2,}", shown):
+                    whole = part in cells
+                    shortened = part.endswith("…") and any(c.startswith(part[:-1]) for c in cells)
+                    assert whole or shortened, (key, part, cells)
+
+
+async def test_a_section_asked_for_while_a_large_file_is_read_is_shown_once_read(tmp_path):
+    from socialroi_tui.tui.dialogs.loading import LoadingScreen
+
+    path = _many_results(tmp_path / "big.toml", 12_000)
+    app = make_app(path, lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(2000):  # the bar shows while the worker reads (under a second)
+            if isinstance(app.screen, LoadingScreen):
+                break
+            await pilot.pause(0.01)
+        await pilot.press("5")
+        await wait_for(pilot, lambda: app.document is not None)
+        await wait_for(pilot, lambda: app.current_mode == "dashboard")

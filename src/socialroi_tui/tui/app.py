@@ -31,6 +31,7 @@ if TYPE_CHECKING:  # the model (and pydantic) load after the first frame
     from socialroi_tui.model import Campaign
     from socialroi_tui.recovery import Recovery
     from socialroi_tui.session import CampaignSession
+    from socialroi_tui.tui.dialogs.loading import LoadingScreen
     from socialroi_tui.tui.screens.start import StartScreen
     from socialroi_tui.tui.widgets.number_field import NumberField
 
@@ -250,7 +251,7 @@ class SocialRoiApp(App[None]):
 
         self.run_worker(read, thread=True, group="open")
 
-    def _open_failed(self, error: Exception, loading: Screen | None = None) -> None:
+    def _open_failed(self, error: Exception, loading: LoadingScreen | None = None) -> None:
         if loading is not None:
             loading.dismiss()
         self.opening = self._reading = False
@@ -268,10 +269,11 @@ class SocialRoiApp(App[None]):
         path: Path,
         document: CampaignDocument | None,
         section: str,
-        loading: Screen | None = None,
+        loading: LoadingScreen | None = None,
     ) -> None:
         """Work on the document just read: show it, then offer unsaved work left on it."""
         if loading is not None:
+            section = loading.section or section  # a key typed meanwhile
             loading.dismiss()
         self.opening = self._reading = False
         opened = self.session.adopt(path, document)

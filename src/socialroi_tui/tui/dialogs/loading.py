@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, ProgressBar
 
 from socialroi_tui.text.safe import one_line
-from socialroi_tui.text.words import Language, t
+from socialroi_tui.text.words import SECTIONS, Language, t
 from socialroi_tui.tui.dialogs.base import Dialog
 
 
@@ -19,6 +20,13 @@ class LoadingScreen(Dialog[None]):
         super().__init__()
         self.file_name = one_line(name, 50)
         self.lang = lang
+        self.section: str | None = None
+        """The section asked for (keys 1-5) while the file is read: shown once it is."""
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character in "12345" and len(event.character) == 1:
+            self.section = SECTIONS[int(event.character) - 1]
+            event.stop()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

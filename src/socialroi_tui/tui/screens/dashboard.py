@@ -15,7 +15,7 @@ from socialroi_tui import editing
 from socialroi_tui.engine.dashboard import COLUMNS, DashboardRow, dashboard_rows, sort_rows
 from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
 from socialroi_tui.text.numbers import format_count
-from socialroi_tui.text.safe import one_line, padded
+from socialroi_tui.text.safe import cell_width, one_line, padded
 from socialroi_tui.text.words import explain, t, tn
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
 from socialroi_tui.tui.screens.section import SectionScreen
@@ -112,12 +112,6 @@ class DashboardScreen(SectionScreen):
         ]
         table = self._table
         label_width = 34 if (table.size.width or self.size.width) >= 110 else 24
-        columns = [TableColumn("label", t("channel", lang), label_width, right=False)]
-        for column in ORDER:
-            name = t(f"column_{column}", lang)
-            if column == self.sort_column:
-                name += " ▼" if self.descending else " ▲"
-            columns.append(TableColumn(column, name, max(COLUMN_WIDTH, len(name))))
         collapsed, total = self.collapsed, t("total", lang)
 
         def cell(row: DashboardRow, key: str) -> str:
@@ -132,6 +126,16 @@ class DashboardScreen(SectionScreen):
                 value, unit = row.figure(key), DASHBOARD_UNITS[key]
             return format_by_unit(value, unit, currency, lang)
 
+        # Wide enough for the networks' and the total's figures (a publication's may
+        # still be cut, with a visible "…").
+        summaries = [row for row in rows if row.level != "publication"]
+        columns = [TableColumn("label", t("channel", lang), label_width, right=False)]
+        for column in ORDER:
+            name = t(f"column_{column}", lang)
+            if column == self.sort_column:
+                name += " ▼" if self.descending else " ▲"
+            widest = max((cell_width(cell(row, column)) for row in summaries), default=0)
+            columns.append(TableColumn(column, name, max(COLUMN_WIDTH, len(name), widest)))
         table.show_rows(columns, rows, cell, lambda row: row.level != "publication")
         self._draw_kpis()
         # Said in the table's frame, not in a toast that would cover a dialog opened next.

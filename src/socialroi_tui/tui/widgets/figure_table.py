@@ -26,6 +26,8 @@ from textual.strip import Strip
 from socialroi_tui.text.safe import cell_width, one_line, padded
 
 RowType = TypeVar("RowType")
+GAP = "  "
+"""Between two columns: two spaces, so that two figures never read as one."""
 
 
 @dataclass(frozen=True)
@@ -67,8 +69,8 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
         Binding("pagedown", "page(1)", show=False),
         Binding("home", "move(-1_000_000_000)", show=False),
         Binding("end", "move(1_000_000_000)", show=False),
-        Binding("left", "sideways(-8)", show=False),
-        Binding("right", "sideways(8)", show=False),
+        Binding("left", "sideways(-1)", show=False),
+        Binding("right", "sideways(1)", show=False),
         Binding("enter", "select", show=False),
     ]
 
@@ -96,6 +98,8 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
         self.rows: Sequence[RowType] = ()
         self._cell: Callable[[RowType, str], str] = lambda row, key: ""
         self._emphasis: Callable[[RowType], bool] = lambda row: False
+        self._starts: list[int] = []
+        """Where each column after the first starts, in cells."""
 
     # --- what it shows ------------------------------------------------------------
 
@@ -109,8 +113,14 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
         """Show ``rows`` (the cursor stays on its line, within the new rows)."""
         self.columns, self.rows = columns, rows
         self._cell, self._emphasis = cell, emphasis
-        width = sum(column.width + 1 for column in columns)
-        self.virtual_size = Size(width, len(rows) + 1)
+        self._starts = []
+        start = 0
+        for column in columns[1:]:
+            self._starts.append(start)
+            start += column.width + len(GAP)
+        self.virtual_size = Size(
+            start + (columns[0].width + len(GAP) if columns else 0), len(rows) + 1
+        )
         self.set_reactive(FigureTable.cursor_row, max(0, min(self.cursor_row, len(rows) - 1)))
         self.refresh()
 
@@ -140,20 +150,26 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
         return self._line(texts, style, width)
 
     def _line(self, texts: list[str], style: Style, width: int) -> Strip:
-        """The first column where it is, the others from the horizontal scroll on."""
+        """The first column where it is, then whole columns from the horizontal scroll
+        on: a figure is shown whole or not at all, never cut to look like another."""
         cells = []
         for column, text in zip(self.columns, texts, strict=True):
             text = one_line(text, column.width)
             gap = " " * (column.width - cell_width(text))
-            cells.append((gap + text if column.right else padded(text, column.width)) + " ")
+            cells.append((gap + text if column.right else padded(text, column.width)) + GAP)
         if not cells:
             return Strip.blank(width, style)
-        first, rest = cells[0], "".join(cells[1:])
-        room = max(width - cell_width(first), 0)
+        line = cells[0]
+        for cell in cells[1 + self._first_column() :]:
+            if cell_width(line) + cell_width(cell) - len(GAP) > width:
+                break
+            line += cell
+        return Strip([Segment(line, style)]).extend_cell_length(width, style).crop(0, width)
+
+    def _first_column(self) -> int:
+        """The first column shown after the fixed one, from the horizontal scroll."""
         scroll_x = round(self.scroll_offset.x)
-        moved = Strip([Segment(rest, style)]).crop(scroll_x, scroll_x + room)
-        strip = Strip([Segment(first, style), *moved]).extend_cell_length(width, style)
-        return strip.crop(0, width)
+        return next((i for i, start in enumerate(self._starts) if start >= scroll_x), 0)
 
     def watch_cursor_row(self, old: int, new: int) -> None:
         self.refresh_line(old - round(self.scroll_offset.y) + 1)
@@ -176,8 +192,13 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
     def action_page(self, direction: int) -> None:
         self.action_move(direction * max(self.scrollable_content_region.height - 2, 1))
 
-    def action_sideways(self, offset: int) -> None:
-        self.scroll_to(x=self.scroll_offset.x + offset, animate=False)
+    def action_sideways(self, step: int) -> None:
+        """One column to the right (``step`` 1) or to the left (-1)."""
+        if not self._starts:
+            return
+        index = max(0, min(self._first_column() + step, len(self._starts) - 1))
+        self.scroll_to(x=self._starts[index], animate=False)
+        self.refresh()
 
     def action_select(self) -> None:
         if self.rows:
