@@ -409,3 +409,34 @@ def test_what_is_read_and_said_does_not_depend_on_the_files_size(text, monkeypat
     small = outcome()
     monkeypatch.setattr(toml_store, "COMPILED_READER_FROM", 0)
     assert outcome() == small
+
+
+_pieces = st.sampled_from(
+    [
+        "\n[[actuals]]\n",
+        'channel = "fb"\n',
+        'publication = "a #tag"\n',
+        "publication = '[x]'\n",
+        'note = """\n[[actuals]]\n"""\n',
+        "x = [1, [2]]\n",
+        "y = {a = 1}\n",
+        "# a comment\n",
+        "[meta]\n",
+        "spend = 1.5\n",
+        "[[",
+        "]",
+        "'''",
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(st.lists(_pieces, max_size=30).map("".join))
+def test_results_counted_at_once_scan_as_the_full_scan_does(text):
+    """The quick count of plainly written results says what the full scan says."""
+    from socialroi_tui.store.toml_store import _scan_toml, scan_toml
+
+    comments, deepest = _scan_toml(text)
+    quick_comments, quick_deepest = scan_toml(text)
+    assert quick_comments == comments
+    assert quick_deepest >= deepest  # the same, or more where a header stands alone

@@ -120,6 +120,7 @@ _STRING_OR_COMMENT = re.compile(
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
+_ACTUALS_HEADER = "\n[[actuals]]\n"
 MAX_NESTING = 64
 """Arrays and tables nested deeper than this are refused before parsing (a campaign
 nests three deep; a compiled parser given 10 000 levels overflows its stack)."""
@@ -127,7 +128,27 @@ nests three deep; a compiled parser given 10 000 levels overflows its stack)."""
 
 def scan_toml(text: str) -> tuple[bool, int]:
     """Whether ``text`` holds a ``#`` comment outside strings, and how deep its brackets
-    nest (one pass of a regular expression: a file of 100 000 publications is 15 MB)."""
+    nest. Results written last and plainly (as saves write them: no ``#``, no bracket or
+    brace but their headers', no multi-line string) are counted at once, the rest of the
+    text by a regular expression (a third of a second for 100 000 results)."""
+    first = text.find(_ACTUALS_HEADER)
+    if first >= 0:
+        results = text[first:]
+        headers = results.count(_ACTUALS_HEADER)
+        if (
+            "#" not in results
+            and "{" not in results
+            and '"""' not in results
+            and "'''" not in results
+            and results.count("[") == results.count("]") == 2 * headers
+        ):
+            comments, deepest = _scan_toml(text[: first + 1])
+            return comments, deepest + 2  # at most: a header opened within the head
+    return _scan_toml(text)
+
+
+def _scan_toml(text: str) -> tuple[bool, int]:
+    """``scan_toml`` by a regular expression, token by token."""
     comments = False
     depth = deepest = 0
     position = 0
@@ -185,7 +206,6 @@ def read_toml(
         raise CampaignFileError(path, [_syntax_problem(str(error))]) from None
 
 
-_ACTUALS_HEADER = "\n[[actuals]]\n"
 PIECE_BYTES = 1024 * 1024
 
 
