@@ -241,7 +241,7 @@ def test_markup_and_escapes_in_a_csv_do_not_reach_the_import_warnings(tmp_path, 
     preview = read_export(HOSTILE_EXPORT, "hostile.csv")
     assert [w.line for w in preview.warnings] == [2, 2, 2, 3]
     for lang in ("fr", "en"):
-        lines = import_warning_lines(preview.warnings, lang, "EUR")
+        lines = import_warning_lines(preview, lang, "EUR")
         assert len(lines) == 4
         assert not any("[" in line or "\x1b" in line or "\x07" in line for line in lines)
     export = tmp_path / "hostile.csv"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 from tests.french import fr
@@ -16,6 +17,8 @@ from socialroi_tui.engine.plausibility import (
 from socialroi_tui.model import BudgetPlan, Channel
 from socialroi_tui.presenter import import_warning_lines, plausibility_text
 from socialroi_tui.store.csv_import import LineWarning
+
+EXPORTS = Path(__file__).resolve().parent / "data" / "exports"
 
 
 @pytest.mark.parametrize("field", ["conversion_rate", "ctr"])
@@ -135,17 +138,38 @@ def test_a_measure_above_another_names_both():
     assert plausibility_text(bounces, "en", "EUR").startswith("⚠ Bounces 6 > Clicks 5")
 
 
+def _preview(warnings, currency=None):
+    """What ``import_warning_lines`` reads of an import preview."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(warnings=warnings, currency=currency)
+
+
 def test_import_warnings_are_capped_with_how_many_more():
     warning = PlausibilityWarning("exceeds", "clicks", D(2), D(1), other="impressions")
     warnings = [LineWarning(line, warning) for line in range(2, 16)]
-    lines = import_warning_lines(warnings, "en", "EUR")
+    lines = import_warning_lines(_preview(warnings), "en", "EUR")
     assert len(lines) == 11
     assert lines[0] == "line 2: ⚠ Clicks 2 > Impressions 1: rarely possible"
     assert lines[-1] == "… and 4 more"
-    french = import_warning_lines(warnings[:3], "fr", "EUR", limit=2)
+    french = import_warning_lines(_preview(warnings[:3]), "fr", "EUR", limit=2)
     assert french == [
         "ligne 2\u00a0: ⚠ Clics 2 > Impressions 1\u00a0: rarement possible",
         "ligne 3\u00a0: ⚠ Clics 2 > Impressions 1\u00a0: rarement possible",
         "… et 1 de plus",
     ]
-    assert import_warning_lines([], "en", "EUR") == []
+    assert import_warning_lines(_preview([]), "en", "EUR") == []
+
+
+def test_amounts_in_another_currency_are_pointed_out_before_the_import():
+    """An export in USD into a campaign in EUR is imported as it is (nothing converts
+    it), and the preview says so first."""
+    from socialroi_tui.store.csv_import import read_export_file
+
+    preview = read_export_file(EXPORTS / "meta_en.csv")
+    assert preview.currency == "USD"
+    assert import_warning_lines(preview, "fr", "EUR")[0] == (
+        "montants en USD, la campagne en EUR\u00a0: ils sont importés tels quels, sans conversion"
+    )
+    assert import_warning_lines(preview, "en", "USD") == []
+    assert import_warning_lines(_preview([], "EUR"), "en", "EUR") == []

@@ -472,7 +472,7 @@ def _import(args, lang: Language) -> int:
             print(f"  {header} → {t(f'import_field_{field}', lang)}")
         for note in preview.skipped:
             print(f"  {note.words(lang)}")
-        warnings = import_warning_lines(preview.warnings, lang, loaded.campaign.meta.currency)
+        warnings = import_warning_lines(preview, lang, loaded.campaign.meta.currency)
         if warnings:
             print(t("plausibility_title", lang))
             for warning in warnings:

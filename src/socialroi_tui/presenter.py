@@ -290,10 +290,15 @@ def plausibility_text(warning, lang: Language, currency: str, label: str | None 
     return t(f"plausibility{short}_suggest", lang, suggestion=suggestion, **values)
 
 
-def import_warning_lines(warnings, lang: Language, currency: str, limit: int = 10) -> list[str]:
-    """The warnings of an import preview (``LineWarning``: a file line and a warning),
-    one line each, the first ``limit`` of them then ``… and N more``."""
-    lines = [
+def import_warning_lines(preview, lang: Language, currency: str, limit: int = 10) -> list[str]:
+    """The warnings of an import preview, one line each: amounts in another currency than
+    the campaign's, then the figures worth a second look (``LineWarning``: a file line
+    and a warning), the first ``limit`` of them then ``… and N more``."""
+    warnings = preview.warnings
+    lines = []
+    if preview.currency and preview.currency != currency:
+        lines.append(t("import_currency_differs", lang, file=preview.currency, campaign=currency))
+    lines += [
         t("plausibility_line", lang, line=w.line, text=plausibility_text(w.warning, lang, currency))
         for w in warnings[:limit]
     ]

@@ -146,6 +146,10 @@ SOURCE_NETWORKS = (
 SUMMARY = re.compile(r"^(total|totaux|totals|results?|resultats?|grand total|somme)\b")
 
 
+_HEADER_CURRENCY = re.compile(r"\(\s*([A-Za-z]{3}|€|\$|£)\s*\)")
+_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+
+
 class CsvImportError(ValueError):
     """An import that cannot be done; ``problems`` lists each reason (with its line).
     ``headers`` is set when the columns are unknown (so that they can be mapped)."""
@@ -198,6 +202,16 @@ class ImportPreview:
     """The bytes' digest, as imports before the rows' digest tagged them."""
     warnings: list[LineWarning] = field(default_factory=list)
     """Figures that read but deserve a second look, row by row; they block nothing."""
+
+    @property
+    def currency(self) -> str | None:
+        """The currency the amount columns' headers name (``Amount spent (USD)``)."""
+        for header, name in self.columns.items():
+            if name in ("spend", "revenue"):
+                found = _HEADER_CURRENCY.search(header)
+                if found:
+                    return _SYMBOLS.get(found[1], found[1].upper())
+        return None
 
 
 def decode(data: bytes) -> str:
@@ -422,12 +436,18 @@ def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> Impor
     return read_export(data, str(path), mapping)
 
 
-def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
-    """The campaign with the preview's rows added (channels created per network if needed)."""
-    tag = f"csv:{preview.digest[:16]}"
-    seen = {tag, f"csv:{preview.file_digest[:16]}"}
+def refuse_repeat(campaign: Campaign, preview: ImportPreview) -> None:
+    """``CsvImportError`` if the campaign holds these rows already (the same file, or the
+    same rows saved again with other bytes)."""
+    seen = {f"csv:{preview.digest[:16]}", f"csv:{preview.file_digest[:16]}"}
     if any(actual.source in seen for actual in campaign.actuals):
         raise CsvImportError(preview.source, [Problem.of("problem_csv_already")])
+
+
+def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
+    """The campaign with the preview's rows added (channels created per network if needed)."""
+    refuse_repeat(campaign, preview)
+    tag = f"csv:{preview.digest[:16]}"
     channels = list(campaign.channels)
     by_network = {}
     for channel in channels:

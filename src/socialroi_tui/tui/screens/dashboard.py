@@ -214,12 +214,13 @@ class DashboardScreen(SectionScreen):
     def _preview(self, path: Path, mapping: dict[str, str] | None) -> None:
         """Show what would be imported; nothing changes until it is confirmed."""
         from socialroi_tui.presenter import import_warning_lines
-        from socialroi_tui.store.csv_import import CsvImportError, read_export_file
+        from socialroi_tui.store.csv_import import CsvImportError, read_export_file, refuse_repeat
         from socialroi_tui.tui.dialogs.results import ImportPreviewDialog
 
         lang = self.lang
         try:
             preview = read_export_file(path, mapping)
+            refuse_repeat(self.roi_app.document.campaign, preview)  # said before the preview
         except CsvImportError as error:
             if error.headers and mapping is None:
                 self._ask_mapping(path, error.headers)
@@ -243,7 +244,7 @@ class DashboardScreen(SectionScreen):
             skipped=skipped,
         )
         currency = self.roi_app.document.campaign.meta.currency
-        warnings = import_warning_lines(preview.warnings, lang, currency)
+        warnings = import_warning_lines(preview, lang, currency)
         if warnings:
             warnings.insert(0, t("plausibility_title", lang))
 
