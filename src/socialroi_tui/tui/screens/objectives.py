@@ -39,6 +39,7 @@ class ObjectivesScreen(SectionScreen):
             with Vertical(id="objectives-left"):
                 yield OptionList(id="objective-list")
                 hint, warning = self._hint(self._chosen())
+                self._hint_shown = hint.plain
                 yield Static(
                     hint, id="objectives-hint", classes="hint warning" if warning else "hint"
                 )
@@ -89,7 +90,9 @@ class ObjectivesScreen(SectionScreen):
     def _show_hint(self, chosen: dict[str, bool]) -> None:
         hint = self.query_one("#objectives-hint", Static)
         text, warning = self._hint(chosen)
-        hint.update(text)
+        if text.plain != self._hint_shown:  # an update blanks the line for a frame
+            self._hint_shown = text.plain
+            hint.update(text)
         hint.set_class(warning, "warning")
 
     def _highlighted_id(self) -> str | None:
