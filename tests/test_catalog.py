@@ -183,3 +183,14 @@ def test_a_kpi_range_must_be_numbers_in_order():
         parse_catalog({"objectives": [], "kpis": [{**kpi, "min": True}]})
     with pytest.raises(CatalogError, match="min is above max"):
         parse_catalog({"objectives": [], "kpis": [{**kpi, "min": 1, "max": 0}]})
+
+
+def test_the_catalog_the_app_reads_is_the_one_written():
+    """catalog.json (read at start-up) is catalog.toml (edited by people); after an edit,
+    `python -m socialroi_tui.catalog` writes it again."""
+    from importlib import resources
+
+    from socialroi_tui.catalog import compiled_catalog
+
+    shipped = resources.files("socialroi_tui.catalog").joinpath("catalog.json")
+    assert shipped.read_text(encoding="utf-8") == compiled_catalog()
