@@ -379,3 +379,17 @@ async def test_a_section_asked_for_while_a_large_file_is_read_is_shown_once_read
         await pilot.press("5")
         await wait_for(pilot, lambda: app.document is not None)
         await wait_for(pilot, lambda: app.current_mode == "dashboard")
+
+
+async def test_the_sorted_column_is_brought_on_screen(tmp_path):
+    from socialroi_tui.tui.widgets.figure_table import FigureTable
+
+    app = make_app(copy_sample("two-ads", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(FigureTable))
+        table = app.screen.query_one(FigureTable)
+        await pilot.press("c")  # rank by CPA, a column far to the right
+        await wait_for(pilot, lambda: "CPA ▲" in table.render_line(0).text)
+        for _ in range(12):  # s moves the sort along the columns: each shows
+            await pilot.press("s")
+            await wait_for(pilot, lambda: "▲" in table.render_line(0).text)

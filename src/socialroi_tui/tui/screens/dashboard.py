@@ -163,7 +163,13 @@ class DashboardScreen(SectionScreen):
     def _sort_by(self, column: str) -> None:
         self.descending = not self.descending if self.sort_column == column else False
         self.sort_column = column
+        self._show_sorted()
+
+    def _show_sorted(self) -> None:
+        """Draw the rows in their new order, with the sorted column on screen."""
         self.refresh_body()
+        if self.sort_column:
+            self._table.reveal_column(self.sort_column)
 
     def action_sort(self) -> None:
         """Cycle the sort through the columns."""
@@ -174,11 +180,11 @@ class DashboardScreen(SectionScreen):
             else sortable[0]
         )
         self.sort_column, self.descending = following, False
-        self.refresh_body()
+        self._show_sorted()
 
     def action_rank_cpa(self) -> None:
         self.sort_column, self.descending = "cpa", False
-        self.refresh_body()
+        self._show_sorted()
 
     def on_figure_table_row_selected(self, event: FigureTable.RowSelected) -> None:
         row = event.table.rows[event.index]

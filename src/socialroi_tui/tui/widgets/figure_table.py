@@ -192,6 +192,18 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
     def action_page(self, direction: int) -> None:
         self.action_move(direction * max(self.scrollable_content_region.height - 2, 1))
 
+    def reveal_column(self, key: str) -> None:
+        """Scroll sideways, if need be, so that the column ``key`` is on screen."""
+        index = next((i for i, c in enumerate(self.columns[1:]) if c.key == key), None)
+        if index is None or not self.columns:
+            return
+        room = self.scrollable_content_region.width - self.columns[0].width - len(GAP)
+        first = self._first_column()
+        end = self._starts[index] + self.columns[index + 1].width
+        if index < first or end - self._starts[first] > room:
+            self.scroll_to(x=self._starts[index], animate=False)
+            self.refresh()
+
     def action_sideways(self, step: int) -> None:
         """One column to the right (``step`` 1) or to the left (-1)."""
         if not self._starts:
