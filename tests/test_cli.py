@@ -134,7 +134,7 @@ def test_calc_of_a_broken_file_says_where(capsys, tmp_path):
 def test_validate(capsys, tmp_path, sample_path):
     bad = tmp_path / "bad.toml"
     bad.write_text("[budget]\nctr = 3\n", encoding="utf-8")
-    code, out, err = run(capsys, "validate", str(sample_path("two-ads")), str(bad))
+    code, out, err = run(capsys, "validate", str(sample_path("two-ads")), str(bad), "--lang", "en")
     assert code == 1
     assert "two-ads.toml: valid" in out
     assert "budget.ctr: is a rate above 100 %" in err
@@ -309,3 +309,14 @@ def test_import_lists_implausible_rows_before_importing_them(capsys, tmp_path):
     assert "  ligne 13\u00a0: ⚠ Clics 1 211 > Impressions 1 000\u00a0: rarement possible" not in out
     assert out.splitlines()[-1] == "12 lignes importées"
     assert "ligne 2\u00a0: ⚠ Clics 1 200 > Impressions 1 000\u00a0: rarement possible" in out
+
+
+def test_a_command_speaks_the_language_of_the_campaign_it_names(capsys, tmp_path):
+    """Without --lang, `socialroi validate FILE` and `socialroi import … --into FILE`
+    answer in the campaign's language (the app does too)."""
+    bad = tmp_path / "mauvais.toml"
+    bad.write_text('[meta]\nlanguage = "fr"\n[budget]\nctr = 3\n', encoding="utf-8")
+    code, _, err = run(capsys, "validate", str(bad))
+    assert code == 1 and "budget.ctr" in err and "taux" in err
+    code, _, err = run(capsys, "validate", str(bad), "--lang", "en")
+    assert code == 1 and "is a rate above 100" in err

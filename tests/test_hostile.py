@@ -918,7 +918,9 @@ def test_import_errors_name_the_line_and_lose_nothing(tmp_path, capsys):
     expected = {"huge-field.csv": "line 3: a field is longer", "open-quote.csv": "line 3: a quote"}
     for name, data in cases.items():
         (tmp_path / name).write_bytes(data)
-        assert cli_main(["import", str(tmp_path / name), "--into", str(campaign)]) == 1
+        assert (
+            cli_main(["import", str(tmp_path / name), "--into", str(campaign), "--lang", "en"]) == 1
+        )
         err = capsys.readouterr().err
         assert expected[name] in err and "Traceback" not in err
     assert campaign.read_bytes() == before
@@ -951,7 +953,7 @@ def test_an_import_never_leaves_a_file_the_app_refuses(tmp_path, monkeypatch, ca
     export = tmp_path / "e.csv"
     export.write_bytes(b"Ad name,Amount spent\n" + b"".join(b"ad %d,1\n" % i for i in range(50)))
     monkeypatch.setattr(toml_store, "MAX_FILE_BYTES", len(before) + 100)
-    assert cli_main(["import", str(export), "--into", str(campaign)]) == 1
+    assert cli_main(["import", str(export), "--into", str(campaign), "--lang", "en"]) == 1
     assert "limited to" in capsys.readouterr().err
     assert campaign.read_bytes() == before
 
@@ -997,7 +999,7 @@ def test_dry_run_writes_no_mapping_and_bad_mappings_are_usage_errors(tmp_path, m
     export = tmp_path / "e.csv"
     export.write_bytes(b"Poste,Budget\nA,10\n")
     maps = ["--map", "Poste=publication", "--map", "Budget=spend"]
-    base = ["import", str(export), "--into", str(campaign), *maps]
+    base = ["import", str(export), "--into", str(campaign), *maps, "--lang", "en"]
     assert cli_main([*base, "--save-mapping", "salons", "--dry-run"]) == 0
     assert not (tmp_path / "config").exists()
     assert cli_main([*base, "--save-mapping", "../escape"]) == 2

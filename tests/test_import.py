@@ -125,7 +125,9 @@ def campaign_file(tmp_path) -> Path:
 
 def test_import_then_report_gives_the_same_figures(tmp_path, capsys):
     path = campaign_file(tmp_path)
-    assert cli_main(["import", str(EXPORTS / "meta_fr.csv"), "--into", str(path)]) == 0
+    assert (
+        cli_main(["import", str(EXPORTS / "meta_fr.csv"), "--into", str(path), "--lang", "en"]) == 0
+    )
     out = capsys.readouterr().out
     assert "2 rows to import" in out and "Montant dépensé (EUR) → spend" in out
     campaign = load_campaign(path).campaign
@@ -133,9 +135,9 @@ def test_import_then_report_gives_the_same_figures(tmp_path, capsys):
     assert [a.channel for a in campaign.actuals] == ["fb", "instagram"]
     linkedin = tmp_path / "linkedin.txt"
     linkedin.write_bytes(linkedin_utf16())
-    assert cli_main(["import", str(linkedin), "--into", str(path)]) == 0
+    assert cli_main(["import", str(linkedin), "--into", str(path), "--lang", "en"]) == 0
     capsys.readouterr()
-    assert cli_main(["report", str(path), "--format", "json"]) == 0
+    assert cli_main(["report", str(path), "--format", "json", "--lang", "en"]) == 0
     rows = json.loads(capsys.readouterr().out)
     by_label = {(r["level"], r["label"]): r for r in rows}
     annonce_a = by_label[("publication", "Annonce A; remise de 10 %")]["actual"]
@@ -152,9 +154,9 @@ def test_import_then_report_gives_the_same_figures(tmp_path, capsys):
 
 def test_the_same_file_is_not_counted_twice(tmp_path, capsys):
     path = campaign_file(tmp_path)
-    assert cli_main(["import", str(EXPORTS / "x_en.csv"), "--into", str(path)]) == 0
+    assert cli_main(["import", str(EXPORTS / "x_en.csv"), "--into", str(path), "--lang", "en"]) == 0
     before = path.read_bytes()
-    assert cli_main(["import", str(EXPORTS / "x_en.csv"), "--into", str(path)]) == 1
+    assert cli_main(["import", str(EXPORTS / "x_en.csv"), "--into", str(path), "--lang", "en"]) == 1
     assert "already imported" in capsys.readouterr().err
     assert path.read_bytes() == before
 
@@ -162,7 +164,9 @@ def test_the_same_file_is_not_counted_twice(tmp_path, capsys):
 def test_a_broken_export_imports_nothing(tmp_path, capsys):
     path = campaign_file(tmp_path)
     before = path.read_bytes()
-    assert cli_main(["import", str(EXPORTS / "broken.csv"), "--into", str(path)]) == 1
+    assert (
+        cli_main(["import", str(EXPORTS / "broken.csv"), "--into", str(path), "--lang", "en"]) == 1
+    )
     err = capsys.readouterr().err
     assert "line 3" in err and "line 4" in err
     assert path.read_bytes() == before

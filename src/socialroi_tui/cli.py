@@ -588,13 +588,20 @@ def _visible_output():
 
 
 def _lang_from_argv(argv: list[str]) -> Language:
-    """The ``--lang`` value if present (needed before numbers are parsed), else the locale."""
+    """The ``--lang`` value if present (needed before numbers are parsed), else the
+    language of the campaign named (``FILE.toml``, ``--into FILE.toml``), else the
+    locale."""
     explicit = None
     for index, word in enumerate(argv):
         if word == "--lang" and index + 1 < len(argv):
             explicit = argv[index + 1]
         elif word.startswith("--lang="):
             explicit = word.split("=", 1)[1]
+    if explicit is None:
+        from socialroi_tui.quicklook import campaign_language
+
+        campaigns = (Path(word) for word in argv if word.endswith(".toml"))
+        explicit = next(filter(None, map(campaign_language, campaigns)), None)
     return detect_language(explicit)
 
 

@@ -320,3 +320,23 @@ async def test_switching_section_before_the_full_load_stays_there(tmp_path, monk
         await wait_for(pilot, lambda: app.document is not None)
         await pilot.pause()
         assert app.current_mode == "kpis"
+
+
+async def test_a_dialog_takes_one_answer(tmp_path):
+    """A second key or click while the first answer is acted upon (restoring a large
+    campaign takes seconds) is ignored: it used to pop the screen under the dialog."""
+    from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en")
+    answers: list[str | None] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        under = app.screen
+        dialog = ChoiceDialog("Title", "Question?", [("yes", "Yes"), ("no", "No")])
+        app.push_screen(dialog, answers.append)
+        await wait_for(pilot, lambda: app.screen is dialog)
+        dialog.dismiss("yes")
+        dialog.dismiss("no")
+        await wait_for(pilot, lambda: app.screen is under)
+        await pilot.pause()
+        assert answers == ["yes"] and app.screen is under

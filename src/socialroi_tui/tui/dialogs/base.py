@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
+from textual.await_complete import AwaitComplete
 from textual.screen import ModalScreen
 
 ResultType = TypeVar("ResultType")
@@ -44,3 +45,13 @@ class Dialog(ModalScreen[ResultType]):
         height: auto;
     }
     """
+
+    _answered = False
+
+    def dismiss(self, result: ResultType | None = None) -> AwaitComplete:
+        """Answer once: a key or a click that comes while the answer is acted upon (a
+        large campaign takes seconds to restore) is ignored, not a second dismissal."""
+        if self._answered:
+            return AwaitComplete.nothing()
+        self._answered = True
+        return super().dismiss(result)
