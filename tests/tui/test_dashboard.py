@@ -393,3 +393,21 @@ async def test_the_sorted_column_is_brought_on_screen(tmp_path):
         for _ in range(12):  # s moves the sort along the columns: each shows
             await pilot.press("s")
             await wait_for(pilot, lambda: "▲" in table.render_line(0).text)
+
+
+async def test_shift_s_reverses_the_sort_from_the_keyboard(tmp_path):
+    """A header clicked twice sorts the other way; Shift+S does it from the keyboard."""
+    from socialroi_tui.tui.widgets.figure_table import FigureTable
+
+    app = make_app(copy_sample("two-ads", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(FigureTable))
+        table = app.screen.query_one(FigureTable)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: "CPA ▲" in table.render_line(0).text)
+        first = labels(app)[1]
+        await pilot.press("S")
+        await wait_for(pilot, lambda: "CPA ▼" in table.render_line(0).text)
+        assert labels(app)[1] != first  # the most expensive publication first now
+        await pilot.press("S")
+        await wait_for(pilot, lambda: "CPA ▲" in table.render_line(0).text)

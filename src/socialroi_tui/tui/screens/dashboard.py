@@ -47,6 +47,14 @@ class DashboardScreen(SectionScreen):
     SECTION = "dashboard"
     BINDINGS = [
         Binding("s", "sort", "key_sort", tooltip="keyhelp_sort", id="sort_column"),
+        Binding(
+            "S",
+            "reverse_sort",
+            "key_reverse_sort",
+            tooltip="keyhelp_reverse_sort",
+            id="reverse_sort",
+            show=False,
+        ),
         Binding("c", "rank_cpa", "key_rank_cpa", tooltip="keyhelp_rank_cpa", id="rank_cpa"),
         Binding("a", "add_result", "key_add_result", tooltip="keyhelp_add_result", id="add_result"),
         Binding("i", "import_csv", "key_import", tooltip="keyhelp_import", id="import_csv"),
@@ -181,6 +189,12 @@ class DashboardScreen(SectionScreen):
         )
         self.sort_column, self.descending = following, False
         self._show_sorted()
+
+    def action_reverse_sort(self) -> None:
+        """The sorted column, the other way round (the first column if none is sorted)."""
+        if self.sort_column is None:
+            self._sort_by(next(c for c in ORDER if c in COLUMNS))
+        self._sort_by(self.sort_column)
 
     def action_rank_cpa(self) -> None:
         self.sort_column, self.descending = "cpa", False
