@@ -7,9 +7,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.typing import campaign_with_results
-
-SAMPLE = Path(__file__).resolve().parent.parent / "sample_campaigns" / "seed-000.toml"
+from benchmarks.campaigns import SAMPLE, campaign_with_results
 
 
 def bench_evaluate(runs: int = 400) -> None:
@@ -44,7 +42,7 @@ def main() -> None:
     from benchmarks.keystrokes import bench_keystrokes
     from benchmarks.large import bench_import, bench_large_campaigns
     from benchmarks.startup import bench_startup
-    from benchmarks.typing import bench_typing
+    from benchmarks.typing_seen import bench_typing
 
     bench_evaluate()
     bench_startup()

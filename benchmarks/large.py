@@ -17,22 +17,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.campaigns import campaign_with_results
 from benchmarks.terminal import time_to_marker
 
 DASHBOARD_MARKER = "▸ Facebook".encode()
-
-
-def write_campaign(path: Path, results: int) -> Path:
-    """A campaign of ``results`` publications on one network, as a save writes them."""
-    rows = "".join(
-        f'[[actuals]]\nchannel = "fb"\npublication = "Post {i}"\ndate = 2026-10-{i % 28 + 1:02d}\n'
-        f"spend = 12.5\nimpressions = 1000\nclicks = 20\nconversions = {i % 3}\n"
-        f"revenue = 30.10\n\n"
-        for i in range(results)
-    )
-    head = '[meta]\nname = "Large"\nlanguage = "en"\n\n[[channels]]\nid = "fb"\n'
-    path.write_text(head + 'network = "facebook"\n\n' + rows, encoding="utf-8")
-    return path
 
 
 def write_export(path: Path, rows: int) -> Path:
@@ -79,7 +67,7 @@ def bench_large_campaigns(rounds: int = 3) -> None:
     with tempfile.TemporaryDirectory() as folder:
         print(f"large campaigns, median of {rounds} runs in an 80x24 pty:")
         for results, target in ((10_000, 1.0), (100_000, 3.0)):
-            path = write_campaign(Path(folder) / f"results-{results}.toml", results)
+            path = campaign_with_results(Path(folder), results)
             bare, first, shown, memory = [], [], [], []
             for _ in range(rounds):
                 floor = time_to_marker([sys.executable, "-m", "benchmarks.bare_app"], b"bare-ready")

@@ -18,10 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.campaigns import SAMPLE
 from benchmarks.screen import Terminal
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "sample_campaigns" / "seed-000.toml"
 OUR_SCREEN = (
     "Lancement e-book automne",  # the top bar
     "1 Objectives",  # the section bar

@@ -36,7 +36,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Literal
 
 from socialroi_tui.text.safe import shortened
-from socialroi_tui.text.words import Language, Problem, t
+from socialroi_tui.text.words import THOUSANDS_SEPARATOR, Language, Problem, t
 
 PRECISION = 60
 for _context in (decimal.DefaultContext, decimal.getcontext()):
@@ -275,7 +275,8 @@ def format_decimal(value: Decimal | None, places: int, lang: Language, trim: boo
     whole, _, fraction = digits.partition(".")
     if trim:
         fraction = fraction.rstrip("0")
-    group_sep, decimal_sep = (" ", ",") if lang == "fr" else (",", ".")
+    group_sep = THOUSANDS_SEPARATOR.get(lang, ",")
+    decimal_sep = "," if lang == "fr" else "."
     text = _group(whole, group_sep)
     if fraction:
         text += decimal_sep + fraction

@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Literal
 
 Language = Literal["fr", "en"]
+THOUSANDS_SEPARATOR = {"fr": " ", "en": ","}
+"""Between the groups of three digits of a large number, in each language."""
 SECTIONS = ("objectives", "kpis", "funnel", "budget", "dashboard")
 """The workbook's sections, in order (each named by the word ``section_<name>``)."""
 LOCALE = Path(__file__).resolve().parent / "locale"
@@ -46,7 +48,7 @@ def t(key: str, lang: str, **values: object) -> str:
 def tn(key: str, count: int, lang: str, **values: object) -> str:
     """The words for ``key`` counting ``count`` things, in the plural form ``lang`` gives
     that number (``{count}`` is filled too)."""
-    grouped = f"{count:,}".replace(",", " " if lang == "fr" else ",")  # 100 000 / 100,000
+    grouped = f"{count:,}".replace(",", THOUSANDS_SEPARATOR.get(lang, ","))  # 100 000
     return catalog(lang).ngettext(key, key, count).format(count=grouped, **values)
 
 

@@ -23,10 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.campaigns import SAMPLE, campaign_with_results
 from benchmarks.screen import Terminal
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "sample_campaigns" / "seed-000.toml"
 TO_THE_CTR_FIELD = ["tab", "tab", "tab", "ctrl+e", "left", "left"]
 INTO_THE_BARE_INPUT = ["2", " ", "%", "left", "left"]
 CYCLE = [",", "5", "7", "backspace", "backspace", "backspace", "backspace", "2"]
@@ -36,19 +35,6 @@ BURSTS = 6
 LATE = 5.0
 """A key whose screen has not shown after this long is counted at this (and the run is
 out of step: it says so)."""
-
-
-def campaign_with_results(folder: Path, results: int) -> Path:
-    """seed-000 with ``results`` publications on Facebook, written after it."""
-    rows = "".join(
-        f'\n[[actuals]]\nchannel = "facebook"\npublication = "Post {i}"\n'
-        f"date = 2026-10-{i % 28 + 1:02d}\nspend = 12.5\nimpressions = 1000\nclicks = 20\n"
-        f"conversions = {i % 3}\nrevenue = 30.1\n"
-        for i in range(results)
-    )
-    path = folder / f"seed-000-{results}.toml"
-    path.write_text(SAMPLE.read_text(encoding="utf-8") + rows, encoding="utf-8")
-    return path
 
 
 class Typist:
