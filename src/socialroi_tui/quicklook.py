@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from socialroi_tui.text.toml_layout import plain_results_start
+
 MAX_QUICK_BYTES = 1024 * 1024
 """Larger files are read quickly only up to their results, when these come last; the full
 load (by a worker, with a bar) follows the first screen."""
@@ -47,20 +49,11 @@ def quick_look(path: Path) -> QuickLook | None:
         return None
 
 
-_RESULTS_HEADER = "\n[[actuals]]\n"
-_OTHER_TABLE = re.compile(r"\n[ \t]*\[(?!\[actuals\]\]\n)")
-
-
 def _before_results(text: str) -> str | None:
     """A large file's text before its results, when they come last (as saves write
     them) and nothing but results follows; else None."""
-    first = text.find(_RESULTS_HEADER)
-    if first < 0:
-        return None
-    rest = text[first:]
-    if _OTHER_TABLE.search(rest, 1) or '"""' in rest or "'''" in rest:
-        return None
-    return text[: first + 1]
+    first = plain_results_start(text)
+    return None if first < 0 else text[: first + 1]
 
 
 def campaign_language(path: Path) -> str | None:

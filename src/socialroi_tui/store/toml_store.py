@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from socialroi_tui.model import SCHEMA_VERSION, ActualResult, Campaign
 from socialroi_tui.model.problems import describe_validation_error
 from socialroi_tui.text.safe import one_line
+from socialroi_tui.text.toml_layout import RESULTS_HEADER, plain_results_start
 from socialroi_tui.text.words import Problem
 
 COMPILED_READER_FROM = 256 * 1024
@@ -120,7 +121,6 @@ _STRING_OR_COMMENT = re.compile(
 
 
 _BRACKETS = re.compile(r"[\[\]{}]")
-_ACTUALS_HEADER = "\n[[actuals]]\n"
 MAX_NESTING = 64
 """Arrays and tables nested deeper than this are refused before parsing (a campaign
 nests three deep; a compiled parser given 10 000 levels overflows its stack)."""
@@ -131,10 +131,10 @@ def scan_toml(text: str) -> tuple[bool, int]:
     nest. Results written last and plainly (as saves write them: no ``#``, no bracket or
     brace but their headers', no multi-line string) are counted at once, the rest of the
     text by a regular expression (a third of a second for 100 000 results)."""
-    first = text.find(_ACTUALS_HEADER)
+    first = text.find(RESULTS_HEADER)
     if first >= 0:
         results = text[first:]
-        headers = results.count(_ACTUALS_HEADER)
+        headers = results.count(RESULTS_HEADER)
         if (
             "#" not in results
             and "{" not in results
@@ -216,11 +216,8 @@ def _in_pieces(text: str, progress: Progress | None) -> dict[str, Any] | None:
     (the whole file then names the line of the problem)."""
     if len(text) <= PIECE_BYTES:
         return None
-    first = text.find(_ACTUALS_HEADER)
+    first = plain_results_start(text)
     if first < 0:
-        return None
-    rest = text[first:]
-    if '"""' in rest or "'''" in rest or re.search(r"\n\s*\[(?!\[actuals\]\]\n)", rest):
         return None
     try:
         document = _loads(text[: first + 1], parse_float=_decimal)
@@ -229,7 +226,7 @@ def _in_pieces(text: str, progress: Progress | None) -> dict[str, Any] | None:
         actuals: list = []
         start = first
         while start < len(text):
-            end = text.find(_ACTUALS_HEADER, start + PIECE_BYTES)
+            end = text.find(RESULTS_HEADER, start + PIECE_BYTES)
             end = len(text) if end < 0 else end
             actuals += _loads(text[start:end], parse_float=_decimal).get("actuals", [])
             start = end
