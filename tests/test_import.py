@@ -290,3 +290,58 @@ def test_dates_read_quickly_or_not_read_as_before():
     assert _date("2026-10-01T08:00:00", "fr") == dt.date(2026, 10, 1)
     assert _date("2026-02-30", "en") is None
     assert _date("01/10/2026", "fr") == dt.date(2026, 10, 1)
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.from_regex(r"[A-Za-z ,\r\n\u2028]{0,220}", fullmatch=True),
+            st.from_regex(
+                r"[0-9]{1,17}([.,][0-9]{1,8})?|[0-9]{1,3}(,[0-9]{3}){1,5}(\.[0-9]{1,7})?",
+                fullmatch=True,
+            ),
+            st.from_regex(r"-?[0-9 ]{1,8}|n/a|", fullmatch=True),
+        ),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_imported_rows_are_what_validating_them_gives(rows):
+    """Rows are added without a second validation: each must be what validating it gives."""
+    import csv
+    import io
+
+    from socialroi_tui.model import ActualResult
+    from socialroi_tui.store.csv_import import import_into
+    from socialroi_tui.templates import blank_campaign
+
+    text = io.StringIO()
+    csv.writer(text).writerows([("Ad name", "Amount spent", "Link clicks"), *rows])
+    try:
+        preview = read_export(text.getvalue().encode(), "rows.csv")
+    except CsvImportError:
+        return
+    for actual in import_into(blank_campaign("en", "rows"), preview).actuals:
+        validated = ActualResult.model_validate(actual.model_dump(exclude_unset=True))
+        assert actual == validated
+        assert actual.model_fields_set == validated.model_fields_set
+
+
+@given(st.from_regex(r"[0-9 ,.]{1,24}", fullmatch=True), st.sampled_from(["en", "fr"]))
+def test_plain_numbers_read_as_the_number_parser_does(text, lang):
+    from socialroi_tui.text.numbers import parse_number, plain_numbers
+
+    found = plain_numbers([text], lang)
+    if text in found:  # the others are left to the parser's general rules
+        assert str(found[text]) == str(parse_number(text, "number", lang=lang))
+
+
+def test_plain_numbers_are_those_exports_write():
+    from socialroi_tui.text.numbers import plain_numbers
+
+    assert plain_numbers(["1,234.50", "52,000", "7", "1.5e3", "-2"], "en") == {
+        "1,234.50": D("1234.50"),
+        "52,000": D("52000"),
+        "7": D(7),
+    }
+    assert plain_numbers(["1 234,50", "2,5"], "fr") == {"1 234,50": D("1234.50"), "2,5": D("2.5")}

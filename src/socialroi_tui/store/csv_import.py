@@ -18,15 +18,18 @@ import datetime as dt
 import hashlib
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
+from socialroi_tui import collector
 from socialroi_tui.engine.actuals import MEASURES
-from socialroi_tui.engine.plausibility import PlausibilityWarning, check_measures
+from socialroi_tui.engine.plausibility import CEILINGS, PlausibilityWarning, check_measures
 from socialroi_tui.model import NETWORKS, ActualResult, Campaign, Channel
 from socialroi_tui.store.headers import normalise
-from socialroi_tui.text.numbers import NumberError, parse_number
+from socialroi_tui.text.numbers import NumberError, parse_number, plain_numbers
 from socialroi_tui.text.words import Problem
 
 MAX_CSV_BYTES = 64 * 1024 * 1024
@@ -168,8 +171,9 @@ class CsvImportError(ValueError):
         )
 
 
-@dataclass(frozen=True)
-class ImportedRow:
+class ImportedRow(NamedTuple):
+    """One row of an export, read."""
+
     line: int
     network: str
     publication: str
@@ -260,18 +264,6 @@ def _rows(numbered: list[tuple[int, str]], delimiter: str, source: str) -> list[
     return rows
 
 
-def _content_digest(rows: list[ImportedRow]) -> str:
-    """What the rows hold, whatever the bytes (a byte-order mark, CRLF line endings or
-    quotes added by a spreadsheet re-saving the same export give the same digest)."""
-    digest = hashlib.sha256()
-    for row in rows:
-        measures = ",".join(
-            f"{k}={'' if v is None else v.normalize()}" for k, v in row.measures.items()
-        )
-        digest.update(f"{row.network}|{row.publication}|{row.date}|{measures}\n".encode())
-    return digest.hexdigest()
-
-
 def _lines_without_preamble(text: str) -> list[tuple[int, str]]:
     lines = text.splitlines()
     numbered = [(index + 1, line) for index, line in enumerate(lines)]
@@ -292,9 +284,11 @@ _ENGLISH_VALUE = re.compile(r"(?m)^[^\n]*?(?:\d\.\d{1,2}(?:\D|$)|\d,\d{3}\.)")
 def _decimal_comma(values: list[str], delimiter: str) -> bool:
     """Whether numbers in the file are written the French way (``1 234,56``): the values
     that could only be French outnumber those that could only be English."""
-    lines = "\n".join(value.replace("\n", " ") for value in values)
-    french = len(_FRENCH_VALUE.findall(lines))
-    english = len(_ENGLISH_VALUE.findall(lines))
+    french = english = 0
+    for value, count in Counter(values).items():
+        one_line = value.replace("\n", " ")
+        french += count if _FRENCH_VALUE.match(one_line) else 0
+        english += count if _ENGLISH_VALUE.match(one_line) else 0
     return french > english or (french == english and delimiter == ";")
 
 
@@ -326,6 +320,7 @@ def _date(text: str, lang: str) -> dt.date | None:
     return None
 
 
+@collector.held()
 def read_export(
     data: bytes, source: str = "<csv>", mapping: dict[str, str] | None = None
 ) -> ImportPreview:
@@ -359,7 +354,7 @@ def read_export(
     names = {normalise(h) for h in headers}
     file_format = next((f for f, marks in FORMATS.items() if names & set(marks)), "other")
     numeric = [
-        row[i] for row in table[1:] for i, f in columns.items() if f in MEASURES and i < len(row)
+        row[i] for i, f in columns.items() if f in MEASURES for row in table[1:] if i < len(row)
     ]
     lang = "fr" if _decimal_comma(numeric, delimiter) else "en"
     preview = ImportPreview(
@@ -368,39 +363,7 @@ def read_export(
         columns={headers[i]: f for i, f in columns.items()},
         file_digest=hashlib.sha256(data).hexdigest(),
     )
-    problems = []
-    for line, row in table_lines[1:]:
-        cells = {f: (row[i].strip() if i < len(row) else "") for i, f in columns.items()}
-        first = next((c for c in row if c.strip()), "")
-        if not any(c.strip() for c in row):
-            continue
-        if SUMMARY.match(normalise(first)) or (
-            not cells.get("publication")
-            and not cells.get("date")
-            and "publication" in columns.values()
-        ):
-            preview.skipped.append(_at_line(line, Problem.of("problem_csv_summary")))
-            continue
-        measures: dict[str, Decimal | None] = {}
-        for name in MEASURES:
-            text = cells.get(name, "")
-            if text in ("", "-", "—", "--", "n/a", "N/A"):
-                measures[name] = None
-                continue
-            try:
-                measures[name] = parse_number(text, "number", lang=lang, field=name)
-            except NumberError as error:
-                problems.append(_at_line(line, error.problem()))
-        default = DEFAULT_NETWORK.get(file_format, "other")
-        network = _network(cells.get("network", ""), default) if cells.get("network") else default
-        date = _date(cells["date"], lang) if cells.get("date") else None
-        if cells.get("date") and date is None:
-            problem = Problem.of("problem_csv_date", text=cells["date"])
-            problems.append(_at_line(line, problem))
-        preview.rows.append(
-            ImportedRow(line, network, cells.get("publication", ""), date, measures)
-        )
-        preview.warnings.extend(LineWarning(line, w) for w in check_measures(measures))
+    problems = _read_rows(preview, table_lines[1:], columns, lang)
     if problems:
         raise CsvImportError(
             source,
@@ -413,8 +376,140 @@ def read_export(
         )
     if not preview.rows:
         raise CsvImportError(source, [Problem.of("problem_csv_no_rows")])
-    preview.digest = _content_digest(preview.rows)
     return preview
+
+
+_BLANK = ("", "-", "—", "--", "n/a", "N/A")
+_SUMMARY_HINT = re.compile(r"(?i)tota|result|somme")
+"""In a cell of ASCII, what any summary row's first cell holds (a cheap test first)."""
+
+
+def _is_summary(first: str) -> bool:
+    if first.isascii() and not _SUMMARY_HINT.search(first):
+        return False
+    return bool(SUMMARY.match(normalise(first)))
+
+
+def _read_rows(
+    preview: ImportPreview, table_lines: list[tuple[int, list]], columns: dict[int, str], lang: str
+) -> list[Problem]:
+    """Fill ``preview`` with the rows of the table (after its header) and its content
+    digest; return the problems found, by line. The figures are read column by column,
+    each distinct text once: 100 000 rows of an export repeat many of their figures, and
+    all of their dates and networks."""
+    index_of = {name: index for index, name in columns.items()}
+    publication_at, date_at = index_of.get("publication"), index_of.get("date")
+    width = max(columns) + 1
+    lines: list[int] = []
+    rows: list[list[str]] = []
+    for line, row in table_lines:
+        first = row[0] if row and row[0].strip() else next((c for c in row if c.strip()), None)
+        if first is None:
+            continue  # an empty row
+        if len(row) < width:
+            row = row + [""] * (width - len(row))
+        if _is_summary(first) or (
+            publication_at is not None
+            and not row[publication_at].strip()
+            and (date_at is None or not row[date_at].strip())
+        ):
+            preview.skipped.append(_at_line(line, Problem.of("problem_csv_summary")))
+            continue
+        lines.append(line)
+        rows.append(row)
+
+    def texts(name: str) -> list[str]:
+        index = index_of.get(name)
+        if index is None:
+            return [""] * len(rows)
+        return list(map(str.strip, [row[index] for row in rows]))
+
+    found: list[tuple[int, int, Problem]] = []
+    value_columns, written_columns = [], []
+    numbers: dict[str, Decimal | None] = dict.fromkeys(_BLANK)
+    written: dict[str, str] = dict.fromkeys(_BLANK, "")
+    for order, name in enumerate(MEASURES):
+        column = texts(name)
+        distinct = set(column)
+        refused: dict[str, Problem] = {}
+        unread = distinct.difference(numbers)
+        plain = plain_numbers(unread, lang)
+        numbers.update(plain)
+        written.update((text, str(value.normalize())) for text, value in plain.items())
+        for text in unread.difference(plain):
+            try:
+                value = parse_number(text, "number", lang=lang, field=name)
+            except NumberError as error:
+                refused[text] = error.problem()
+                continue
+            numbers[text] = value
+            written[text] = str(value.normalize())
+        if refused:
+            found += [
+                (line, order, _at_line(line, refused[text]))
+                for line, text in zip(lines, column, strict=True)
+                if text in refused
+            ]
+        value_columns.append(list(map(numbers.get, column)))
+        pieces = {text: f"{name}={written.get(text, '')}" for text in distinct}
+        written_columns.append(list(map(pieces.__getitem__, column)))
+
+    dates: dict[str, dt.date | None] = {"": None}
+    date_column = texts("date")
+    for text in set(date_column).difference(dates):
+        dates[text] = _date(text, lang)
+    found += [
+        (line, len(MEASURES), _at_line(line, Problem.of("problem_csv_date", text=text)))
+        for line, text in zip(lines, date_column, strict=True)
+        if text and dates[text] is None
+    ]
+    default = DEFAULT_NETWORK.get(preview.format, "other")
+    networks = {"": default}
+    network_column = texts("network")
+    for text in set(network_column).difference(networks):
+        networks[text] = _network(text, default)
+
+    network_of = list(map(networks.__getitem__, network_column))
+    date_of = list(map(dates.__getitem__, date_column))
+    publications = texts("publication")
+    digest_lines = map(
+        "|".join,
+        zip(
+            network_of,
+            publications,
+            map(str, date_of),
+            map(",".join, zip(*written_columns, strict=True)),
+            strict=True,
+        ),
+    )
+    preview.digest = hashlib.sha256(("\n".join(digest_lines) + "\n").encode()).hexdigest()
+    measures_of = [
+        dict(zip(MEASURES, values, strict=True)) for values in zip(*value_columns, strict=True)
+    ]
+    preview.rows = list(map(ImportedRow, lines, network_of, publications, date_of, measures_of))
+    preview.warnings = [
+        LineWarning(lines[i], warning)
+        for i in _rows_over_a_ceiling(value_columns)
+        for warning in check_measures(measures_of[i])
+    ]
+    found.sort(key=lambda problem: problem[:2])
+    return [problem for _, _, problem in found]
+
+
+def _rows_over_a_ceiling(value_columns: list[list[Decimal | None]]) -> list[int]:
+    """The rows (by position) where a measure exceeds its ceiling (clicks above
+    impressions…): only they need ``check_measures``."""
+    column_of = dict(zip(MEASURES, value_columns, strict=True))
+    over = set()
+    for name, ceiling in CEILINGS:
+        over.update(
+            i
+            for i, (value, limit) in enumerate(
+                zip(column_of[name], column_of[ceiling], strict=True)
+            )
+            if value is not None and limit is not None and value > limit
+        )
+    return sorted(over)
 
 
 def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> ImportPreview:
@@ -444,15 +539,24 @@ def refuse_repeat(campaign: Campaign, preview: ImportPreview) -> None:
         raise CsvImportError(preview.source, [Problem.of("problem_csv_already")])
 
 
+@collector.held()
 def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
     """The campaign with the preview's rows added (channels created per network if needed)."""
     refuse_repeat(campaign, preview)
-    tag = f"csv:{preview.digest[:16]}"
     channels = list(campaign.channels)
     by_network = {}
     for channel in channels:
         by_network.setdefault(channel.network, channel.id)
     actuals = list(campaign.actuals)
+    # Rows copied from one, not validated again: every figure went through the number
+    # parser, which accepts nothing that a result's fields would refuse.
+    first_row = ActualResult.model_construct(
+        channel="-",
+        publication="",
+        date=None,
+        source=f"csv:{preview.digest[:16]}",
+        **dict.fromkeys(MEASURES),
+    )
     for row in preview.rows:
         if row.network not in by_network:
             taken = {c.id for c in channels}
@@ -465,15 +569,12 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
                 Channel(id=channel_id, network=row.network, label=row.network.capitalize())
             )
             by_network[row.network] = channel_id
-        actuals.append(
-            ActualResult(
-                channel=by_network[row.network],
-                publication=row.publication[:200],
-                date=row.date,
-                source=tag,
-                **row.measures,
-            )
-        )
+        update = {
+            "channel": by_network[row.network],
+            "publication": row.publication[:200],
+            "date": row.date,
+        }
+        actuals.append(first_row.model_copy(update=update | row.measures))
     return campaign.model_copy(update={"channels": channels, "actuals": actuals})
 
 
