@@ -440,3 +440,87 @@ def test_results_counted_at_once_scan_as_the_full_scan_does(text):
     quick_comments, quick_deepest = scan_toml(text)
     assert quick_comments == comments
     assert quick_deepest >= deepest  # the same, or more where a header stands alone
+
+
+def _read_both_ways(text: str, monkeypatch) -> tuple[str, str]:
+    """The outcome of reading ``text`` with the reader of results as saves write them, and
+    with the TOML reader and the model's checks alone."""
+    from socialroi_tui.store import toml_store
+
+    def outcome() -> str:
+        try:
+            campaign = parse_campaign(text, "c.toml")
+        except CampaignFileError as error:
+            return str(error)
+        fields_set = [row.model_fields_set for row in campaign.actuals]
+        return repr(campaign) + repr(fields_set)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(toml_store, "PIECE_BYTES", 1)
+        quick = outcome()
+        patch.setattr(toml_store, "_SAVED_RESULT", None)
+        general = outcome()
+    return quick, general
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(rows=st.lists(results, min_size=1, max_size=6))
+def test_results_as_saves_write_them_read_as_the_general_reader_reads_them(rows, monkeypatch):
+    channels = [Channel(id=c, network="facebook") for c in sorted({r.channel for r in rows})]
+    text = dump_campaign(Campaign(channels=channels, actuals=rows))
+    quick, general = _read_both_ways(text, monkeypatch)
+    assert quick == general
+
+
+_edits = st.sampled_from(
+    [
+        ("spend = ", "spend = -"),
+        ("spend = ", "spend = 1_"),
+        ("spend = ", "spend = 9999999999999999"),
+        ("spend = ", "spend = 0.0000001"),
+        ('channel = "', 'channel = "a b'),
+        ('channel = "', 'channel = "ghost'),
+        ('publication = "', 'publication = "\\u001b'),
+        ('publication = "', 'publication = "\t'),
+        ("date = 20", "date = 19"),
+        ("-0", "-3"),
+        ("date = ", "date = 2026-02-30\nx = "),
+        ("\n[[actuals]]\n", '\n[[actuals]]\nchannel = "fb"\n'),
+        ("clicks = ", "leads = 1\nclicks = "),
+        ("\n\n", "\n# note\n"),
+        ("\n\n", "\n\n\n"),
+        ("impressions = ", "impressions = 1e3\nreach = "),
+    ]
+)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    rows=st.lists(results, min_size=1, max_size=4),
+    edits=st.lists(_edits, max_size=3),
+    tail=st.text(max_size=3),
+)
+def test_results_edited_by_hand_read_or_fail_as_the_general_reader_says(
+    rows, edits, tail, monkeypatch
+):
+    """Whatever a hand edit does to results written by a save, the quick reader reads
+    the same campaign as the general reader, or gives way to it."""
+    channels = [Channel(id=c, network="facebook") for c in sorted({r.channel for r in rows})]
+    text = dump_campaign(Campaign(channels=channels, actuals=rows))
+    for old, new in edits:
+        text = text.replace(old, new, 1)
+    quick, general = _read_both_ways(text + tail, monkeypatch)
+    assert quick == general
+
+
+def test_results_as_saves_write_them_are_read_without_the_general_reader():
+    from socialroi_tui.store import toml_store
+
+    rows = [
+        ActualResult(channel="fb", publication=f"Post {i}, été", spend=D("12.5"), clicks=D(i))
+        for i in range(3)
+    ]
+    text = dump_campaign(Campaign(channels=[Channel(id="fb", network="facebook")], actuals=rows))
+    first = toml_store.plain_results_start(text)
+    assert toml_store._results_as_saved(text, first, None) == rows
+    assert toml_store._results_as_saved(text + "x = 1\n", first, None) is None

@@ -27,6 +27,7 @@ from typing import Any
 import tomli_w
 from pydantic import ValidationError
 
+from socialroi_tui.engine.actuals import MEASURES
 from socialroi_tui.model import SCHEMA_VERSION, ActualResult, Campaign
 from socialroi_tui.model.problems import describe_validation_error
 from socialroi_tui.text.safe import one_line
@@ -297,6 +298,67 @@ def _syntax_reason(reason: str) -> Problem:
     return Problem.of("toml_other", reason=one_line(reason.strip().rstrip("."), 120))
 
 
+def _saved_results_pattern() -> re.Pattern[str] | None:
+    """One ``[[actuals]]`` table exactly as saves write it (keys in the fields' order,
+    texts without escapes, plain figures), or None if a field is of a kind it does not
+    know."""
+    parts = [re.escape(RESULTS_HEADER)]
+    for name in ActualResult.model_fields:
+        if name == "channel":
+            parts.append(r'channel = "(?P<channel>[A-Za-z0-9_.-]{1,64})"\n')
+        elif name in ("publication", "source"):
+            parts.append(rf'(?:{name} = "(?P<{name}>[^"\\\x00-\x1f\x7f]{{1,200}})"\n)?')
+        elif name == "date":
+            parts.append(r"(?:date = (?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\n)?")
+        elif name in MEASURES:
+            parts.append(
+                rf"(?:{name} = (?P<{name}>(?:0|[1-9][0-9]{{0,14}})(?:\.[0-9]{{1,6}})?)\n)?"
+            )
+        else:
+            return None
+    return re.compile("".join(parts))
+
+
+_SAVED_RESULT = _saved_results_pattern()
+_BLANK_END = re.compile(r"[ \t\n]*\Z")
+
+
+def _results_as_saved(text: str, first: int, progress: Progress | None) -> list | None:
+    """The results from ``first`` to the end when every table is written exactly as saves
+    write it, else None (the TOML reader and the model's checks then read them). Such a
+    table holds nothing the model would refuse or change: an identifier, texts of at most
+    200 characters without control characters, a date checked here, figures from 0 to
+    10¹⁵ with at most 6 decimals. So each result is a copy of one with its fields: a
+    campaign of 100 000 results opens in a third of the time."""
+    if _SAVED_RESULT is None:
+        return None
+    blank = ActualResult.model_construct(_fields_set=set(), channel="-")
+    rows = []
+    position = first
+    step = len(text) // 20 + 1
+    next_report = first + step
+    for found in _SAVED_RESULT.finditer(text, first):
+        if found.start() != position:
+            return None
+        position = found.end()
+        fields = {name: value for name, value in found.groupdict().items() if value is not None}
+        for name in MEASURES:
+            if name in fields:
+                fields[name] = Decimal(fields[name])
+        if "date" in fields:
+            try:
+                fields["date"] = dt.date.fromisoformat(fields["date"])
+            except ValueError:
+                return None
+        rows.append(blank.model_copy(update=fields))
+        if progress and position > next_report:
+            progress(0.9 * position / len(text))
+            next_report = position + step
+    if not _BLANK_END.match(text, position):
+        return None
+    return rows
+
+
 def parse_campaign(
     text: str,
     path: Path | str = "<text>",
@@ -305,6 +367,16 @@ def parse_campaign(
 ) -> Campaign:
     """A campaign from TOML text; :class:`CampaignFileError` names every problem.
     (``nesting``: how deep the text nests, when ``scan_toml`` already said.)"""
+    first = plain_results_start(text) if len(text) > PIECE_BYTES else -1
+    rows = _results_as_saved(text, first, progress) if first >= 0 else None
+    if rows is not None:
+        campaign = parse_campaign(text[: first + 1], path, None, nesting)
+        if not campaign.actuals:  # else the file defines them twice: let the reader say so
+            campaign = campaign.model_copy(update={"actuals": rows})
+            problems = campaign.reference_problems()
+            if problems:
+                raise CampaignFileError(path, problems)
+            return campaign
     data = read_toml(text, path, nesting, progress)
     if progress:
         progress(0.3)
