@@ -557,24 +557,27 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
         source=f"csv:{preview.digest[:16]}",
         **dict.fromkeys(MEASURES),
     )
-    for row in preview.rows:
-        if row.network not in by_network:
+    for network in dict.fromkeys(row.network for row in preview.rows):
+        if network not in by_network:
             taken = {c.id for c in channels}
-            channel_id = row.network
+            channel_id = network
             number = 1
             while channel_id in taken:  # an id already used by a channel of another network
                 number += 1
-                channel_id = f"{row.network}-{number}"
-            channels.append(
-                Channel(id=channel_id, network=row.network, label=row.network.capitalize())
-            )
-            by_network[row.network] = channel_id
-        update = {
-            "channel": by_network[row.network],
-            "publication": row.publication[:200],
-            "date": row.date,
-        }
-        actuals.append(first_row.model_copy(update=update | row.measures))
+                channel_id = f"{network}-{number}"
+            channels.append(Channel(id=channel_id, network=network, label=network.capitalize()))
+            by_network[network] = channel_id
+    actuals += [
+        first_row.model_copy(
+            update={
+                "channel": by_network[row.network],
+                "publication": row.publication[:200],
+                "date": row.date,
+                **row.measures,
+            }
+        )
+        for row in preview.rows
+    ]
     return campaign.model_copy(update={"channels": channels, "actuals": actuals})
 
 
