@@ -55,7 +55,10 @@ def test_plan_json(capsys):
         "budget": "5000.00",
         "cpa": "5.00",
         "revenue": "49000.00",
-        "roi": "8.8",
+        "profit": "14600.00",
+        "roi": "2.92",
+        "roi_basis": "gross_profit",
+        "roi_on_revenue": "8.8",
         "roas": "9.8",
         "break_even_cpa": "19.60",
     }
@@ -63,7 +66,8 @@ def test_plan_json(capsys):
 
 def test_plan_with_order_value_shows_the_verdict(capsys):
     _, out, _ = run(capsys, *PLAN, "--aov", "49,00 €", "--margin", "40 %", "--lang", "fr")
-    assert fr("880 %") in out and fr("19,60 €") in out
+    assert fr("ROI sur marge brute        292 %") in out and fr("ROI sur CA                 880 %") in out
+    assert fr("19,60 €") in out
     assert "✓ CPA sous le seuil de rentabilité" in out
 
 

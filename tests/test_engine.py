@@ -31,11 +31,27 @@ def test_reverse_plan_with_order_value_and_margin():
     )
     result = reverse_plan(inputs)
     assert result.revenue == D(49_000)
-    assert result.roi == D("8.8")
+    assert result.profit == D(14_600)  # 49 000 × 40 % − 5 000
+    assert result.roi == D("2.92") and result.on_gross_profit  # 14 600 ÷ 5 000
+    assert result.roi_on_revenue == D("8.8")  # (49 000 − 5 000) ÷ 5 000
     assert result.roas == D("9.8")
     assert result.break_even_cpa == D("19.6")
-    assert result.profit == D(14_600)
     assert result.verdict == "below"
+
+
+def test_a_plan_that_loses_money_never_shows_a_positive_headline_roi():
+    """Sales below break-even: the profit is negative, and so is the headline ROI, while
+    the ROI on revenue (shown as such) is still positive."""
+    inputs = PlanInputs(
+        **{**SEED_PLAN.__dict__, "average_order_value": D(10), "gross_margin": D("0.2")}
+    )
+    result = reverse_plan(inputs)
+    assert result.profit == D(-3_000)  # 1 000 × 10 × 20 % − 5 000
+    assert result.roi == D("-0.6") and result.roi_on_revenue == D(1)
+    assert result.verdict == "above"
+    without_margin = reverse_plan(PlanInputs(**{**inputs.__dict__, "gross_margin": None}))
+    assert without_margin.roi == without_margin.roi_on_revenue == D(1)
+    assert not without_margin.on_gross_profit and without_margin.profit is None
 
 
 def test_reverse_plan_rounds_people_up_stage_by_stage_and_money_half_up():

@@ -220,14 +220,16 @@ def _print_plan(args, lang: Language) -> int:
         full = budget_json(result)
         keys = ["clicks", "impressions", "budget", "cpa"]
         if args.aov is not None:
-            keys += ["revenue", "roi", "roas"]
+            keys += ["revenue", "roi", "roi_on_revenue", "roi_basis", "roas"]
+            if args.margin is not None:
+                keys += ["profit"]
         if args.margin is not None:
             keys += ["break_even_cpa"]
         print(json.dumps({k: full[k] for k in keys}, indent=2))
         return 0
     wanted = {"clicks", "impressions", "budget", "cpa"}
     if args.aov is not None:
-        wanted |= {"revenue", "roi", "roas"}
+        wanted |= {"revenue", "roi", "roi_on_revenue", "roas"}
         if args.margin is not None:
             wanted.add("profit")
     if args.margin is not None:
@@ -247,8 +249,11 @@ def _load(path: Path):
 
 
 def _print_calc(args, lang: Language) -> int:
+    from socialroi_tui.engine.actuals import figure_with_margin
     from socialroi_tui.engine.evaluate import evaluate
     from socialroi_tui.presenter import (
+        DASHBOARD_UNITS,
+        REPORT_NAMES,
         budget_rows,
         format_by_unit,
         funnel_rows,
@@ -297,9 +302,12 @@ def _print_calc(args, lang: Language) -> int:
         out.append(_table(rows, (False, True, True, True)))
     if campaign.actuals:
         out += ["", t("actuals", lang)]
-        names = ["spend", "clicks", "conversions", "revenue", "cpa", "roi"]
-        units = ["money", "count", "count", "money", "money", "rate"]
-        rows = [("", *[t(n, lang) for n in names])]
+        margin = results.gross_margin
+        names = ["spend", "clicks", "conversions", "revenue", "cpa", "roi_on_revenue"]
+        if margin is not None:
+            names[-1:] = ["profit", "roi", "roi_on_revenue"]
+        units = [DASHBOARD_UNITS[n] for n in names]
+        rows = [("", *[t(REPORT_NAMES.get(n, n), lang) for n in names])]
         groups = [*results.actual_by_channel.values(), results.actual_total]
         for totals in groups:
             label = t("total", lang) if totals is results.actual_total else totals.label
@@ -307,7 +315,7 @@ def _print_calc(args, lang: Language) -> int:
                 (
                     label,
                     *[
-                        format_by_unit(totals.figure(n), u, currency, lang)
+                        format_by_unit(figure_with_margin(totals, n, margin), u, currency, lang)
                         for n, u in zip(names, units, strict=True)
                     ],
                 )
@@ -319,7 +327,9 @@ def _print_calc(args, lang: Language) -> int:
                         (
                             f"  {publication.label}",
                             *[
-                                format_by_unit(publication.figure(n), u, currency, lang)
+                                format_by_unit(
+                                    figure_with_margin(publication, n, margin), u, currency, lang
+                                )
                                 for n, u in zip(names, units, strict=True)
                             ],
                         )

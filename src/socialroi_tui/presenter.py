@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from socialroi_tui.engine.actuals import figure_with_margin
 from socialroi_tui.engine.budget import BudgetResult
 from socialroi_tui.engine.evaluate import CampaignResults
 from socialroi_tui.engine.formulas import to_cent
@@ -48,7 +49,11 @@ def budget_rows(result: BudgetResult, currency: str, lang: Language) -> list[Row
     rows.append(("cpa", t("cpa", lang), money(result.cpa)))
     rows.append(("revenue", t("revenue", lang), money(result.revenue)))
     rows.append(("profit", t("profit", lang), money(result.profit)))
-    rows.append(("roi", t("roi", lang), format_rate(result.roi, lang)))
+    if result.on_gross_profit:
+        rows.append(("roi", t("roi_on_gross_profit", lang), format_rate(result.roi, lang)))
+    rows.append(
+        ("roi_on_revenue", t("roi_on_revenue", lang), format_rate(result.roi_on_revenue, lang))
+    )
     rows.append(("roas", t("roas", lang), format_plain(result.roas, lang)))
     rows.append(("break_even_cpa", t("break_even_cpa", lang), money(result.break_even_cpa)))
     return rows
@@ -102,6 +107,7 @@ def budget_json(result: BudgetResult) -> dict[str, Any]:
         "revenue",
         "profit",
         "roi",
+        "roi_on_revenue",
         "roas",
         "break_even_cpa",
     ]
@@ -113,6 +119,7 @@ def budget_json(result: BudgetResult) -> dict[str, Any]:
             if name in MONEY_FIELDS and value is not None
             else (as_json_value(value))
         )
+    data["roi_basis"] = "gross_profit" if result.on_gross_profit else "revenue"
     data["mode"] = result.mode
     data["verdict"] = result.verdict
     return data
@@ -137,8 +144,11 @@ def results_json(results: CampaignResults) -> dict[str, Any]:
             for c in results.channels
         ],
         "actuals": {
-            "total": _totals_json(results.actual_total),
-            "channels": {cid: _totals_json(tot) for cid, tot in results.actual_by_channel.items()},
+            "total": _totals_json(results.actual_total, results.gross_margin),
+            "channels": {
+                cid: _totals_json(tot, results.gross_margin)
+                for cid, tot in results.actual_by_channel.items()
+            },
         },
         "kpis": [
             {
@@ -154,10 +164,14 @@ def results_json(results: CampaignResults) -> dict[str, Any]:
     }
 
 
-def _totals_json(totals) -> dict[str, Any]:
+def _totals_json(totals, gross_margin) -> dict[str, Any]:
     return {
         **{k: as_json_value(v) for k, v in totals.measures.items()},
         **{k: as_json_value(v) for k, v in totals.metrics.items()},
+        **{
+            k: as_json_value(figure_with_margin(totals, k, gross_margin)) for k in ("profit", "roi")
+        },
+        "roi_basis": "revenue" if gross_margin is None else "gross_profit",
     }
 
 
@@ -174,9 +188,15 @@ DASHBOARD_UNITS = {
     "revenue": "money",
     "cpa": "money",
     "cpl": "money",
+    "profit": "money",
     "roi": "rate",
+    "roi_on_revenue": "rate",
     "roas": "number",
 }
+
+
+REPORT_NAMES = {"roi": "roi_on_gross_profit"}
+"""Report headers named otherwise than the figure's own word."""
 
 
 def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Language) -> str:
@@ -185,9 +205,10 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
     import io
     import json
 
-    from socialroi_tui.engine.dashboard import COLUMNS, dashboard_rows
+    from socialroi_tui.engine.dashboard import COLUMNS, dashboard_columns, dashboard_rows
 
     rows = dashboard_rows(results)
+    columns = dashboard_columns(results)
     currency = campaign.meta.currency
     if fmt == "json":
         data = [
@@ -202,8 +223,11 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
             for row in rows
         ]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    names = {c: t(c, lang) if has_words(c) else c.upper() for c in COLUMNS}
-    header = [t("channel", lang), t("publication", lang), *[names[c] for c in COLUMNS]]
+    names = {
+        c: t(REPORT_NAMES.get(c, c), lang) if has_words(REPORT_NAMES.get(c, c)) else c.upper()
+        for c in columns
+    }
+    header = [t("channel", lang), t("publication", lang), *[names[c] for c in columns]]
     header += [
         t("plan_spend", lang),
         f"{t('variance', lang)} {t('spend', lang).lower()}",
@@ -219,7 +243,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         )
         publication = row.label if row.level == "publication" else ""
         if fmt == "csv":
-            figures = [as_json_value(row.figure(c)) for c in COLUMNS]
+            figures = [as_json_value(row.figure(c)) for c in columns]
             plan = [
                 as_json_value(row.plan["spend"]),
                 as_json_value(row.variance["spend"]),
@@ -231,7 +255,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
             body.append([*texts, *numbers])
         else:
             figures = [
-                format_by_unit(row.figure(c), DASHBOARD_UNITS[c], currency, lang) for c in COLUMNS
+                format_by_unit(row.figure(c), DASHBOARD_UNITS[c], currency, lang) for c in columns
             ]
             plan = [
                 format_money(row.plan["spend"], currency, lang),

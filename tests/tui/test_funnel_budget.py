@@ -298,11 +298,11 @@ async def test_figure_lines_keep_their_emphasis_and_colours(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         lines = app.screen.query_one("#budget-figures")
-        budget, verdict = lines.render_line(2), lines.render_line(10)
+        budget, verdict = lines.render_line(2), lines.render_line(11)
         assert budget.text.startswith("Budget") and any(s.style.bold for s in budget)
         assert verdict.text.startswith("✓") and any(s.style.color for s in verdict)
         await type_into(pilot, "#field-ctr", "2x")
-        notice = lines.render_line(13)
+        notice = lines.render_line(14)
         assert "Previous values" in notice.text and any(s.style.reverse for s in notice)
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 from operator import attrgetter
 
+from socialroi_tui.engine import formulas as f
 from socialroi_tui.text.formula import Formula
 
 Value = Decimal | None
@@ -22,7 +23,7 @@ METRIC_FORMULAS = {
     "cpc": Formula("spend / clicks"),
     "cpl": Formula("spend / leads"),
     "cpa": Formula("spend / conversions"),
-    "roi": Formula("(revenue - spend) / spend"),
+    "roi": Formula("(revenue - spend) / spend"),  # on revenue: see figure_with_margin
     "roas": Formula("revenue / spend"),
 }
 
@@ -62,3 +63,14 @@ def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
                 current = measures[name]
                 measures[name] = value if current is None else current + value
     return Totals(label=label, measures=measures)
+
+
+def figure_with_margin(totals: Totals, name: str, gross_margin: Value) -> Value:
+    """A figure of ``totals``, where the profit and the headline ROI take the campaign's
+    gross margin: the ROI is on gross profit when the margin is known, else on revenue
+    (as the plan's: ``formulas.headline_roi``)."""
+    if name == "profit":
+        return f.gross_profit(totals.measures["revenue"], gross_margin, totals.measures["spend"])
+    if name == "roi":
+        return f.headline_roi(totals.measures["revenue"], gross_margin, totals.measures["spend"])
+    return totals.figure("roi" if name == "roi_on_revenue" else name)

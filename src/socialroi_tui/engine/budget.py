@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from socialroi_tui.engine import formulas as f
 from socialroi_tui.text.formula import safe_divide
@@ -42,8 +42,11 @@ class BudgetResult:
     revenue: Value = None
     profit: Value = None
     roi: Value = None
+    """On gross profit when the margin is known (``on_gross_profit``), else on revenue."""
+    roi_on_revenue: Value = None
     roas: Value = None
     break_even_cpa: Value = None
+    on_gross_profit: bool = False
 
     @property
     def verdict(self) -> Verdict | None:
@@ -55,19 +58,18 @@ class BudgetResult:
         return "equal" if self.cpa == self.break_even_cpa else "below"
 
 
-def _money_results(inputs: PlanInputs, budget: Value, conversions: Value) -> dict[str, Value]:
+def _money_results(inputs: PlanInputs, budget: Value, conversions: Value) -> dict[str, Any]:
     revenue = None
     if conversions is not None and inputs.average_order_value is not None:
         revenue = conversions * inputs.average_order_value
-    profit = None
-    if revenue is not None and budget is not None and inputs.gross_margin is not None:
-        profit = revenue * inputs.gross_margin - budget
     return {
         "revenue": revenue,
-        "profit": profit,
-        "roi": f.roi(revenue, budget),
+        "profit": f.gross_profit(revenue, inputs.gross_margin, budget),
+        "roi": f.headline_roi(revenue, inputs.gross_margin, budget),
+        "roi_on_revenue": f.roi(revenue, budget),
         "roas": f.roas(revenue, budget),
         "break_even_cpa": f.break_even_cpa(inputs.average_order_value, inputs.gross_margin),
+        "on_gross_profit": inputs.gross_margin is not None,
     }
 
 

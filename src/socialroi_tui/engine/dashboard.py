@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from socialroi_tui.engine.actuals import Totals
+from socialroi_tui.engine.actuals import Totals, figure_with_margin
 from socialroi_tui.engine.budget import BudgetResult
 from socialroi_tui.engine.evaluate import CampaignResults
 
@@ -22,12 +22,24 @@ COLUMNS = (
     "conversions",
     "conversion_rate",
     "revenue",
+    "profit",
     "cpa",
     "cpl",
     "roi",
+    "roi_on_revenue",
     "roas",
 )
 PLANNED = ("spend", "conversions", "cpa")
+ON_GROSS_PROFIT = ("profit", "roi")
+"""The columns that need the campaign's gross margin."""
+
+
+def dashboard_columns(results: CampaignResults) -> tuple[str, ...]:
+    """The columns shown: the profit and the ROI on gross profit when the campaign gives
+    its gross margin (the ROI on revenue always)."""
+    if results.gross_margin is not None:
+        return COLUMNS
+    return tuple(c for c in COLUMNS if c not in ON_GROSS_PROFIT)
 
 
 @dataclass(frozen=True)
@@ -38,9 +50,10 @@ class DashboardRow:
     actual: Totals
     plan: dict[str, Value]
     variance: dict[str, Value]
+    gross_margin: Value = None
 
     def figure(self, name: str) -> Value:
-        return self.actual.figure(name)
+        return figure_with_margin(self.actual, name, self.gross_margin)
 
 
 def _difference(actual: Value, planned: Value) -> Value:
@@ -57,22 +70,25 @@ def dashboard_rows(results: CampaignResults) -> list[DashboardRow]:
     """Each channel, then its publications, then the total; plan and variance where a plan
     exists (the channel's share of the budget)."""
     plans = {plan.id: plan.result for plan in results.channels}
+    margin = results.gross_margin
     rows = []
     for channel_id, totals in results.actual_by_channel.items():
         plan = _plan_of(plans.get(channel_id))
         variance = {k: _difference(totals.figure(k), plan[k]) for k in PLANNED}
-        rows.append(DashboardRow("channel", channel_id, totals.label, totals, plan, variance))
+        rows.append(
+            DashboardRow("channel", channel_id, totals.label, totals, plan, variance, margin)
+        )
         for publication in results.actual_by_publication.get(channel_id, ()):
             empty = dict.fromkeys(PLANNED)
             rows.append(
                 DashboardRow(
-                    "publication", channel_id, publication.label, publication, empty, empty
+                    "publication", channel_id, publication.label, publication, empty, empty, margin
                 )
             )
     plan = _plan_of(results.budget)
     total = results.actual_total
     variance = {k: _difference(total.figure(k), plan[k]) for k in PLANNED}
-    rows.append(DashboardRow("total", "", "total", total, plan, variance))
+    rows.append(DashboardRow("total", "", "total", total, plan, variance, margin))
     return rows
 
 

@@ -8,7 +8,7 @@ from typing import Literal
 
 from socialroi_tui.catalog import load_catalog
 from socialroi_tui.engine import formulas as f
-from socialroi_tui.engine.actuals import Totals, add_up
+from socialroi_tui.engine.actuals import Totals, add_up, figure_with_margin
 from socialroi_tui.engine.budget import BudgetResult, PlanInputs, forward_plan, reverse_plan
 from socialroi_tui.engine.funnel import FunnelResult, evaluate_funnel
 from socialroi_tui.model import Campaign, KpiMapping
@@ -50,6 +50,8 @@ class CampaignResults:
     actual_by_channel: dict[str, Totals]
     actual_by_publication: dict[str, tuple[Totals, ...]]
     kpis: tuple[KpiStatus, ...]
+    gross_margin: Value = None
+    """The campaign's, by which the actual results' profit and ROI are worked out."""
 
 
 def plan_inputs(campaign: Campaign) -> PlanInputs:
@@ -124,7 +126,9 @@ def _kpi_statuses(
         actual = mapping.actual
         if actual is None and definition is not None and definition.formula:
             totals = total if mapping.channel == "all" else by_channel.get(mapping.channel)
-            if totals is not None:
+            if totals is not None and mapping.kpi == "roi":  # as the plan's ROI
+                actual = figure_with_margin(totals, "roi", campaign.budget.gross_margin)
+            elif totals is not None:
                 actual = Formula(definition.formula).evaluate(totals.measures)
         statuses.append(
             KpiStatus(
@@ -194,4 +198,5 @@ def evaluate(
         actual_by_channel=by_channel,
         actual_by_publication=by_publication,
         kpis=_kpi_statuses(campaign, total, by_channel, lang),
+        gross_margin=campaign.budget.gross_margin,
     )

@@ -34,6 +34,21 @@ def roi(revenue: Value, cost: Value) -> Value:
     return safe_divide(revenue - cost, cost)
 
 
+def gross_profit(revenue: Value, gross_margin: Value, cost: Value) -> Value:
+    """What the sales earn once their costs and the media are paid: revenue × margin − cost."""
+    if revenue is None or gross_margin is None or cost is None:
+        return None
+    return revenue * gross_margin - cost
+
+
+def headline_roi(revenue: Value, gross_margin: Value, cost: Value) -> Value:
+    """The ROI a plan is judged by: on gross profit ((revenue × margin − cost) ÷ cost) when
+    the margin is known, else on revenue ((revenue − cost) ÷ cost)."""
+    if gross_margin is None:
+        return roi(revenue, cost)
+    return safe_divide(gross_profit(revenue, gross_margin, cost), cost)
+
+
 def roas(revenue: Value, cost: Value) -> Value:
     return safe_divide(revenue, cost)
 

@@ -12,7 +12,12 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from socialroi_tui import editing
-from socialroi_tui.engine.dashboard import COLUMNS, DashboardRow, dashboard_rows, sort_rows
+from socialroi_tui.engine.dashboard import (
+    DashboardRow,
+    dashboard_columns,
+    dashboard_rows,
+    sort_rows,
+)
 from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
 from socialroi_tui.text.numbers import format_count
 from socialroi_tui.text.safe import cell_width, one_line, padded
@@ -30,12 +35,15 @@ PLAN_CELLS = {
     "plan_conversions": ("plan", "conversions", "count"),
     "variance_cpa": ("variance", "cpa", "money"),
 }
-ORDER = tuple(
-    cell
-    for column in COLUMNS
-    for cell in [column] + [c for c, cell_of in PLAN_CELLS.items() if cell_of[1] == column]
-)
-"""The engine's columns, each followed by its plan and variance cells."""
+
+
+def columns_in_order(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The engine's columns, each followed by its plan and variance cells."""
+    return tuple(
+        cell
+        for column in columns
+        for cell in [column] + [c for c, cell_of in PLAN_CELLS.items() if cell_of[1] == column]
+    )
 
 
 COLUMN_WIDTH = 11
@@ -88,6 +96,10 @@ class DashboardScreen(SectionScreen):
         self._table.focus()
         super().on_mount()
 
+    @property
+    def _columns(self) -> tuple[str, ...]:
+        return dashboard_columns(self.roi_app.document.results)
+
     def _all_rows(self) -> list[DashboardRow]:
         """Every row of the dashboard, sorted; worked out again only when the results or
         the sort change (100 000 publications take a third of a second)."""
@@ -138,7 +150,7 @@ class DashboardScreen(SectionScreen):
         # still be cut, with a visible "…").
         summaries = [row for row in rows if row.level != "publication"]
         columns = [TableColumn("label", t("channel", lang), label_width, right=False)]
-        for column in ORDER:
+        for column in columns_in_order(self._columns):
             name = t(f"column_{column}", lang)
             if column == self.sort_column:
                 name += " ▼" if self.descending else " ▲"
@@ -165,7 +177,7 @@ class DashboardScreen(SectionScreen):
         show_text(self.query_one("#dashboard-kpi-text", Static), text, layout=True)
 
     def on_figure_table_header_selected(self, event: FigureTable.HeaderSelected) -> None:
-        if event.key in COLUMNS:
+        if event.key in self._columns:
             self._sort_by(event.key)
 
     def _sort_by(self, column: str) -> None:
@@ -181,7 +193,7 @@ class DashboardScreen(SectionScreen):
 
     def action_sort(self) -> None:
         """Cycle the sort through the columns."""
-        sortable = [c for c in ORDER if c in COLUMNS]
+        sortable = list(self._columns)
         following = (
             sortable[(sortable.index(self.sort_column) + 1) % len(sortable)]
             if (self.sort_column in sortable)
@@ -193,7 +205,7 @@ class DashboardScreen(SectionScreen):
     def action_reverse_sort(self) -> None:
         """The sorted column, the other way round (the first column if none is sorted)."""
         if self.sort_column is None:
-            self._sort_by(next(c for c in ORDER if c in COLUMNS))
+            self._sort_by(self._columns[0])
         self._sort_by(self.sort_column)
 
     def action_rank_cpa(self) -> None:
