@@ -5,7 +5,13 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from socialroi_tui.engine import formulas as f
-from socialroi_tui.engine.budget import PlanInputs, forward_plan, reverse_plan
+from socialroi_tui.engine.budget import (
+    PlanInputs,
+    forward_plan,
+    reverse_plan,
+    sales_within,
+    same_cost_price,
+)
 from socialroi_tui.engine.evaluate import evaluate, kpi_status
 from socialroi_tui.engine.funnel import evaluate_funnel
 from socialroi_tui.model import Campaign, Funnel, FunnelStage
@@ -273,3 +279,34 @@ def test_reverse_then_forward_gives_the_target_back(target, conversion_rate, ctr
     slack = conversion_rate + ctr * conversion_rate
     assert target - per_cent <= forward.conversions < target + slack + per_cent
     assert reverse.cpa == f.to_cent(reverse.budget / target)
+
+
+def test_a_price_bought_the_other_way_gives_the_same_cost():
+    assert same_cost_price(D(2), D("0.02"), "cpm") == D("0.1")  # 2 € ÷ (1 000 × 2 %)
+    assert same_cost_price(D("0.1"), D("0.02"), "cpc") == D(2)
+    assert same_cost_price(D(2), D(0), "cpm") is None and same_cost_price(D(2), None, "cpm") is None
+
+
+@given(
+    st.sampled_from(["cpm", "cpc"]),
+    st.decimals(min_value=D(1), max_value=D(100), places=2),
+    st.decimals(min_value=D("0.0001"), max_value=D("0.2"), places=4),
+    st.decimals(min_value=D("0.0001"), max_value=D("0.2"), places=4),
+    st.integers(min_value=1, max_value=10**6).map(D),
+)
+def test_a_target_switched_to_a_budget_and_back_is_the_same_target(
+    pricing, price, ctr, conversion_rate, target
+):
+    """The budget a target needs, planned forward, brings the target (within the cent of
+    the budget and the whole people rounded up on the way back: less than half a sale)."""
+    price = price if pricing == "cpm" else price / 20  # CPC from 0,05 €
+    inputs = PlanInputs(
+        target_conversions=target,
+        conversion_rate=conversion_rate,
+        ctr=ctr,
+        pricing=pricing,
+        price=price,
+    )
+    needed = reverse_plan(inputs).budget
+    forward = forward_plan(PlanInputs(**{**inputs.__dict__, "budget": needed}))
+    assert sales_within(forward) == target

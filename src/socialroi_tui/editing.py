@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from socialroi_tui.engine.budget import sales_within, same_cost_price
+from socialroi_tui.engine.evaluate import plan_inputs, run_plan
 from socialroi_tui.engine.funnel import evaluate_funnel
 from socialroi_tui.model import (
     ActualResult,
@@ -82,6 +84,35 @@ def set_budget(campaign: Campaign, **changes: Any) -> Campaign:
     """Change fields of the budget plan (validated)."""
     budget = BudgetPlan.model_validate({**campaign.budget.model_dump(), **changes})
     return _with(campaign, budget=budget)
+
+
+def switch_budget_mode(campaign: Campaign, mode: str) -> Campaign:
+    """The plan the other way round, carrying its figures across: the budget a target
+    gave becomes the budget of the forward plan; the whole sales a budget brings become
+    the target of the reverse plan (a figure that cannot be worked out is left as it was)."""
+    plan = campaign.budget
+    if mode == plan.mode:
+        return campaign
+    result = run_plan(plan_inputs(campaign), plan.mode)
+    changes: dict[str, Any] = {"mode": mode}
+    if mode == "forward" and result.budget is not None:
+        changes["budget"] = result.budget
+    elif mode == "reverse" and (sales := sales_within(result)) is not None:
+        changes["target_conversions"] = sales
+    return set_budget(campaign, **changes)
+
+
+def switch_pricing(campaign: Campaign, pricing: str) -> Campaign:
+    """Media bought the other way (CPM ↔ CPC), the price turned into the one that gives
+    the same cost at the plan's CTR (left as it was without a CTR)."""
+    plan = campaign.budget
+    if pricing == plan.pricing:
+        return campaign
+    changes: dict[str, Any] = {"pricing": pricing}
+    price = same_cost_price(plan.price, plan.ctr, plan.pricing)
+    if price is not None:
+        changes["price"] = price
+    return set_budget(campaign, **changes)
 
 
 def set_channel(campaign: Campaign, index: int, **changes: Any) -> Campaign:

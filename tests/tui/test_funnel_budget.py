@@ -116,6 +116,28 @@ async def test_forward_mode_and_cost_per_click(tmp_path):
         assert "€25.00" in shown  # CPA = 10 000 / 400
 
 
+async def test_switching_the_mode_or_the_buying_carries_the_figures_across(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("space")  # target → budget: the 5 000 € the target needed
+        await wait_for(pilot, lambda: app.document.campaign.budget.mode == "forward")
+        assert app.document.campaign.budget.budget == D(5000)
+        assert app.screen.query_one("#field-budget", NumberField).value == fr("5 000,00")
+        assert fr("1 000") in figures(app)  # the sales it brings
+        await pilot.click("#budget-pricing")  # CPM 2 € at a 2 % CTR: CPC 0,10 €
+        await wait_for(pilot, lambda: app.document.campaign.budget.pricing == "cpc")
+        assert app.document.campaign.budget.price == D("0.1")
+        assert fr("2 500 000") in figures(app) and fr("1 000") in figures(app)
+        await pilot.press("ctrl+z")  # one undo takes back the switch and the price
+        await wait_for(pilot, lambda: app.document.campaign.budget.pricing == "cpm")
+        assert app.document.campaign.budget.price == D(2)
+        app.screen.query_one("#budget-mode").focus()
+        await pilot.press("space")  # budget → target: the whole sales the budget brings
+        await wait_for(pilot, lambda: app.document.campaign.budget.mode == "reverse")
+        assert app.document.campaign.budget.target_conversions == D(1000)
+
+
 async def test_above_break_even_gives_a_plain_verdict(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:
@@ -298,11 +320,12 @@ async def test_figure_lines_keep_their_emphasis_and_colours(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         lines = app.screen.query_one("#budget-figures")
-        budget, verdict = lines.render_line(2), lines.render_line(11)
+        budget = lines.render_line(2)
+        verdict = next(line for line in map(lines.render_line, range(20)) if "✓" in line.text)
         assert budget.text.startswith("Budget") and any(s.style.bold for s in budget)
         assert verdict.text.startswith("✓") and any(s.style.color for s in verdict)
         await type_into(pilot, "#field-ctr", "2x")
-        notice = lines.render_line(14)
+        notice = next(line for line in map(lines.render_line, range(20)) if "⚠" in line.text)
         assert "Previous values" in notice.text and any(s.style.reverse for s in notice)
 
 

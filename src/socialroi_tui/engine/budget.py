@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Literal
 
 from socialroi_tui.engine import formulas as f
 from socialroi_tui.text.formula import safe_divide
 
 Value = Decimal | None
+PRICE_STEP = Decimal("0.000001")
+"""The finest price a campaign holds (6 decimals)."""
 Pricing = Literal["cpm", "cpc", "flat"]
 Verdict = Literal["above", "equal", "below"]
 
@@ -124,3 +126,26 @@ def forward_plan(inputs: PlanInputs) -> BudgetResult:
         cpa=f.cpa(budget, conversions),
         **_money_results(inputs, budget, conversions),
     )
+
+
+def same_cost_price(price: Value, ctr: Value, pricing: Pricing) -> Value:
+    """``price``, bought the other way (CPM ↔ CPC) for the same cost at this CTR:
+    CPC = CPM ÷ (1000 × CTR), CPM = CPC × 1000 × CTR (exact, or to 6 decimals). None when
+    the price or the CTR is missing or the CTR is nil; ``pricing`` is the price's own."""
+    if price is None or ctr is None or pricing == "flat":
+        return None
+    if pricing == "cpm":
+        converted = safe_divide(price, f.THOUSAND * ctr)
+    else:
+        converted = price * f.THOUSAND * ctr
+    if converted is None:
+        return None
+    return converted.quantize(PRICE_STEP, rounding=ROUND_HALF_UP).normalize()
+
+
+def sales_within(result: BudgetResult) -> Value:
+    """The whole sales a forward plan's budget brings, as the plan shows them (its
+    expected sales to the nearest whole): the target that budget stands for."""
+    if result.conversions is None:
+        return None
+    return result.conversions.to_integral_value(rounding=ROUND_HALF_UP)

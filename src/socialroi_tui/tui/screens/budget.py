@@ -208,13 +208,16 @@ class BudgetScreen(SectionScreen):
         width = max(content_width(self._results_panel) - 4, 30)
         room = content_width(self._figures) or width
         stale = self.stale
-        drawn_from = (result, currency, self.lang, width, room, stale, self.app.theme)
+        height = self._results_panel.content_size.height
+        drawn_from = (result, currency, self.lang, width, room, height, stale, self.app.theme)
         if drawn_from == self._results_drawn:
             return
         self._results_drawn = drawn_from
         rows = [(label, value) for _key, label, value in budget_rows(result, currency, self.lang)]
         lines = pairs(rows[:4], width, emphasis={rows[2][0], rows[3][0]})
-        lines.append(Text("─" * width))
+        # A rule between the plan and its money, where the panel has the room for it.
+        if not height or len(rows) + VERDICT_LINES + 2 <= height:
+            lines.append(Text("─" * width))
         lines += pairs(rows[4:], width)
         verdict = verdict_text(result, self.lang)
         style = "bold red" if result.verdict == "above" else "bold green"
@@ -347,7 +350,12 @@ class BudgetScreen(SectionScreen):
         show_text(self._error, text)
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
-        key = "mode" if event.choice.id == "budget-mode" else "pricing"
-        self.roi_app.edit(
-            lambda c: editing.set_budget(c, **{key: event.value}), key=f"budget.{key}"
-        )
+        """The mode or the buying switched, the figures carried across."""
+        if event.choice.id == "budget-mode":
+            self.roi_app.edit(
+                lambda c: editing.switch_budget_mode(c, event.value), key="budget.mode"
+            )
+        else:
+            self.roi_app.edit(
+                lambda c: editing.switch_pricing(c, event.value), key="budget.pricing"
+            )
