@@ -240,8 +240,9 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
     for option in ("FILE", "--screen", "--lang", "-V, --version"):
         assert any(line.lstrip().startswith(option) for line in lines), option
     listed = [line.split()[0] for line in lines if re.match(r"    \S", line)]
-    assert listed == ["plan", "calc", "validate", "new", "import", "report"]
-    assert out.index("--screen objectives") < out.index("{plan,calc,validate,new,import,report}")
+    assert listed == ["plan", "solve", "calc", "validate", "new", "import", "report"]
+    commands = "{plan,solve,calc,validate,new,import,report}"
+    assert out.index("--screen objectives") < out.index(commands)
 
 
 @pytest.mark.parametrize("argv", [["--version"], ["-V"], ["f.toml", "--version"]])
@@ -325,3 +326,82 @@ def test_a_command_speaks_the_language_of_the_campaign_it_names(capsys, tmp_path
     assert code == 1 and "budget.ctr" in err and "taux" in err
     code, _, err = run(capsys, "validate", str(bad), "--lang", "en")
     assert code == 1 and "is a rate above 100" in err
+
+
+def test_plan_forward_from_a_budget(capsys):
+    code, out, _ = run(
+        capsys, "plan", "--budget", "5000", "--conversion-rate", "2%", "--ctr", "2%", "--cpm", "2"
+    )
+    assert code == 0 and "Forward plan" in out and "1,000" in out and "€5.00" in out
+    code, _, err = run(capsys, *PLAN, "--budget", "5000")
+    assert code == 2 and "not allowed with" in err
+
+
+SOLVE = ["solve", "--conversion-rate", "2%", "--ctr", "2%"]
+
+
+def test_solve_for_the_most_a_thousand_impressions_may_cost(capsys):
+    code, out, _ = run(capsys, *SOLVE, "--for", "cpm", "--target-cpa", "5", "--json")
+    assert code == 0
+    assert json.loads(out) == {"cpm": "2.00", "plan": {"cpa": "5.00", "mode": "forward"}}
+    code, out, _ = run(capsys, *SOLVE, "--for", "cpc", "--target-cpa", "5 €", "--lang", "fr")
+    assert code == 0 and out.startswith(fr("CPC qui atteint les objectifs : 0,10 €"))
+
+
+def test_solve_for_each_figure_of_the_seed(capsys):
+    seed = {
+        "budget": ["--target-sales", "1000", "--cpm", "2"],
+        "target-sales": ["--budget", "5000", "--cpm", "2"],
+        "ctr": ["--target-sales", "1000", "--budget", "5000", "--cpm", "2"],
+    }
+    answers = {"budget": "5000.00", "target-sales": "1000", "ctr": "0.02"}
+    for unknown, options in seed.items():
+        argv = ["solve", "--for", unknown, "--conversion-rate", "2%", *options, "--json"]
+        if unknown != "ctr":
+            argv += ["--ctr", "2%"]
+        code, out, _ = run(capsys, *argv)
+        assert code == 0, unknown
+        data = json.loads(out)
+        assert data[unknown.replace("-", "_")] == answers[unknown]
+        assert data["plan"]["budget"] == "5000.00"
+    code, out, _ = run(
+        capsys,
+        "solve",
+        "--for",
+        "conversion-rate",
+        "--ctr",
+        "2%",
+        "--cpm",
+        "2",
+        "--target-sales",
+        "1000",
+        "--budget",
+        "4000",
+    )
+    assert code == 0 and "Conversion rate that reaches the targets: 2.5%" in out
+
+
+def test_solve_says_what_cannot_be_reached_or_asked(capsys):
+    code, out, _ = run(
+        capsys,
+        "solve",
+        "--for",
+        "cpm",
+        "--target-cpa",
+        "5",
+        "--conversion-rate",
+        "0.01%",
+        "--ctr",
+        "0.01%",
+    )
+    assert code == 1 and out == "no CPM reaches the targets\n"
+    cases = {
+        ("--for", "cpm", "--cpm", "2", "--target-cpa", "5"): "--cpm: given, and asked for",
+        ("--for", "budget", "--cpm", "2"): "to solve, give also --target-sales",
+        ("--for", "cpm"): "nothing to reach",
+        ("--for", "cpm", "--target-roas", "3"): "give also --aov",
+        ("--for", "margin"): "invalid choice",
+    }
+    for options, words in cases.items():
+        code, out, err = run(capsys, *SOLVE, *options)
+        assert code == 2 and out == "" and words in err and err.count("\n") == 1, options

@@ -1075,3 +1075,34 @@ def test_a_result_cannot_be_changed_in_place():
     row = ActualResult(channel="fb", spend=Decimal(1))
     with pytest.raises(ValidationError):
         row.spend = Decimal(2)
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ["--for", "cpm", "--target-cpa", "NaN"],
+        ["--for", "cpm", "--target-cpa", "1e999"],
+        ["--for", "cpm", "--target-cpa", "-5"],
+        ["--for", "cpm", "--target-cpa", "0"],
+        ["--for", "cpm", "--target-roas", "0", "--aov", "10"],
+        ["--for", "cpm", "--target-roi", "-100%", "--aov", "10"],
+        ["--for", "cpm", "--target-roi", "1e9", "--aov", "10"],
+        ["--for", "cpm", "--target-cpa", "999999999999999", "--aov", "999999999999999"],
+        ["--for", "target-sales", "--budget", "999999999999999", "--cpm", "0.000001"],
+        ["--for", "budget", "--target-sales", "999999999999999", "--cpm", "999999999999999"],
+        ["--for", "ctr", "--target-sales", "1", "--budget", "0", "--cpm", "2"],
+        ["--for", "cpc", "--target-cpa", "5", "--currency", "\x1b[31mX"],
+        ["--for", "cpm", "--target-cpa", "5\x00"],
+        ["--for", "cpm", "--target-cpa", "٥"],
+    ],
+)
+def test_goal_seek_takes_any_argument_without_a_traceback(capsys, options):
+    """Whatever the numbers, ``solve`` answers, says there is no answer, or names the
+    argument it cannot read: in one line, with nothing that drives the terminal."""
+    argv = ["solve", "--conversion-rate", "0.0001%", "--ctr", "100%", *options]
+    code = cli_main(argv)
+    out, err = capsys.readouterr()
+    assert code in (0, 1, 2) and "Traceback" not in out + err
+    assert "\x1b" not in out + err and "\x00" not in out + err
+    if code == 2:
+        assert out == "" and err.count("\n") == 1

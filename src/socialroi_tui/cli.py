@@ -21,7 +21,7 @@ from socialroi_tui.text.words import SECTIONS, Language, detect_language, t, tn
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("plan", "calc", "validate", "new", "import", "report")
+COMMANDS = ("plan", "solve", "calc", "validate", "new", "import", "report")
 
 
 class UsageError(Exception):
@@ -49,6 +49,36 @@ def _number(kind: str, option: str, lang_holder: dict):
             raise UsageError(str(error)) from None
 
     return read
+
+
+def _signed_rate(option: str, lang_holder: dict):
+    """A rate that may be negative (a ROI of -20 % is a loss)."""
+
+    def read(text: str):
+        from socialroi_tui.text.numbers import NumberError, parse_number
+
+        try:
+            return parse_number(
+                text,
+                "rate",
+                lang=lang_holder["lang"],
+                field=option,
+                allow_negative=True,
+                allow_above_100=True,
+            )
+        except NumberError as error:
+            raise UsageError(str(error)) from None
+
+    return read
+
+
+def _money_options(parser, lang_holder: dict) -> None:
+    """The options a plan's money figures take, and the output's."""
+    parser.add_argument("--aov", type=_number("money", "--aov", lang_holder))
+    parser.add_argument("--margin", type=_number("rate", "--margin", lang_holder))
+    parser.add_argument("--currency", default="EUR")
+    parser.add_argument("--lang", choices=["fr", "en"])
+    parser.add_argument("--json", action="store_true")
 
 
 def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.ArgumentParser:
@@ -99,10 +129,13 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
             help="show the version and exit",
         )
 
-    plan = sub.add_parser("plan", help="reverse plan: from target sales to budget")
-    plan.add_argument(
-        "--target-sales", required=True, type=_number("count", "--target-sales", lang_holder)
+    plan = sub.add_parser(
+        "plan",
+        help="a plan: from target sales to budget (--target-sales), or from a budget to sales",
     )
+    aim = plan.add_mutually_exclusive_group(required=True)
+    aim.add_argument("--target-sales", type=_number("count", "--target-sales", lang_holder))
+    aim.add_argument("--budget", type=_number("money", "--budget", lang_holder))
     plan.add_argument(
         "--conversion-rate", required=True, type=_number("rate", "--conversion-rate", lang_holder)
     )
@@ -110,11 +143,37 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     price = plan.add_mutually_exclusive_group(required=True)
     price.add_argument("--cpm", type=_number("money", "--cpm", lang_holder))
     price.add_argument("--cpc", type=_number("money", "--cpc", lang_holder))
-    plan.add_argument("--aov", type=_number("money", "--aov", lang_holder))
-    plan.add_argument("--margin", type=_number("rate", "--margin", lang_holder))
-    plan.add_argument("--currency", default="EUR")
-    plan.add_argument("--lang", choices=["fr", "en"])
-    plan.add_argument("--json", action="store_true")
+    _money_options(plan, lang_holder)
+
+    solve = sub.add_parser(
+        "solve",
+        help="the figure left open that still reaches the targets (goal seek)",
+        description=(
+            "Give every figure of the plan but the one asked for, and what it must reach: "
+            "target sales within a budget, or a target CPA, ROI or ROAS."
+        ),
+    )
+    solve.add_argument(
+        "--for",
+        dest="unknown",
+        required=True,
+        choices=["budget", "target-sales", "cpm", "cpc", "ctr", "conversion-rate"],
+    )
+    solve.add_argument("--target-sales", type=_number("count", "--target-sales", lang_holder))
+    solve.add_argument("--budget", type=_number("money", "--budget", lang_holder))
+    solve.add_argument("--conversion-rate", type=_number("rate", "--conversion-rate", lang_holder))
+    solve.add_argument("--ctr", type=_number("rate", "--ctr", lang_holder))
+    solve_price = solve.add_mutually_exclusive_group()
+    solve_price.add_argument("--cpm", type=_number("money", "--cpm", lang_holder))
+    solve_price.add_argument("--cpc", type=_number("money", "--cpc", lang_holder))
+    solve.add_argument("--target-cpa", type=_number("money", "--target-cpa", lang_holder))
+    solve.add_argument(
+        "--target-roi",
+        type=_signed_rate("--target-roi", lang_holder),
+        help="on gross profit with --margin, else on revenue",
+    )
+    solve.add_argument("--target-roas", type=_number("number", "--target-roas", lang_holder))
+    _money_options(solve, lang_holder)
 
     calc = sub.add_parser("calc", help="evaluate a campaign file")
     calc.add_argument("file", type=Path)
@@ -200,46 +259,126 @@ def _pairs(rows, lang: Language) -> str:
 
 
 def _print_plan(args, lang: Language) -> int:
-    from socialroi_tui.engine.budget import PlanInputs, reverse_plan
-    from socialroi_tui.presenter import budget_json, budget_rows, verdict_text
+    from socialroi_tui.engine.budget import PlanInputs
+    from socialroi_tui.engine.evaluate import run_plan
 
-    result = reverse_plan(
-        PlanInputs(
-            target_conversions=args.target_sales,
-            conversion_rate=args.conversion_rate,
-            ctr=args.ctr,
-            pricing="cpm" if args.cpm is not None else "cpc",
-            price=args.cpm if args.cpm is not None else args.cpc,
-            average_order_value=args.aov,
-            gross_margin=args.margin,
-        )
+    inputs = PlanInputs(
+        target_conversions=args.target_sales,
+        budget=args.budget,
+        conversion_rate=args.conversion_rate,
+        ctr=args.ctr,
+        pricing="cpm" if args.cpm is not None else "cpc",
+        price=args.cpm if args.cpm is not None else args.cpc,
+        average_order_value=args.aov,
+        gross_margin=args.margin,
     )
+    result = run_plan(inputs, "reverse" if args.target_sales is not None else "forward")
     if args.json:
         import json
 
-        full = budget_json(result)
-        keys = ["clicks", "impressions", "budget", "cpa"]
-        if args.aov is not None:
-            keys += ["revenue", "roi", "roi_on_revenue", "roi_basis", "roas"]
-            if args.margin is not None:
-                keys += ["profit"]
-        if args.margin is not None:
-            keys += ["break_even_cpa"]
-        print(json.dumps({k: full[k] for k in keys}, indent=2))
+        print(json.dumps(_plan_json(result, args), indent=2))
         return 0
-    wanted = {"clicks", "impressions", "budget", "cpa"}
+    title = "reverse_plan" if result.mode == "reverse" else "forward_plan"
+    print(t(title, lang))
+    _print_plan_rows(result, args, lang)
+    return 0
+
+
+def _shown_figures(result, args) -> list[str]:
+    """The plan's figures the arguments make meaningful, in the order they are shown."""
+    keys = ["clicks", "impressions", "budget", "cpa"]
+    if result.mode == "forward":
+        keys = ["impressions", "clicks", "conversions", "cpa"]
+        if result.budget is None:  # a plan's ratios only (goal seek without a budget)
+            keys = ["cpa"]
     if args.aov is not None:
-        wanted |= {"revenue", "roi", "roi_on_revenue", "roas"}
+        keys += ["revenue", "roi", "roi_on_revenue", "roi_basis", "roas"]
         if args.margin is not None:
-            wanted.add("profit")
+            keys += ["profit"]
     if args.margin is not None:
-        wanted.add("break_even_cpa")
+        keys += ["break_even_cpa"]
+    return keys
+
+
+def _plan_json(result, args) -> dict:
+    from socialroi_tui.presenter import budget_json
+
+    full = budget_json(result)
+    return {k: full[k] for k in _shown_figures(result, args)}
+
+
+def _print_plan_rows(result, args, lang: Language) -> None:
+    from socialroi_tui.presenter import budget_rows, verdict_text
+
+    wanted = set(_shown_figures(result, args))
     rows = [r for r in budget_rows(result, args.currency.upper(), lang) if r[0] in wanted]
-    print(t("reverse_plan", lang))
     print(_pairs(rows, lang))
     if result.verdict:
         print(verdict_text(result, lang))
+
+
+def _solve(args, lang: Language) -> int:
+    from socialroi_tui.engine.budget import PlanInputs
+    from socialroi_tui.engine.formulas import to_cent
+    from socialroi_tui.engine.solve import Goals, SolveError, solve
+    from socialroi_tui.presenter import format_by_unit
+
+    unknown = args.unknown.replace("-", "_")
+    price = args.cpm if args.cpm is not None else args.cpc
+    inputs = PlanInputs(
+        target_conversions=args.target_sales,
+        budget=args.budget,
+        conversion_rate=args.conversion_rate,
+        ctr=args.ctr,
+        pricing=unknown
+        if unknown in ("cpm", "cpc")
+        else ("cpc" if args.cpc is not None else "cpm"),
+        price=price,
+        average_order_value=args.aov,
+        gross_margin=args.margin,
+    )
+    goals = Goals(args.target_cpa, args.target_roi, args.target_roas)
+    try:
+        solution = solve(unknown, inputs, goals)
+    except SolveError as error:
+        options = ", ".join("--" + name.replace("_", "-") for name in error.names)
+        raise UsageError(t(error.key, lang, options=options)) from None
+    currency = args.currency.upper()
+    unit = {"target_sales": "count", "ctr": "rate", "conversion_rate": "rate"}.get(unknown, "money")
+    if args.json:
+        import json
+
+        exact = solution.value
+        if unit == "money" and exact is not None:
+            exact = to_cent(exact)
+        data = {unknown: None if exact is None else str(exact)}
+        if solution.reason:
+            data["reason"] = t(solution.reason, "en", figure=unknown)
+        if solution.plan is not None and solution.value is not None:
+            data["plan"] = _plan_json(solution.plan, args) | {"mode": solution.plan.mode}
+        print(json.dumps(data, indent=2))
+        return 0 if solution.value is not None else 1
+    figure = t(SOLVED_NAMES[unknown], lang)
+    if solution.value is None:
+        print(t(solution.reason or "solve_unreachable", lang, figure=figure))
+        return 1
+    value = format_by_unit(solution.value, unit, currency, lang)
+    print(t("solve_answer", lang, figure=figure, value=value))
+    if solution.plan is not None:
+        print()
+        _print_plan_rows(solution.plan, args, lang)
     return 0
+
+
+SOLVED_NAMES = {
+    "budget": "budget",
+    "target_sales": "target_conversions",
+    "cpm": "solve_cpm",
+    "cpc": "solve_cpc",
+    "ctr": "ctr",
+    "conversion_rate": "conversion_rate",
+}
+"""The word naming each figure solved for."""
 
 
 def _load(path: Path):
@@ -551,6 +690,7 @@ def _run_command(argv: list[str]) -> int:
         lang = lang_holder["lang"]
         handler = {
             "plan": _print_plan,
+            "solve": _solve,
             "calc": _print_calc,
             "validate": _validate,
             "new": _new,
