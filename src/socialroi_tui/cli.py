@@ -370,6 +370,23 @@ def _solve(args, lang: Language) -> int:
     return 0
 
 
+def _solution_text(solution, currency: str, lang: Language) -> str:
+    """The figure a campaign's plan found, or why it found none."""
+    from socialroi_tui.presenter import format_by_unit
+
+    figure = t(SOLVED_NAMES[solution.unknown], lang)
+    if solution.value is None:
+        if solution.reason == "solve_missing":
+            names = ", ".join(t(SOLVED_NAMES.get(n, n), lang) for n in solution.names)
+            return t("solve_missing", lang, options=names)
+        if solution.reason == "solve_no_target":
+            return t("solve_no_target_here", lang)
+        return t(solution.reason or "solve_unreachable", lang, figure=figure)
+    unit = {"ctr": "rate", "conversion_rate": "rate"}.get(solution.unknown, "money")
+    value = format_by_unit(solution.value, unit, currency, lang)
+    return t("solve_answer", lang, figure=figure, value=value)
+
+
 SOLVED_NAMES = {
     "budget": "budget",
     "target_sales": "target_conversions",
@@ -426,6 +443,8 @@ def _print_calc(args, lang: Language) -> int:
         out += ["", t(plan_title, lang), _pairs(budget_rows(results.budget, currency, lang), lang)]
     if results.budget.verdict:
         out.append(verdict_text(results.budget, lang))
+    if results.solution is not None:
+        out.append(_solution_text(results.solution, currency, lang))
     if any(c.share is not None for c in results.channels):
         out += ["", t("channels", lang)]
         rows = [(t("network", lang), t("share", lang), t("budget", lang), t("conversions", lang))]

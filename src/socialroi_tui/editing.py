@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from socialroi_tui.engine.budget import sales_within, same_cost_price
-from socialroi_tui.engine.evaluate import plan_inputs, run_plan
+from socialroi_tui.engine.evaluate import evaluate, plan_inputs, run_plan
 from socialroi_tui.engine.funnel import evaluate_funnel
 from socialroi_tui.model import (
     ActualResult,
@@ -112,6 +112,20 @@ def switch_pricing(campaign: Campaign, pricing: str) -> Campaign:
     price = same_cost_price(plan.price, plan.ctr, plan.pricing)
     if price is not None:
         changes["price"] = price
+    return set_budget(campaign, **changes)
+
+
+def solve_for(campaign: Campaign, figure: str | None) -> Campaign:
+    """Let the plan find ``figure`` (``price``, ``ctr``, ``conversion_rate``), or type it
+    again (None): the figure found last stays in its field."""
+    plan = campaign.budget
+    if figure == plan.solve_for:
+        return campaign
+    changes: dict[str, Any] = {"solve_for": figure}
+    if plan.solve_for is not None:
+        solution = evaluate(campaign).solution
+        if solution is not None and solution.value is not None:
+            changes[plan.solve_for] = solution.value
     return set_budget(campaign, **changes)
 
 

@@ -138,6 +138,27 @@ async def test_switching_the_mode_or_the_buying_carries_the_figures_across(tmp_p
         assert app.document.campaign.budget.target_conversions == D(1000)
 
 
+async def test_the_plan_finds_the_price_that_keeps_a_target_cpa(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.screen.query_one("#budget-solve").focus()
+        await pilot.press("space")  # solve for the price
+        await wait_for(pilot, lambda: app.document.campaign.budget.solve_for == "price")
+        price = app.screen.query_one("#field-price", NumberField)
+        assert price.disabled and price.value == ""
+        assert "nothing to reach" in text_of(app, "#budget-error")
+        await type_into(pilot, "#field-target_cpa", "4")
+        await wait_for(pilot, lambda: price.value == "1.60")  # 4 € a sale at 2 % of 2 %
+        assert "€4.00" in figures(app) and "€4,000.00" in figures(app)
+        await type_into(pilot, "#field-budget", "3000")  # 1 000 sales within 3 000 €
+        await wait_for(pilot, lambda: price.value == "1.20")
+        app.screen.query_one("#budget-solve").focus()
+        await pilot.press("left")  # back to "nothing": the price found stays
+        await wait_for(pilot, lambda: app.document.campaign.budget.solve_for is None)
+        assert app.document.campaign.budget.price == D("1.20") and not price.disabled
+
+
 async def test_above_break_even_gives_a_plain_verdict(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:

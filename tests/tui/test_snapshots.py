@@ -109,6 +109,23 @@ def test_budget_screen_with_an_invalid_value(snap_compare, lang):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
+def test_budget_screen_solving_for_the_price(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
+
+    async def solve_for_the_price(pilot) -> None:
+        await settle(pilot)
+        pilot.app.screen.query_one("#budget-solve").focus()
+        await pilot.press("space")
+        await settle(pilot)
+        pilot.app.screen.query_one("#field-target_cpa").focus()
+        await pilot.press("4")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=solve_for_the_price)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
 def test_dashboard_screen(snap_compare, lang, size):
     app = make_app(SAMPLES / "two-ads.toml", lang=lang, screen="dashboard")
     assert snap_compare(app, terminal_size=size, press=["c"], run_before=settle)

@@ -11,6 +11,7 @@ from socialroi_tui.engine import formulas as f
 from socialroi_tui.engine.actuals import Totals, add_up, figure_with_margin
 from socialroi_tui.engine.budget import BudgetResult, PlanInputs, forward_plan, reverse_plan
 from socialroi_tui.engine.funnel import FunnelResult, evaluate_funnel
+from socialroi_tui.engine.solve import SOLVED_FIELDS, Goals, Solution, solve_plan
 from socialroi_tui.model import Campaign, KpiMapping
 from socialroi_tui.text.formula import Formula
 
@@ -51,6 +52,8 @@ class CampaignResults:
     actual_by_publication: dict[str, tuple[Totals, ...]]
     kpis: tuple[KpiStatus, ...]
     gross_margin: Value = None
+    solution: Solution | None = None
+    """The figure the plan was asked to find (goal seek), when one was."""
     """The campaign's, by which the actual results' profit and ROI are worked out."""
 
 
@@ -184,7 +187,17 @@ def evaluate(
     ``actuals`` may be passed when already added up (they do not change as one types).
     """
     lang = lang or campaign.meta.language
-    budget = run_plan(plan_inputs(campaign), campaign.budget.mode)
+    solution = None
+    if campaign.budget.solve_for is None:
+        budget = run_plan(plan_inputs(campaign), campaign.budget.mode)
+    else:
+        goals = Goals(target_cpa=campaign.budget.target_cpa)
+        solution = solve_plan(plan_inputs(campaign), campaign.budget.solve_for, goals)
+        budget = solution.plan or BudgetResult(campaign.budget.mode, *[None] * 5)
+        if solution.value is not None:  # the channels buy as the plan found
+            solved = {SOLVED_FIELDS[campaign.budget.solve_for]: solution.value}
+            plan = campaign.budget.model_copy(update=solved)
+            campaign = campaign.model_copy(update={"budget": plan})
     shares = [c.share for c in campaign.channels if c.share is not None]
     unallocated = 1 - sum(shares, Decimal(0)) if shares else None
     summary = actuals or summarise_actuals(campaign)
@@ -199,4 +212,5 @@ def evaluate(
         actual_by_publication=by_publication,
         kpis=_kpi_statuses(campaign, total, by_channel, lang),
         gross_margin=campaign.budget.gross_margin,
+        solution=solution,
     )

@@ -51,6 +51,8 @@ class Solution:
     value: Value
     plan: BudgetResult | None
     reason: str | None = None
+    names: tuple[str, ...] = ()
+    """The figures the reason names (those missing, or given twice)."""
 
 
 class SolveError(ValueError):
@@ -210,3 +212,18 @@ def _last_true(holds: Callable[[int], bool], low: int, high: int) -> int:
         else:
             high = middle
     return low
+
+
+SOLVED_FIELDS = {"price": "price", "ctr": "ctr", "conversion_rate": "conversion_rate"}
+
+
+def solve_plan(inputs: PlanInputs, solve_for: str, goals: Goals) -> Solution:
+    """A campaign's plan with ``solve_for`` (``price``, ``ctr`` or ``conversion_rate``)
+    found instead of given: a question that cannot be asked is a solution without a value,
+    its reason and the figures it names."""
+    unknown: Unknown = inputs.pricing if solve_for == "price" else solve_for  # type: ignore[assignment]
+    open_inputs = replace(inputs, **{SOLVED_FIELDS[solve_for]: None})
+    try:
+        return solve(unknown, open_inputs, goals)
+    except SolveError as error:
+        return Solution(unknown, None, None, error.key, error.names)

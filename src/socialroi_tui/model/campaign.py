@@ -213,6 +213,11 @@ class BudgetPlan(Model):
     price: Money | None = None
     average_order_value: Money | None = None
     gross_margin: Rate | None = None
+    solve_for: Literal["price", "ctr", "conversion_rate"] | None = None
+    """A figure found by the plan (goal seek) rather than given: the price (CPM or CPC as
+    bought), the CTR or the conversion rate that still reaches the targets."""
+    target_cpa: Money | None = None
+    """With ``solve_for``: the CPA the plan may not exceed."""
     notes: Text = ""
 
 

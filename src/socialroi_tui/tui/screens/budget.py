@@ -42,6 +42,8 @@ PLAN_FIELDS = [
     ("average_order_value", "money", "aov_field"),
     ("gross_margin", "rate", "margin_field"),
 ]
+TARGET_CPA_FIELD = ("target_cpa", "money", "target_cpa_field")
+"""Shown while the plan solves for a figure: the CPA it may not exceed."""
 
 
 class BudgetScreen(SectionScreen):
@@ -120,6 +122,16 @@ class BudgetScreen(SectionScreen):
                         yield from self._plan_fields_for(PLAN_FIELDS[:4])
                         yield Choice([("CPM", "cpm"), ("CPC", "cpc")], id="budget-pricing")
                         yield from self._plan_fields_for(PLAN_FIELDS[4:])
+                        yield Choice(
+                            [
+                                (t("solve_nothing", lang), ""),
+                                (t("solve_price", lang), "price"),
+                                ("CTR", "ctr"),
+                                (t("conversion_rate_field", lang), "conversion_rate"),
+                            ],
+                            id="budget-solve",
+                        )
+                        yield from self._plan_fields_for([TARGET_CPA_FIELD])
                 yield Static("", id="budget-error")
             with _Panel(id="budget-results"):
                 yield FigureLines(id="budget-figures")
@@ -149,6 +161,7 @@ class BudgetScreen(SectionScreen):
         # Kept, so that a keystroke needs no query.
         self._mode = self.query_one("#budget-mode", Choice)
         self._pricing = self.query_one("#budget-pricing", Choice)
+        self._solve = self.query_one("#budget-solve", Choice)
         self._labels = self.query_one("#budget-labels", Static)
         self._error = self.query_one("#budget-error", Static)
         self._results_panel = self.query_one("#budget-results")
@@ -164,32 +177,45 @@ class BudgetScreen(SectionScreen):
     # --- drawing ------------------------------------------------------------------
 
     def refresh_body(self, force: bool = False) -> None:
-        plan = self.roi_app.document.campaign.budget
-        self._draw_form(plan.mode, plan.pricing)
+        document = self.roi_app.document
+        plan = document.campaign.budget
+        self._draw_form(plan.mode, plan.pricing, plan.solve_for)
+        solution = document.results.solution
         for field in self._plan_fields:
-            self.show_field(field, getattr(plan, field.key), force)
+            if field.key == plan.solve_for:  # found by the plan, not typed
+                value = None if solution is None else solution.value
+                field.show(value, force=True)
+            else:
+                self.show_field(field, getattr(plan, field.key), force)
         self._draw_channels(force)  # shows the shares: before the error and the results
         self._show_error()
         self._draw_results()
 
-    def _draw_form(self, mode: str, pricing: str) -> None:
-        """The mode and pricing, the field shown for the mode, and the labels."""
+    def _draw_form(self, mode: str, pricing: str, solve_for: str | None) -> None:
+        """The mode, pricing and figure solved for, the fields they show, and the labels.
+        Solving for a figure shows the target sales and the budget (the plan reaches
+        the one within the other), and the target CPA; the figure found cannot be typed."""
         lang = self.lang
-        if self._form_drawn == (mode, pricing, lang):
+        if self._form_drawn == (mode, pricing, solve_for, lang):
             return
-        self._form_drawn = (mode, pricing, lang)
+        self._form_drawn = (mode, pricing, solve_for, lang)
         self._mode.value = mode
         self._pricing.value = pricing
-        hidden = "budget" if mode == "reverse" else "target_conversions"
+        self._solve.value = solve_for or ""
+        hidden = set()
+        if solve_for is None:
+            hidden = {"budget" if mode == "reverse" else "target_conversions", "target_cpa"}
         for field in self._plan_fields:
-            if field.key in ("target_conversions", "budget"):
-                field.display = field.key != hidden
+            field.display = field.key not in hidden
+            field.disabled = field.key == solve_for
         price_label = t("price_cpm" if pricing == "cpm" else "price_cpc", lang).split(" (")[0]
         next(f for f in self._plan_fields if f.key == "price").label = price_label
-        labels = [t("mode", lang)]
-        labels += [t(label, lang) for key, _kind, label in PLAN_FIELDS[:4] if key != hidden]
-        labels += [t("pricing", lang), price_label]
-        labels += [t(label, lang) for _key, _kind, label in PLAN_FIELDS[5:]]
+
+        def shown(fields) -> list[str]:
+            return [t(label, lang) for key, _kind, label in fields if key not in hidden]
+
+        labels = [t("mode", lang), *shown(PLAN_FIELDS[:4]), t("pricing", lang), price_label]
+        labels += [*shown(PLAN_FIELDS[5:]), t("solve_for", lang), *shown([TARGET_CPA_FIELD])]
         labels = "\n".join(one_line(label, 15) for label in labels)
         show_text(self._labels, labels, layout=True)
 
@@ -235,6 +261,24 @@ class BudgetScreen(SectionScreen):
         warning = self.app.theme_variables.get("warning", "yellow")
         lines.append(Text(notice, style=f"bold reverse {warning}"))
         self._figures.show(lines)
+
+    def _unsolved(self, solution) -> str:
+        """Why the figure solved for has no value, in the form's words."""
+        lang = self.lang
+        labels = {key: t(label, lang) for key, _kind, label in PLAN_FIELDS}
+        labels |= {
+            "target_sales": labels["target_conversions"],
+            "cpm": "CPM",
+            "cpc": "CPC",
+            "aov": labels["average_order_value"],
+        }
+        if solution.reason == "solve_no_target":
+            return t("solve_no_target_here", lang)
+        if solution.reason == "solve_missing":
+            names = ", ".join(labels.get(name, name) for name in solution.names)
+            return t("solve_missing", lang, options=names)
+        figure = labels.get(solution.unknown, solution.unknown.upper())
+        return t(solution.reason or "solve_unreachable", lang, figure=figure)
 
     def _draw_channels(self, force: bool) -> None:
         document = self.roi_app.document
@@ -325,6 +369,9 @@ class BudgetScreen(SectionScreen):
         problem = self.field_problem()
         if problem:
             lines.append((problem, ""))
+        solution = document.results.solution if document is not None else None
+        if solution is not None and solution.value is None:
+            lines.append((self._unsolved(solution), ""))
         warnings = check_budget(document.campaign.budget) if document is not None else []
         # A field being typed again: its warning waits until what is typed reads.
         unreadable = {f.key for f in self._plan_fields if f.problem is not None}
@@ -350,8 +397,12 @@ class BudgetScreen(SectionScreen):
         show_text(self._error, text)
 
     def on_choice_changed(self, event: Choice.Changed) -> None:
-        """The mode or the buying switched, the figures carried across."""
-        if event.choice.id == "budget-mode":
+        """The mode, the buying or the figure solved for switched, the figures carried
+        across."""
+        if event.choice.id == "budget-solve":
+            solve_for = event.value or None
+            self.roi_app.edit(lambda c: editing.solve_for(c, solve_for), key="budget.solve_for")
+        elif event.choice.id == "budget-mode":
             self.roi_app.edit(
                 lambda c: editing.switch_budget_mode(c, event.value), key="budget.mode"
             )
