@@ -240,8 +240,8 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
     for option in ("FILE", "--screen", "--lang", "-V, --version"):
         assert any(line.lstrip().startswith(option) for line in lines), option
     listed = [line.split()[0] for line in lines if re.match(r"    \S", line)]
-    assert listed == ["plan", "solve", "calc", "validate", "new", "import", "report"]
-    commands = "{plan,solve,calc,validate,new,import,report}"
+    assert listed == ["plan", "solve", "sensitivity", "calc", "validate", "new", "import", "report"]
+    commands = "{plan,solve,sensitivity,calc,validate,new,import,report}"
     assert out.index("--screen objectives") < out.index(commands)
 
 
@@ -405,3 +405,17 @@ def test_solve_says_what_cannot_be_reached_or_asked(capsys):
     for options, words in cases.items():
         code, out, err = run(capsys, *SOLVE, *options)
         assert code == 2 and out == "" and words in err and err.count("\n") == 1, options
+
+
+def test_sensitivity_as_markdown_and_json(capsys, sample_path):
+    path = str(sample_path("seed-000"))
+    code, out, _ = run(capsys, "sensitivity", path, "--lang", "en")
+    assert code == 0 and "## Budget" in out and "## CPA" in out and "## ROI" in out
+    assert "| CPM | €1.80 | €2.20 | `" in out and "| €4,500.00 | €5,500.00 |" in out
+    code, out, _ = run(capsys, "sensitivity", path, "--step", "20%", "--format", "json")
+    data = json.loads(out)
+    assert data["step"] == "0.2" and data["plan"]["budget"] == "5000"
+    price = next(s for s in data["swings"] if s["assumption"] == "price")
+    assert price["figures"]["budget"] == ["4000", "6000"]
+    code, _, err = run(capsys, "sensitivity", path, "--step", "150%")
+    assert code == 2 and "--step" in err

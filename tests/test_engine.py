@@ -310,3 +310,31 @@ def test_a_target_switched_to_a_budget_and_back_is_the_same_target(
     needed = reverse_plan(inputs).budget
     forward = forward_plan(PlanInputs(**{**inputs.__dict__, "budget": needed}))
     assert sales_within(forward) == target
+
+
+def test_sensitivity_moves_each_assumption_a_step_and_puts_the_largest_effect_first():
+    from socialroi_tui.engine.sensitivity import sensitivity
+
+    inputs = PlanInputs(
+        **{**SEED_PLAN.__dict__, "average_order_value": D(49), "gross_margin": D("0.95")}
+    )
+    result = sensitivity(inputs, "reverse")
+    swings = {s.assumption: s for s in result.swings}
+    assert set(swings) == {
+        "target_conversions",
+        "conversion_rate",
+        "ctr",
+        "price",
+        "average_order_value",
+        "gross_margin",
+    }  # no budget in a reverse plan
+    assert swings["price"].figures["budget"] == (D("4500.00"), D("5500.00"))
+    assert swings["ctr"].low == D("0.018") and swings["ctr"].high == D("0.022")
+    assert swings["gross_margin"].high == 1  # a rate stays within 100 %
+    assert swings["average_order_value"].figures["budget"] == (D(5000), D(5000))
+    effects = [s.effect for s in result.swings]
+    assert effects == sorted(effects, reverse=True)
+    assert result.figures == ("budget", "cpa", "roi")
+    forward = sensitivity(PlanInputs(**{**inputs.__dict__, "budget": D(5000)}), "forward")
+    assert "target_conversions" not in {s.assumption for s in forward.swings}
+    assert forward.figures == ("conversions", "cpa", "roi")

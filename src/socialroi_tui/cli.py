@@ -21,7 +21,7 @@ from socialroi_tui.text.words import SECTIONS, Language, detect_language, t, tn
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("plan", "solve", "calc", "validate", "new", "import", "report")
+COMMANDS = ("plan", "solve", "sensitivity", "calc", "validate", "new", "import", "report")
 
 
 class UsageError(Exception):
@@ -174,6 +174,19 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     )
     solve.add_argument("--target-roas", type=_number("number", "--target-roas", lang_holder))
     _money_options(solve, lang_holder)
+
+    sensitivity = sub.add_parser(
+        "sensitivity",
+        help="how far each assumption moves the budget (or sales), the CPA and the ROI",
+    )
+    sensitivity.add_argument("file", type=Path)
+    sensitivity.add_argument(
+        "--step",
+        type=_number("rate", "--step", lang_holder),
+        help="how far each assumption moves, up and down (default 10%%)",
+    )
+    sensitivity.add_argument("--format", choices=["md", "json"], default="md")
+    sensitivity.add_argument("--lang", choices=["fr", "en"])
 
     calc = sub.add_parser("calc", help="evaluate a campaign file")
     calc.add_argument("file", type=Path)
@@ -385,6 +398,43 @@ def _solution_text(solution, currency: str, lang: Language) -> str:
     unit = {"ctr": "rate", "conversion_rate": "rate"}.get(solution.unknown, "money")
     value = format_by_unit(solution.value, unit, currency, lang)
     return t("solve_answer", lang, figure=figure, value=value)
+
+
+def _sensitivity(args, lang: Language) -> int:
+    from socialroi_tui.engine.evaluate import plan_inputs
+    from socialroi_tui.engine.sensitivity import DEFAULT_STEP, sensitivity
+    from socialroi_tui.presenter import SENSITIVITY_WORDS, sensitivity_json, sensitivity_rows
+    from socialroi_tui.text.numbers import format_rate
+    from socialroi_tui.text.safe import markdown_cell
+
+    campaign = _load(args.file).campaign
+    step = args.step if args.step is not None else DEFAULT_STEP
+    if not 0 < step < 1:
+        raise UsageError(t("sensitivity_step", lang))
+    result = sensitivity(plan_inputs(campaign), campaign.budget.mode, step)
+    if args.format == "json":
+        import json
+
+        print(json.dumps(sensitivity_json(result), indent=2))
+        return 0
+    currency = campaign.meta.currency
+    shown = format_rate(step, lang)
+    print(f"# {markdown_cell(campaign.meta.name or args.file.name)}")
+    print()
+    print(t("sensitivity_intro", lang, step=shown))
+    for figure in result.figures:
+        print(f"\n## {t(SENSITIVITY_WORDS[figure], lang)}\n")
+        name = t(SENSITIVITY_WORDS[figure], lang)
+        print(
+            f"| {t('assumption', lang)} | −{shown} | +{shown} | "
+            f"| {name} −{shown} | {name} +{shown} |"
+        )
+        print("|---|--:|--:|---|--:|--:|")
+        for name, low, high, bar, at_low, at_high in sensitivity_rows(
+            result, figure, currency, lang
+        ):
+            print(f"| {name} | {low} | {high} | `{bar}` | {at_low} | {at_high} |")
+    return 0
 
 
 SOLVED_NAMES = {
@@ -710,6 +760,7 @@ def _run_command(argv: list[str]) -> int:
         handler = {
             "plan": _print_plan,
             "solve": _solve,
+            "sensitivity": _sensitivity,
             "calc": _print_calc,
             "validate": _validate,
             "new": _new,

@@ -3,14 +3,17 @@ so that both show the same figures."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
 from socialroi_tui.engine.actuals import figure_with_margin
 from socialroi_tui.engine.budget import BudgetResult
-from socialroi_tui.engine.evaluate import CampaignResults
+from socialroi_tui.engine.evaluate import CampaignResults, plan_inputs
 from socialroi_tui.engine.formulas import to_cent
 from socialroi_tui.engine.funnel import FunnelResult
+from socialroi_tui.engine.sensitivity import sensitivity
+from socialroi_tui.engine.solve import SOLVED_FIELDS
 from socialroi_tui.text.numbers import (
     format_count,
     format_money,
@@ -329,3 +332,107 @@ def import_warning_lines(preview, lang: Language, currency: str, limit: int = 10
     if len(warnings) > limit:
         lines.append(t("plausibility_more", lang, count=len(warnings) - limit))
     return lines
+
+
+SENSITIVITY_UNITS = {
+    "target_conversions": "count",
+    "budget": "money",
+    "conversion_rate": "rate",
+    "ctr": "rate",
+    "price": "money",
+    "average_order_value": "money",
+    "gross_margin": "rate",
+    "conversions": "count",
+    "cpa": "money",
+    "roi": "rate",
+}
+SENSITIVITY_WORDS = {
+    "target_conversions": "target_conversions",
+    "budget": "budget",
+    "conversion_rate": "conversion_rate",
+    "ctr": "ctr_field",
+    "price": "price",
+    "average_order_value": "aov_field",
+    "gross_margin": "margin_field",
+    "conversions": "conversions",
+    "cpa": "cpa",
+    "roi": "roi",
+}
+
+
+def tornado_bar(low, high, planned, widest: Decimal, half: int) -> str:
+    """A tornado bar: ``half`` cells each side of ``│``, the side below the plan filled
+    as far as the lower figure goes, the side above as far as the higher one (scaled so
+    that ``widest``, a fraction of the plan's value, fills a side)."""
+    if low is None or high is None or not planned or not widest:
+        return " " * half + "│" + " " * half
+    below = max(planned - min(low, high), Decimal(0)) / abs(planned)
+    above = max(max(low, high) - planned, Decimal(0)) / abs(planned)
+    left = min(half, int((below / widest * half).to_integral_value()))
+    right = min(half, int((above / widest * half).to_integral_value()))
+    return " " * (half - left) + "█" * left + "│" + "█" * right + " " * (half - right)
+
+
+def sensitivity_rows(result, figure: str, currency: str, lang: Language, half: int = 8):
+    """(assumption, its low and high, bar, the figure at low and at high) for each swing,
+    the largest move of ``figure`` first; the bars share one scale."""
+    planned = getattr(result.base, figure)
+
+    def move(swing) -> Decimal:
+        values = swing.figures[figure]
+        if not planned or None in values:
+            return Decimal(0)
+        return max(abs(value - planned) for value in values) / abs(planned)
+
+    swings = sorted(result.swings, key=move, reverse=True)
+    widest = max(map(move, swings), default=Decimal(0))
+    rows = []
+    for swing in swings:
+        unit = SENSITIVITY_UNITS[swing.assumption]
+        low, high = swing.figures[figure]
+        figure_unit = SENSITIVITY_UNITS[figure]
+        name = t(SENSITIVITY_WORDS[swing.assumption], lang).split(" (")[0]
+        if swing.assumption == "price":
+            name = result.pricing.upper()
+        rows.append(
+            (
+                name,
+                format_by_unit(swing.low, unit, currency, lang),
+                format_by_unit(swing.high, unit, currency, lang),
+                tornado_bar(low, high, planned, widest, half),
+                format_by_unit(low, figure_unit, currency, lang),
+                format_by_unit(high, figure_unit, currency, lang),
+            )
+        )
+    return rows
+
+
+def sensitivity_json(result) -> dict[str, Any]:
+    """The swings as exact decimal strings."""
+    return {
+        "mode": result.base.mode,
+        "step": as_json_value(result.step),
+        "plan": {name: as_json_value(getattr(result.base, name)) for name in result.figures},
+        "swings": [
+            {
+                "assumption": swing.assumption,
+                "low": as_json_value(swing.low),
+                "high": as_json_value(swing.high),
+                "figures": {
+                    name: [as_json_value(v) for v in values]
+                    for name, values in swing.figures.items()
+                },
+                "effect": as_json_value(swing.effect),
+            }
+            for swing in result.swings
+        ],
+    }
+
+
+def plan_sensitivity(campaign, solution=None):
+    """The sensitivity of the campaign's plan (with the figure a goal seek found)."""
+    inputs = plan_inputs(campaign)
+    solve_for = campaign.budget.solve_for
+    if solve_for is not None and solution is not None and solution.value is not None:
+        inputs = replace(inputs, **{SOLVED_FIELDS[solve_for]: solution.value})
+    return sensitivity(inputs, campaign.budget.mode)

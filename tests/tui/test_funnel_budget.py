@@ -159,6 +159,27 @@ async def test_the_plan_finds_the_price_that_keeps_a_target_cpa(tmp_path):
         assert app.document.campaign.budget.price == D("1.20") and not price.disabled
 
 
+async def test_the_tornado_follows_the_typing_and_each_figure_in_turn(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: "Budget: each assumption" in str(box(app).border_title))
+        assert "CPM" in text_of(app, "#tornado") and "€4,500.00" in text_of(app, "#tornado")
+        assert "and 3 more below" in str(box(app).border_subtitle)
+        await type_into(pilot, "#field-price", "4")  # CPM 4 €: 3,60 € to 4,40 €
+        await wait_for(pilot, lambda: "€9,000.00" in text_of(app, "#tornado"))
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: str(box(app).border_title).startswith("CPA"))
+        await pilot.press("ctrl+t", "ctrl+t")  # ROI, then the split again
+        await wait_for(pilot, lambda: "400 sales" in text_of(app, "#channel-figures"))
+        assert box(app).border_title == "Split by network" and not box(app).border_subtitle
+
+
+def box(app):
+    return app.screen.query_one("#budget-channels")
+
+
 async def test_above_break_even_gives_a_plain_verdict(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:

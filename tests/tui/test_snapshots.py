@@ -126,6 +126,13 @@ def test_budget_screen_solving_for_the_price(snap_compare, lang, size):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
+def test_budget_screen_with_the_tornado(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
+    assert snap_compare(app, terminal_size=size, press=["ctrl+t"], run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
 def test_dashboard_screen(snap_compare, lang, size):
     app = make_app(SAMPLES / "two-ads.toml", lang=lang, screen="dashboard")
     assert snap_compare(app, terminal_size=size, press=["c"], run_before=settle)

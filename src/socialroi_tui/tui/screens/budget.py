@@ -6,12 +6,21 @@ import textwrap
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from socialroi_tui import editing
 from socialroi_tui.engine.plausibility import check_budget
-from socialroi_tui.presenter import budget_rows, plausibility_text, verdict_text
+from socialroi_tui.engine.sensitivity import FIGURES
+from socialroi_tui.presenter import (
+    SENSITIVITY_WORDS,
+    budget_rows,
+    plan_sensitivity,
+    plausibility_text,
+    sensitivity_rows,
+    verdict_text,
+)
 from socialroi_tui.text.numbers import format_count, format_money, format_rate
 from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import t
@@ -28,6 +37,10 @@ class _Panel(VerticalScroll, can_focus=False):
 
 
 VERDICT_LINES = 3
+TORNADO_ROWS = 3
+"""The tornado's rows at least (the largest effects); more as the terminal is taller."""
+FORM_HEIGHT = 21
+"""The screen's rows the tornado leaves to the rest: bars, the form, its own border."""
 WARNED_FIELDS = {"conversion_rate": "conversion_rate", "ctr": "ctr", "cpm": "price"}
 """The form's field for each figure a plausibility warning names."""
 REQUIRED = {"target_conversions", "budget", "conversion_rate", "ctr", "price"}
@@ -49,6 +62,11 @@ TARGET_CPA_FIELD = ("target_cpa", "money", "target_cpa_field")
 class BudgetScreen(SectionScreen):
     SECTION = "budget"
     AUTO_FOCUS = "#budget-mode"
+    BINDINGS = [
+        Binding("ctrl+t", "tornado", "key_tornado", tooltip="keyhelp_tornado", id="tornado"),
+    ]
+    bottom = "split"
+    """What the lower panel shows: the split by network, or the tornado of one figure."""
     DEFAULT_CSS = """
     BudgetScreen #budget-top {
         height: 1fr;
@@ -170,6 +188,8 @@ class BudgetScreen(SectionScreen):
         self._form_drawn: tuple | None = None
         self._results_drawn: tuple | None = None
         self._channels_drawn: tuple | None = None
+        self._tornado: FigureLines | None = None
+        self._tornado_drawn: tuple | None = None
         """What the form, the results and the channel figures were drawn from: a
         keystroke that changes no figure draws none of them again."""
         super().on_mount()
@@ -187,7 +207,10 @@ class BudgetScreen(SectionScreen):
                 field.show(value, force=True)
             else:
                 self.show_field(field, getattr(plan, field.key), force)
-        self._draw_channels(force)  # shows the shares: before the error and the results
+        if self.bottom == "split":
+            self._draw_channels(force)  # shows the shares: before the error and the results
+        else:
+            self._draw_tornado()
         self._show_error()
         self._draw_results()
 
@@ -280,10 +303,60 @@ class BudgetScreen(SectionScreen):
         figure = labels.get(solution.unknown, solution.unknown.upper())
         return t(solution.reason or "solve_unreachable", lang, figure=figure)
 
+    def action_tornado(self) -> None:
+        """The lower panel shows the next view: the split, then the tornado of each
+        figure the plan follows (budget or sales, CPA, ROI), then the split again."""
+        views = ["split", *FIGURES[self.roi_app.document.campaign.budget.mode]]
+        following = views.index(self.bottom) + 1 if self.bottom in views else 1
+        self.bottom = views[following % len(views)]
+        self._channel_ids = None  # the split is built again when it comes back
+        self._tornado_drawn = None
+        self.refresh_body()
+
+    def _draw_tornado(self) -> None:
+        """Each assumption a step lower and higher: how far it moves the figure shown."""
+        document = self.roi_app.document
+        campaign, results, lang = document.campaign, document.results, self.lang
+        box = self._channels_box
+        if self._tornado is None or self._tornado.parent is not box:
+            box.remove_children()
+            self._channel_shares = []
+            self._tornado = FigureLines(id="tornado")
+            box.mount(self._tornado)
+        currency = campaign.meta.currency
+        # As many rows as leave the form its height (at 80×24: the three largest effects).
+        room = max(TORNADO_ROWS, self.size.height - FORM_HEIGHT)
+        drawn_from = (campaign.budget, results.solution, self.bottom, currency, lang, room)
+        if drawn_from == self._tornado_drawn:
+            return
+        self._tornado_drawn = drawn_from
+        result = plan_sensitivity(campaign, results.solution)
+        figure = self.bottom if self.bottom in result.figures else result.figures[0]
+        step = format_rate(result.step, lang)
+        name = t(SENSITIVITY_WORDS[figure], lang)
+        box.border_title = t("tornado_title", lang, figure=name, step=step)
+        rows = sensitivity_rows(result, figure, currency, lang, half=7)
+        hint = t("tornado_hint", lang)
+        if len(rows) > room:
+            hint = t("tornado_more", lang, count=len(rows) - room) + " · " + hint
+        box.border_subtitle = hint
+        lines = []
+        for label, low, high, bars, at_low, at_high in rows[:room]:
+            # 74 columns: within the panel at 80 columns
+            line = Text(f"{one_line(label, 16):<16} {low:>8} {high:>8} ")
+            line.append(bars, style="bold")
+            line.append(f" {at_low:>11} {at_high:>11}")
+            lines.append(line)
+        if not lines:
+            lines.append(Text(t("tornado_empty", lang), style="italic"))
+        self._tornado.show(lines)
+
     def _draw_channels(self, force: bool) -> None:
         document = self.roi_app.document
         campaign, results = document.campaign, document.results
         box = self._channels_box
+        if box.border_title != t("channel_split", self.lang):
+            box.border_title = t("channel_split", self.lang)
         ids = [c.id for c in campaign.channels]
         if ids != self._channel_ids:
             self._build_channel_rows(box, campaign.channels)
