@@ -338,3 +338,24 @@ def test_sensitivity_moves_each_assumption_a_step_and_puts_the_largest_effect_fi
     forward = sensitivity(PlanInputs(**{**inputs.__dict__, "budget": D(5000)}), "forward")
     assert "target_conversions" not in {s.assumption for s in forward.swings}
     assert forward.figures == ("conversions", "cpa", "roi")
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**9, places=2),
+    st.lists(st.none() | st.decimals(min_value=0, max_value=1, places=4), max_size=8),
+)
+def test_the_networks_budgets_add_up_to_the_cent(amount, shares):
+    parts = f.split_to_the_cent(amount, shares)
+    given = [s for s in shares if s is not None]
+    assert [p is None for p in parts] == [s is None for s in shares]
+    assert sum((p for p in parts if p is not None), D(0)) == f.to_cent(amount * sum(given, D(0)))
+    for part, share in zip(parts, shares, strict=True):
+        if share is not None:  # each part within a cent of its exact share
+            assert abs(part - amount * share) < D("0.01") and part == part.quantize(f.CENT)
+
+
+def test_the_cents_left_by_rounding_go_to_the_largest_remainders():
+    thirds = [D(1) / 3] * 3
+    assert f.split_to_the_cent(D(100), thirds) == [D("33.34"), D("33.33"), D("33.33")]
+    # 1.5 and 3.5 cents: one cent left, equal remainders, the first listed takes it
+    assert f.split_to_the_cent(D("0.05"), [D("0.3"), D("0.7")]) == [D("0.02"), D("0.03")]

@@ -94,10 +94,8 @@ def kpi_status(actual: Value, target: Value, better: str) -> Status:
 def _channel_plans(campaign: Campaign, total: BudgetResult) -> tuple[ChannelPlan, ...]:
     plans = []
     defaults = plan_inputs(campaign)
-    for channel in campaign.channels:
-        budget = None
-        if channel.share is not None and total.budget is not None:
-            budget = f.to_cent(total.budget * channel.share)
+    budgets = f.split_to_the_cent(total.budget, [c.share for c in campaign.channels])
+    for channel, budget in zip(campaign.channels, budgets, strict=True):
         # A channel without its own price buys media as the plan does (CPM or CPC).
         own_price = channel.price is not None
         inputs = PlanInputs(

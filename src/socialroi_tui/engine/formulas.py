@@ -5,7 +5,7 @@ read by ``text.formula.Formula``."""
 
 from __future__ import annotations
 
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from socialroi_tui.text.formula import safe_divide
 
@@ -57,3 +57,26 @@ def break_even_cpa(average_order_value: Value, gross_margin: Value) -> Value:
     if average_order_value is None or gross_margin is None:
         return None
     return average_order_value * gross_margin
+
+
+def split_to_the_cent(amount: Value, shares: list[Value]) -> list[Value]:
+    """``amount`` split by ``shares`` (None for a share not given), each part to the cent
+    and the parts adding up, to the cent, to the amount times the shares' sum: each part
+    is rounded down, then the cents left over go one by one to the parts with the largest
+    remainders (the first listed on a tie)."""
+    if amount is None:
+        return [None] * len(shares)
+    given = [share for share in shares if share is not None]
+    whole = to_cent(amount * sum(given, Decimal(0)))
+    exact = [None if share is None else amount * share / CENT for share in shares]
+    parts = [
+        None if cents is None else cents.to_integral_value(rounding=ROUND_FLOOR) for cents in exact
+    ]
+    left = int(whole / CENT - sum((p for p in parts if p is not None), Decimal(0)))
+    order = sorted(
+        (i for i, cents in enumerate(exact) if cents is not None),
+        key=lambda i: (-(exact[i] - parts[i]), i),
+    )
+    for i in order[: max(left, 0)]:
+        parts[i] += 1
+    return [None if cents is None else (cents * CENT).quantize(CENT) for cents in parts]
