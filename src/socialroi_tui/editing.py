@@ -22,7 +22,7 @@ from socialroi_tui.model import (
     ObjectiveChoice,
 )
 from socialroi_tui.text.formula import safe_divide
-from socialroi_tui.text.words import Problems
+from socialroi_tui.text.words import Problem, Problems
 
 
 def _with(campaign: Campaign, **parts: Any) -> Campaign:
@@ -127,6 +127,43 @@ def solve_for(campaign: Campaign, figure: str | None) -> Campaign:
         if solution is not None and solution.value is not None:
             changes[plan.solve_for] = solution.value
     return set_budget(campaign, **changes)
+
+
+def add_channel(campaign: Campaign, network: str) -> Campaign:
+    """A network added to the plan (last, without a share yet), named after itself; its id
+    is the network's, numbered if another channel has it."""
+    taken = {channel.id for channel in campaign.channels}
+    channel_id, number = network, 1
+    while channel_id in taken:
+        number += 1
+        channel_id = f"{network}-{number}"
+    label = NETWORK_NAMES.get(network, network.capitalize())
+    added = Channel(id=channel_id, network=network, label=label)
+    return _with(campaign, channels=[*campaign.channels, added])
+
+
+def remove_channel(campaign: Campaign, index: int) -> Campaign:
+    """The plan without the network at ``index``; refused (``Problems``) while actual
+    results or KPIs refer to it."""
+    channel = campaign.channels[index]
+    if any(actual.channel == channel.id for actual in campaign.actuals) or any(
+        mapping.channel == channel.id for mapping in campaign.kpis
+    ):
+        raise Problems([Problem.of("problem_network_in_use", network=channel.label)])
+    channels = [c for i, c in enumerate(campaign.channels) if i != index]
+    return _with(campaign, channels=channels)
+
+
+NETWORK_NAMES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "pinterest": "Pinterest",
+}
+"""How the networks write their names (``other`` is named in the user's language)."""
 
 
 def set_channel(campaign: Campaign, index: int, **changes: Any) -> Campaign:

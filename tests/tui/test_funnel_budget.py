@@ -521,3 +521,49 @@ async def test_the_budget_figures_follow_the_terminal_width(tmp_path):
         narrow = len(figures(app).splitlines()[0])
         await pilot.resize_terminal(120, 40)
         await wait_for(pilot, lambda: len(figures(app).splitlines()[0]) > narrow)
+
+
+async def test_networks_are_added_renamed_and_removed_in_the_app(tmp_path):
+    from socialroi_tui.tui.dialogs.network import NetworkDialog
+    from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NetworkDialog))
+        await pilot.press("down", "down", "down", "down", "enter")  # YouTube
+        await wait_for(pilot, lambda: len(app.document.campaign.channels) == 4)
+        added = app.document.campaign.channels[-1]
+        assert (added.id, added.network, added.label) == ("youtube", "youtube", "YouTube")
+        await wait_for(pilot, lambda: app.focused is app.screen._channel_shares[-1])
+        await pilot.press("0", "%")  # the others already share the whole budget
+        await wait_for(pilot, lambda: app.document.campaign.channels[-1].share == D(0))
+        await pilot.press("ctrl+l")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+        await pilot.press("ctrl+u", *"YT Shorts".replace(" ", "_"), "enter")
+        await wait_for(pilot, lambda: app.document.campaign.channels[-1].label == "YT_Shorts")
+        await wait_for(pilot, lambda: "YT_Shorts" in text_of(app, ".channel-names"))
+        app.screen._channel_shares[-1].focus()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("left", "enter")  # "Remove" (the focus starts on "Cancel")
+        await wait_for(pilot, lambda: len(app.document.campaign.channels) == 3)
+        await pilot.press("ctrl+z")
+        await wait_for(pilot, lambda: len(app.document.campaign.channels) == 4)
+
+
+async def test_a_network_with_results_is_not_removed(tmp_path):
+    app = make_app(copy_sample("two-ads", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: bool(app.screen._channel_shares))
+        before = app.document.campaign.channels
+        app.screen._channel_shares[0].focus()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("left", "enter")
+        await wait_for(
+            pilot, lambda: any("retirez-les d'abord" in str(n.message) for n in app._notifications)
+        )
+        assert app.document.campaign.channels == before

@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.widgets import Static
 
 from socialroi_tui import editing
@@ -34,6 +35,17 @@ from socialroi_tui.tui.widgets.number_field import NumberField
 class _Panel(VerticalScroll, can_focus=False):
     """A panel that scrolls (with the mouse, or to show the field that has the focus)
     but is no Tab stop: the focus would show nothing there."""
+
+
+class _ResultsPanel(_Panel):
+    """The results' panel: its lines are laid out again for its new height (the panel
+    below grows with a network added, or with the tornado)."""
+
+    def on_resize(self) -> None:
+        self.post_message(self.Resized())
+
+    class Resized(Message):
+        pass
 
 
 VERDICT_LINES = 3
@@ -64,6 +76,29 @@ class BudgetScreen(SectionScreen):
     AUTO_FOCUS = "#budget-mode"
     BINDINGS = [
         Binding("ctrl+t", "tornado", "key_tornado", tooltip="keyhelp_tornado", id="tornado"),
+        Binding(
+            "ctrl+n",
+            "add_network",
+            "key_add_network",
+            tooltip="keyhelp_add_network",
+            id="add_network",
+        ),
+        Binding(
+            "ctrl+r",
+            "remove_network",
+            "key_remove_network",
+            tooltip="keyhelp_remove_network",
+            id="remove_network",
+            show=False,
+        ),
+        Binding(
+            "ctrl+l",
+            "rename_network",
+            "key_rename_network",
+            tooltip="keyhelp_rename_network",
+            id="rename_network",
+            show=False,
+        ),
     ]
     bottom = "split"
     """What the lower panel shows: the split by network, or the tornado of one figure."""
@@ -151,7 +186,7 @@ class BudgetScreen(SectionScreen):
                         )
                         yield from self._plan_fields_for([TARGET_CPA_FIELD])
                 yield Static("", id="budget-error")
-            with _Panel(id="budget-results"):
+            with _ResultsPanel(id="budget-results"):
                 yield FigureLines(id="budget-figures")
         yield _Panel(id="budget-channels")
 
@@ -276,13 +311,16 @@ class BudgetScreen(SectionScreen):
         if len(wrapped) > VERDICT_LINES:
             rest = " ".join(wrapped[VERDICT_LINES - 1 :])
             wrapped[VERDICT_LINES - 1 :] = [textwrap.shorten(rest, room, placeholder=" …")]
-        wrapped += [""] * (VERDICT_LINES - len(wrapped))
+        # Fewer blank lines under it when the panel is short (more networks below).
+        spare = height - len(lines) - 1 if height else VERDICT_LINES
+        wrapped += [""] * (max(len(wrapped), min(VERDICT_LINES, spare)) - len(wrapped))
         lines += [Text(line, style=style) for line in wrapped]
         # The figures stay while a field does not parse; one line says they are the last
         # valid ones (cheaper over SSH than restyling the whole panel at each switch).
         notice = f" ⚠ {t('stale', self.lang).capitalize()} " if stale else ""
         warning = self.app.theme_variables.get("warning", "yellow")
-        lines.append(Text(notice, style=f"bold reverse {warning}"))
+        if notice or not height or len(lines) < height:  # its blank line only if room
+            lines.append(Text(notice, style=f"bold reverse {warning}"))
         self._figures.show(lines)
 
     def _unsolved(self, solution) -> str:
@@ -302,6 +340,83 @@ class BudgetScreen(SectionScreen):
             return t("solve_missing", lang, options=names)
         figure = labels.get(solution.unknown, solution.unknown.upper())
         return t(solution.reason or "solve_unreachable", lang, figure=figure)
+
+    def on__results_panel_resized(self, _message: _ResultsPanel.Resized) -> None:
+        if self._results_drawn is not None:
+            self._draw_results()
+
+    def action_add_network(self) -> None:
+        """A network picked from the list, added last; its share gets the focus."""
+        from socialroi_tui.tui.dialogs.network import NetworkDialog
+
+        def picked(network: str | None) -> None:
+            if network is None:
+                return
+            if self.roi_app.edit(lambda c: editing.add_channel(c, network), key="budget.network"):
+                self.bottom = "split"
+                self.refresh_body()
+                self.call_after_refresh(self._focus_last_share)
+
+        self.app.push_screen(NetworkDialog(self.lang), picked)
+
+    def _focus_last_share(self) -> None:
+        if self._channel_shares:
+            self._channel_shares[-1].focus()
+        else:  # the rows are being built
+            self.call_after_refresh(self._focus_last_share)
+
+    def _network_in_focus(self) -> int | None:
+        """The network whose share has the focus (None, and a word why, if none has)."""
+        focused = self.focused
+        if isinstance(focused, NumberField) and focused in self._channel_shares:
+            return self._channel_shares.index(focused)
+        self.notify(t("network_focus_first", self.lang), severity="warning")
+        return None
+
+    def action_remove_network(self) -> None:
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        index = self._network_in_focus()
+        if index is None:
+            return
+        channel = self.roi_app.document.campaign.channels[index]
+        lang = self.lang
+
+        def answered(answer: str | None) -> None:
+            if answer == "remove":
+                self.roi_app.edit(lambda c: editing.remove_channel(c, index), key="budget.network")
+
+        self.app.push_screen(
+            ChoiceDialog(
+                t("remove_network_title", lang),
+                t("remove_network_question", lang, network=channel.label or channel.id),
+                [("remove", t("choice_remove", lang)), ("cancel", t("choice_cancel", lang))],
+                focus="cancel",
+            ),
+            answered,
+        )
+
+    def action_rename_network(self) -> None:
+        from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+        index = self._network_in_focus()
+        if index is None:
+            return
+        channel = self.roi_app.document.campaign.channels[index]
+
+        def named(label: str | None) -> None:
+            if label is not None and label.strip():
+                change = lambda c: editing.set_channel(c, index, label=label.strip())  # noqa: E731
+                if self.roi_app.edit(change, key="budget.network"):
+                    self._channel_ids = None  # the names column is built again
+                    self.refresh_body()
+
+        self.app.push_screen(
+            TextPrompt(
+                t("rename_network_title", self.lang), t("network_name", self.lang), channel.label
+            ),
+            named,
+        )
 
     def action_tornado(self) -> None:
         """The lower panel shows the next view: the split, then the tornado of each
