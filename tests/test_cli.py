@@ -345,7 +345,7 @@ def test_solve_for_the_most_a_thousand_impressions_may_cost(capsys):
     assert code == 0
     assert json.loads(out) == {"cpm": "2.00", "plan": {"cpa": "5.00", "mode": "forward"}}
     code, out, _ = run(capsys, *SOLVE, "--for", "cpc", "--target-cpa", "5 €", "--lang", "fr")
-    assert code == 0 and out.startswith(fr("CPC qui atteint les objectifs : 0,10 €"))
+    assert code == 0 and out.startswith(fr("Réponse — CPC : 0,10 €"))
 
 
 def test_solve_for_each_figure_of_the_seed(capsys):
@@ -378,7 +378,7 @@ def test_solve_for_each_figure_of_the_seed(capsys):
         "--budget",
         "4000",
     )
-    assert code == 0 and "Conversion rate that reaches the targets: 2.5%" in out
+    assert code == 0 and "Answer — Conversion rate: 2.5%" in out
 
 
 def test_solve_says_what_cannot_be_reached_or_asked(capsys):
@@ -394,9 +394,10 @@ def test_solve_says_what_cannot_be_reached_or_asked(capsys):
         "--ctr",
         "0.01%",
     )
-    assert code == 1 and out == "no CPM reaches the targets\n"
+    assert code == 1 and out == "no value reaches the targets (CPM)\n"
     cases = {
         ("--for", "cpm", "--cpm", "2", "--target-cpa", "5"): "--cpm: given, and asked for",
+        ("--for", "cpm", "--cpc", "2", "--target-cpa", "5"): "--cpc, --cpm: the price of the other",
         ("--for", "budget", "--cpm", "2"): "to solve, give also --target-sales",
         ("--for", "cpm"): "nothing to reach",
         ("--for", "cpm", "--target-roas", "3"): "give also --aov",
@@ -419,3 +420,9 @@ def test_sensitivity_as_markdown_and_json(capsys, sample_path):
     assert price["figures"]["budget"] == ["4000", "6000"]
     code, _, err = run(capsys, "sensitivity", path, "--step", "150%")
     assert code == 2 and "--step" in err
+
+
+def test_a_negative_target_roi_is_read_as_its_value(capsys):
+    argv = [*SOLVE, "--for", "cpm", "--aov", "50", "--target-roi", "-20%", "--json"]
+    code, out, err = run(capsys, *argv)
+    assert code == 0 and err == "" and json.loads(out)["cpm"]

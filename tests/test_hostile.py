@@ -1106,3 +1106,20 @@ def test_goal_seek_takes_any_argument_without_a_traceback(capsys, options):
     assert "\x1b" not in out + err and "\x00" not in out + err
     if code == 2:
         assert out == "" and err.count("\n") == 1
+
+
+def test_a_large_file_naming_its_results_twice_is_refused_as_toml_says(tmp_path):
+    """Results written last and plainly are read quickly, but not past a head that
+    defines ``actuals`` too (TOML refuses the file: so does socialroi)."""
+    from socialroi_tui.store import CampaignFileError, parse_campaign
+    from socialroi_tui.store.toml_store import PIECE_BYTES
+
+    rows = "".join(
+        f'\n[[actuals]]\nchannel = "fb"\npublication = "Post {i}"\nspend = 12.5\n'
+        for i in range(PIECE_BYTES // 40)
+    )
+    body = '[[channels]]\nid = "fb"\nnetwork = "facebook"\n' + rows
+    assert len(parse_campaign(body).actuals) == PIECE_BYTES // 40
+    for head in ("actuals = []\n", "[actuals]\n"):
+        with pytest.raises(CampaignFileError):
+            parse_campaign(head + body)

@@ -48,7 +48,7 @@ def test_what_no_value_can_reach_is_said():
     ("unknown", "inputs", "goals", "key"),
     [
         ("cpm", replace(SEED, price=D(2)), Goals(), "solve_given_twice"),
-        ("cpm", replace(SEED, pricing="cpc", price=D(1)), Goals(), "solve_given_twice"),
+        ("cpm", replace(SEED, pricing="cpc", price=D(1)), Goals(), "solve_other_price"),
         ("budget", replace(SEED, ctr=None, price=D(2)), Goals(), "solve_missing"),
         ("cpm", replace(SEED, target_conversions=None), Goals(), "solve_no_target"),
         ("cpm", SEED, Goals(target_roas=D(3)), "solve_missing"),  # ROAS needs the order value
@@ -128,3 +128,18 @@ def test_the_law_is_checked_on_answers_found():
 
     count()
     assert sum(found) > len(found) / 2
+
+
+def test_the_most_sales_that_also_keep_the_target_cpa():
+    """4 sales fit within 14 € (CPA 3,50 €) but only 3 keep a 3,40 € CPA (3,33 €)."""
+    inputs = PlanInputs(budget=D(14), conversion_rate=D("0.3"), ctr=D(1), pricing="cpc", price=D(1))
+    assert solve("target_sales", inputs, Goals(target_cpa=D("3.4"))).value == 3
+    assert solve("target_sales", inputs).value == 4
+
+
+def test_a_forward_plan_solves_within_its_budget_whatever_target_it_still_holds():
+    from socialroi_tui.engine.solve import solve_plan
+
+    inputs = replace(SEED, budget=D(1000), ctr=D("0.01"))  # a target of 1 000 left over
+    solution = solve_plan(inputs, "price", Goals(target_cpa=D(20)), "forward")
+    assert solution.value == D("4.00") and solution.plan.mode == "forward"

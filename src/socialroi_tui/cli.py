@@ -301,7 +301,7 @@ def _shown_figures(result, args) -> list[str]:
     """The plan's figures the arguments make meaningful, in the order they are shown."""
     keys = ["clicks", "impressions", "budget", "cpa"]
     if result.mode == "forward":
-        keys = ["impressions", "clicks", "conversions", "cpa"]
+        keys = ["budget", "impressions", "clicks", "conversions", "cpa"]
         if result.budget is None:  # a plan's ratios only (goal seek without a budget)
             keys = ["cpa"]
     if args.aov is not None:
@@ -338,14 +338,14 @@ def _solve(args, lang: Language) -> int:
 
     unknown = args.unknown.replace("-", "_")
     price = args.cpm if args.cpm is not None else args.cpc
+    bought = "cpc" if args.cpc is not None else "cpm" if args.cpm is not None else None
+    bought = bought or (unknown if unknown in ("cpm", "cpc") else "cpm")
     inputs = PlanInputs(
         target_conversions=args.target_sales,
         budget=args.budget,
         conversion_rate=args.conversion_rate,
         ctr=args.ctr,
-        pricing=unknown
-        if unknown in ("cpm", "cpc")
-        else ("cpc" if args.cpc is not None else "cpm"),
+        pricing=bought,
         price=price,
         average_order_value=args.aov,
         gross_margin=args.margin,
@@ -401,9 +401,14 @@ def _solution_text(solution, currency: str, lang: Language) -> str:
 
 
 def _sensitivity(args, lang: Language) -> int:
-    from socialroi_tui.engine.evaluate import plan_inputs
-    from socialroi_tui.engine.sensitivity import DEFAULT_STEP, sensitivity
-    from socialroi_tui.presenter import SENSITIVITY_WORDS, sensitivity_json, sensitivity_rows
+    from socialroi_tui.engine.evaluate import evaluate
+    from socialroi_tui.engine.sensitivity import DEFAULT_STEP
+    from socialroi_tui.presenter import (
+        SENSITIVITY_WORDS,
+        plan_sensitivity,
+        sensitivity_json,
+        sensitivity_rows,
+    )
     from socialroi_tui.text.numbers import format_rate
     from socialroi_tui.text.safe import markdown_cell
 
@@ -411,7 +416,7 @@ def _sensitivity(args, lang: Language) -> int:
     step = args.step if args.step is not None else DEFAULT_STEP
     if not 0 < step < 1:
         raise UsageError(t("sensitivity_step", lang))
-    result = sensitivity(plan_inputs(campaign), campaign.budget.mode, step)
+    result = plan_sensitivity(campaign, evaluate(campaign).solution, step)
     if args.format == "json":
         import json
 
@@ -442,7 +447,7 @@ SOLVED_NAMES = {
     "target_sales": "target_conversions",
     "cpm": "solve_cpm",
     "cpc": "solve_cpc",
-    "ctr": "ctr",
+    "ctr": "ctr_field",
     "conversion_rate": "conversion_rate",
 }
 """The word naming each figure solved for."""
@@ -750,8 +755,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     return run_app(path, screen=screen, lang=detect_language(lang))
 
 
+SIGNED_OPTIONS = ("--target-roi",)
+"""Options whose value may be negative: ``--target-roi -20%`` reads as ``--target-roi=-20%``
+(argparse would take ``-20%`` for an option)."""
+
+
+def _signed_values_joined(argv: list[str]) -> list[str]:
+    joined: list[str] = []
+    for word in argv:
+        if joined and joined[-1] in SIGNED_OPTIONS and word[:1] == "-" and word[1:2].isdigit():
+            joined[-1] = f"{joined[-1]}={word}"
+        else:
+            joined.append(word)
+    return joined
+
+
 def _run_command(argv: list[str]) -> int:
     from socialroi_tui.store import CampaignFileError
+
+    argv = _signed_values_joined(argv)
 
     lang_holder = {"lang": _lang_from_argv(argv)}
     try:

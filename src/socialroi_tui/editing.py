@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from socialroi_tui.engine.budget import sales_within, same_cost_price
-from socialroi_tui.engine.evaluate import evaluate, plan_inputs, run_plan
+from socialroi_tui.engine.evaluate import evaluate
 from socialroi_tui.engine.funnel import evaluate_funnel
 from socialroi_tui.model import (
     ActualResult,
@@ -93,7 +93,7 @@ def switch_budget_mode(campaign: Campaign, mode: str) -> Campaign:
     plan = campaign.budget
     if mode == plan.mode:
         return campaign
-    result = run_plan(plan_inputs(campaign), plan.mode)
+    result = evaluate(campaign).budget  # the plan on screen (with a figure solved for)
     changes: dict[str, Any] = {"mode": mode}
     if mode == "forward" and result.budget is not None:
         changes["budget"] = result.budget

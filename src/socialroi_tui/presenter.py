@@ -12,7 +12,7 @@ from socialroi_tui.engine.budget import BudgetResult
 from socialroi_tui.engine.evaluate import CampaignResults, plan_inputs
 from socialroi_tui.engine.formulas import to_cent
 from socialroi_tui.engine.funnel import FunnelResult
-from socialroi_tui.engine.sensitivity import sensitivity
+from socialroi_tui.engine.sensitivity import DEFAULT_STEP, sensitivity
 from socialroi_tui.engine.solve import SOLVED_FIELDS
 from socialroi_tui.text.numbers import (
     format_count,
@@ -429,10 +429,11 @@ def sensitivity_json(result) -> dict[str, Any]:
     }
 
 
-def plan_sensitivity(campaign, solution=None):
+def plan_sensitivity(campaign, solution=None, step: Decimal = DEFAULT_STEP):
     """The sensitivity of the campaign's plan (with the figure a goal seek found)."""
     inputs = plan_inputs(campaign)
     solve_for = campaign.budget.solve_for
-    if solve_for is not None and solution is not None and solution.value is not None:
-        inputs = replace(inputs, **{SOLVED_FIELDS[solve_for]: solution.value})
-    return sensitivity(inputs, campaign.budget.mode)
+    if solve_for is not None:  # the figure found, or none (no plan to vary)
+        found = None if solution is None else solution.value
+        inputs = replace(inputs, **{SOLVED_FIELDS[solve_for]: found})
+    return sensitivity(inputs, campaign.budget.mode, step)

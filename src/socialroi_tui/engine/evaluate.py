@@ -190,9 +190,14 @@ def evaluate(
         budget = run_plan(plan_inputs(campaign), campaign.budget.mode)
     else:
         goals = Goals(target_cpa=campaign.budget.target_cpa)
-        solution = solve_plan(plan_inputs(campaign), campaign.budget.solve_for, goals)
-        budget = solution.plan or BudgetResult(campaign.budget.mode, *[None] * 5)
+        solution = solve_plan(
+            plan_inputs(campaign), campaign.budget.solve_for, goals, campaign.budget.mode
+        )
+        # No value found: no plan either (the figures of the best one tried would read
+        # as an answer).
+        budget = BudgetResult(campaign.budget.mode, *[None] * 5)
         if solution.value is not None:  # the channels buy as the plan found
+            budget = solution.plan or budget
             solved = {SOLVED_FIELDS[campaign.budget.solve_for]: solution.value}
             plan = campaign.budget.model_copy(update=solved)
             campaign = campaign.model_copy(update={"budget": plan})

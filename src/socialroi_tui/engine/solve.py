@@ -29,6 +29,9 @@ RATE_STEP = Decimal("0.0001")
 """Rates are solved to a hundredth of a percentage point."""
 LARGEST = Decimal(10) ** 15
 """No amount of a campaign goes beyond this (as in the model)."""
+SALES_LOOKED_BELOW = 1000
+"""How far below the most affordable sales a goal seek looks for ones that meet the
+CPA, ROI or ROAS (rounding moves them a little from one sale to the next)."""
 NOMINAL_BUDGET = Decimal(1000)
 """A forward plan's ratios are the same for any budget: this one works them out."""
 
@@ -78,7 +81,7 @@ def needed(unknown: Unknown, inputs: PlanInputs, goals: Goals) -> None:
     if given[unknown] is not None:
         raise SolveError("solve_given_twice", (unknown,))
     if unknown in ("cpm", "cpc") and inputs.price is not None:  # the other price
-        raise SolveError("solve_given_twice", (unknown, inputs.pricing))
+        raise SolveError("solve_other_price", (inputs.pricing, unknown))
     price_name = "cpc" if unknown == "cpc" or inputs.pricing == "cpc" else "cpm"
     missing = [
         name
@@ -154,11 +157,14 @@ def solve(unknown: Unknown, inputs: PlanInputs, goals: Goals = Goals()) -> Solut
             plan = reverse_plan(with_sales(steps))
             return plan.budget is not None and plan.budget <= inputs.budget
 
-        best = _last_true(fits, 0, _ceiling_steps(fits))
-        plan = reverse_plan(with_sales(best))
-        if best == 0 or not meets(plan, with_sales(best), goals):
-            return Solution(unknown, None, plan, "solve_unreachable")
-        return Solution(unknown, Decimal(best), plan)
+        most = _last_true(fits, 0, _ceiling_steps(fits))
+        # Whole people rounded up make the CPA, ROI and ROAS wobble from one sale to the
+        # next: the most sales that also meet them, looked for below the most affordable.
+        for best in range(most, max(most - SALES_LOOKED_BELOW, 0), -1):
+            plan = reverse_plan(with_sales(best))
+            if meets(plan, with_sales(best), goals):
+                return Solution(unknown, Decimal(best), plan)
+        return Solution(unknown, None, reverse_plan(with_sales(most)), "solve_unreachable")
 
     if unknown in ("cpm", "cpc"):
 
@@ -217,12 +223,15 @@ def _last_true(holds: Callable[[int], bool], low: int, high: int) -> int:
 SOLVED_FIELDS = {"price": "price", "ctr": "ctr", "conversion_rate": "conversion_rate"}
 
 
-def solve_plan(inputs: PlanInputs, solve_for: str, goals: Goals) -> Solution:
+def solve_plan(inputs: PlanInputs, solve_for: str, goals: Goals, mode: str) -> Solution:
     """A campaign's plan with ``solve_for`` (``price``, ``ctr`` or ``conversion_rate``)
-    found instead of given: a question that cannot be asked is a solution without a value,
-    its reason and the figures it names."""
+    found instead of given, the plan's mode kept: a forward plan aims at its targets
+    within its budget (target sales it may still hold are left aside). A question that
+    cannot be asked is a solution without a value, its reason and the figures it names."""
     unknown: Unknown = inputs.pricing if solve_for == "price" else solve_for  # type: ignore[assignment]
     open_inputs = replace(inputs, **{SOLVED_FIELDS[solve_for]: None})
+    if mode == "forward":
+        open_inputs = replace(open_inputs, target_conversions=None)
     try:
         return solve(unknown, open_inputs, goals)
     except SolveError as error:

@@ -369,9 +369,10 @@ def parse_campaign(
     (``nesting``: how deep the text nests, when ``scan_toml`` already said.)"""
     first = plain_results_start(text) if len(text) > PIECE_BYTES else -1
     rows = _results_as_saved(text, first, progress) if first >= 0 else None
-    if rows is not None:
+    if rows is not None and "actuals" not in read_toml(text[: first + 1], path, nesting):
+        # (a head naming them too defines them twice: the whole reader says so)
         campaign = parse_campaign(text[: first + 1], path, None, nesting)
-        if not campaign.actuals:  # else the file defines them twice: let the reader say so
+        if not campaign.actuals:
             campaign = campaign.model_copy(update={"actuals": rows})
             problems = campaign.reference_problems()
             if problems:

@@ -46,6 +46,8 @@ for _context in (decimal.DefaultContext, decimal.getcontext()):
 NumberKind = Literal["rate", "money", "count", "number"]
 
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007']+")
+_GROUPED = re.compile(r"(?<=\d)[\s\u00a0\u202f\u2009\u2007']+(\d+)")
+"""The digits after a space that groups thousands: three of them, always."""
 _CURRENCY = re.compile(r"(€|\$|£|\b(?:EUR|USD|GBP|CHF|CAD)\b)", re.IGNORECASE)
 _SUFFIX = re.compile(r"(?i)(md|k|m|g)$")
 _MULTIPLIERS = {
@@ -217,6 +219,8 @@ def _read_number(
     if not raw:
         raise fail("empty")
     body = _CURRENCY.sub("", raw) if kind in ("money", "number") else raw
+    if any(len(group) != 3 for group in _GROUPED.findall(body)):
+        raise fail("grouping")  # "1 0004000": digits typed after a grouped number
     body = _SPACES.sub("", body)
     negative = False
     if body[:1] in ("-", "−"):
@@ -352,6 +356,8 @@ def input_text(value: Decimal | None, kind: str, lang: Language) -> str:
         return ""
     if kind == "rate":
         return format_rate(value, lang)
-    if kind == "money":
-        return format_decimal(value, 2, lang)
+    if kind == "money":  # cents, or every decimal the amount has (a CPC of 0,066667)
+        exponent = value.normalize().as_tuple().exponent
+        places = min(max(2, -exponent), MONEY_DECIMALS) if isinstance(exponent, int) else 2
+        return format_decimal(value, places, lang)
     return format_decimal(value, 4, lang, trim=True)

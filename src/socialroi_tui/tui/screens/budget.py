@@ -251,8 +251,9 @@ class BudgetScreen(SectionScreen):
 
     def _draw_form(self, mode: str, pricing: str, solve_for: str | None) -> None:
         """The mode, pricing and figure solved for, the fields they show, and the labels.
-        Solving for a figure shows the target sales and the budget (the plan reaches
-        the one within the other), and the target CPA; the figure found cannot be typed."""
+        Solving for a figure in a reverse plan shows the target sales and the budget (the
+        plan reaches the one within the other), and the target CPA; the figure found
+        cannot be typed."""
         lang = self.lang
         if self._form_drawn == (mode, pricing, solve_for, lang):
             return
@@ -260,7 +261,7 @@ class BudgetScreen(SectionScreen):
         self._mode.value = mode
         self._pricing.value = pricing
         self._solve.value = solve_for or ""
-        hidden = set()
+        hidden = {"target_conversions"} if mode == "forward" else set()
         if solve_for is None:
             hidden = {"budget" if mode == "reverse" else "target_conversions", "target_cpa"}
         for field in self._plan_fields:
@@ -458,10 +459,12 @@ class BudgetScreen(SectionScreen):
         lines = []
         for label, low, high, bars, at_low, at_high in rows[:room]:
             # 74 columns: within the panel at 80 columns
-            line = Text(f"{one_line(label, 16):<16} {low:>8} {high:>8} ")
+            line = Text(f"{one_line(label, 14):<14} {low:>10} {high:>10} ")
             line.append(bars, style="bold")
-            line.append(f" {at_low:>11} {at_high:>11}")
+            line.append(f" {at_low:>10} {at_high:>10}")
             lines.append(line)
+        if results.solution is not None and results.solution.value is None:
+            lines = []  # nothing found: no plan to vary
         if not lines:
             lines.append(Text(t("tornado_empty", lang), style="italic"))
         self._tornado.show(lines)
