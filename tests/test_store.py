@@ -13,12 +13,15 @@ from socialroi_tui.model import (
     BudgetPlan,
     Campaign,
     Channel,
+    ChannelChanges,
     CustomKpi,
     Funnel,
     FunnelStage,
     KpiMapping,
     Meta,
     ObjectiveChoice,
+    PlanChanges,
+    Scenario,
 )
 from socialroi_tui.store import (
     MAX_FILE_BYTES,
@@ -195,6 +198,9 @@ def campaigns(draw):
     catalog_objectives = ["awareness", "engagement", "leads", "sales", "social_selling"]
     chosen = draw(st.lists(st.sampled_from(catalog_objectives), max_size=3, unique=True))
     stage_ids = draw(st.lists(identifiers, min_size=0, max_size=5, unique=True))
+    scenario_names = draw(
+        st.lists(texts.map(str.strip).filter(bool), max_size=3, unique_by=str.casefold)
+    )
     return Campaign(
         meta=Meta(
             name=draw(texts),
@@ -250,6 +256,17 @@ def campaigns(draw):
             gross_margin=draw(rates),
             notes=draw(texts),
         ),
+        scenarios=[
+            Scenario(
+                name=name,
+                budget=PlanChanges(
+                    ctr=draw(rates), price=draw(money), mode=draw(st.none() | st.just("forward"))
+                ),
+                channels={c: ChannelChanges(share=draw(rates)) for c in channel_ids[:1]},
+            )
+            for name in scenario_names
+        ],
+        active_scenario=draw(st.sampled_from(["", *scenario_names])),
         actuals=[
             ActualResult(
                 channel=c,

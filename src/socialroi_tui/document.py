@@ -13,6 +13,7 @@ from pathlib import Path
 
 from socialroi_tui.editing import field_value, restore_field
 from socialroi_tui.engine.evaluate import CampaignResults, evaluate, summarise_actuals
+from socialroi_tui.engine.scenarios import fold, in_scenario
 from socialroi_tui.model import Campaign
 from socialroi_tui.store import LoadedCampaign, load_campaign, save_campaign
 from socialroi_tui.store.toml_store import Progress, current_digest
@@ -65,7 +66,9 @@ class CampaignDocument:
         has_comments: bool = False,
         digest: str | None = None,
     ):
-        self.campaign = campaign
+        self.whole = campaign
+        """The campaign as its file holds it: the base plan and every scenario."""
+        self._view: tuple[Campaign, Campaign] | None = None
         self.path = path
         self.has_comments = has_comments
         self.digest = digest
@@ -86,6 +89,17 @@ class CampaignDocument:
         told how far a long load has come."""
         loaded: LoadedCampaign = load_campaign(path, progress)
         return cls(loaded.campaign, Path(path), loaded.has_comments, loaded.digest)
+
+    @property
+    def campaign(self) -> Campaign:
+        """The campaign as the active scenario plans it: what the screens show and edit
+        (``apply`` folds their edits back into the scenario)."""
+        whole = self.whole
+        if not whole.active_scenario:
+            return whole
+        if self._view is None or self._view[0] is not whole:
+            self._view = (whole, in_scenario(whole))
+        return self._view[1]
 
     @property
     def dirty(self) -> bool:
@@ -120,25 +134,30 @@ class CampaignDocument:
         return self.results
 
     def apply(self, campaign: Campaign, key: str | None = None) -> bool:
-        """Replace the campaign with an edited one; False when nothing changed.
+        """Replace the campaign with an edited one (``campaign`` edited as the active
+        scenario plans it); False when nothing changed.
 
         Successive edits with the same ``key`` (keystrokes in one field) undo together;
         typing back what the field held before makes that edit vanish."""
+        return self.apply_whole(fold(self.whole, campaign), key)
+
+    def apply_whole(self, campaign: Campaign, key: str | None = None) -> bool:
+        """``apply`` for an edit of the file's campaign itself (its scenarios)."""
         if key is not None:
             self.unreadable.pop(key, None)
         if key is None or key != self._typing_in or not self._history:
-            if _same(campaign, self.campaign):
+            if _same(campaign, self.whole):
                 return False
             self._push(key)
-        elif _same(campaign, self.campaign):
-            if self._history[-1].campaign is self.campaign:  # this typing changed nothing
+        elif _same(campaign, self.whole):
+            if self._history[-1].campaign is self.whole:  # this typing changed nothing
                 self._history.pop()
                 self._typing_in = None
             return False
         elif _same(campaign, self._history[-1].campaign):
             self._back(self._history.pop())  # typed back to where this field started
             return True
-        self.campaign = campaign
+        self.whole = campaign
         self._version = next(_versions)
         self._results = None
         return True
@@ -153,13 +172,15 @@ class CampaignDocument:
         if field.key != self._typing_in or not self._history:
             self._push(field.key)
         start = self._history[-1]
-        restored = restore_field(self.campaign, start.campaign, field.key)
-        if _same(restored, self.campaign):
+        restored = fold(
+            self.whole, restore_field(self.campaign, in_scenario(start.campaign), field.key)
+        )
+        if _same(restored, self.whole):
             return False
         if _same(restored, start.campaign):
-            self.campaign, self._version = start.campaign, start.version
+            self.whole, self._version = start.campaign, start.version
         else:
-            self.campaign, self._version = restored, next(_versions)
+            self.whole, self._version = restored, next(_versions)
         self._results = None
         return True
 
@@ -173,12 +194,12 @@ class CampaignDocument:
         self._typing_in = None
 
     def _push(self, key: str | None) -> None:
-        self._history.append(_Step(self.campaign, self._version, key))
+        self._history.append(_Step(self.whole, self._version, key))
         del self._history[:-UNDO_DEPTH]
         self._typing_in = key
 
     def _back(self, step: _Step) -> None:
-        self.campaign, self._version = step.campaign, step.version
+        self.whole, self._version = step.campaign, step.version
         if step.key is not None:
             self.unreadable.pop(step.key, None)
         self._typing_in = None
@@ -199,7 +220,8 @@ class CampaignDocument:
 
     def value_before(self, key: str) -> Decimal | None:
         """What field ``key`` held before its latest typing (what ``revert_field`` keeps)."""
-        return field_value(self._before(key) or self.campaign, key)
+        before = self._before(key)
+        return field_value(self.campaign if before is None else in_scenario(before), key)
 
     def revert_field(self, key: str) -> None:
         """Keep what field ``key`` held before its latest typing, and nothing typed since
@@ -211,7 +233,7 @@ class CampaignDocument:
         before = self._before(key)
         self.unreadable.pop(key, None)
         if before is not None:
-            self.apply(restore_field(self.campaign, before, key))
+            self.apply(restore_field(self.campaign, in_scenario(before), key))
 
     def _before(self, key: str) -> Campaign | None:
         return next((step.campaign for step in reversed(self._history) if step.key == key), None)
@@ -229,12 +251,12 @@ class CampaignDocument:
         target = Path(path) if path is not None else self.path
         if target is None:
             raise ValueError("no file name yet: use save as")
-        campaign = self.campaign
+        campaign = self.whole
         if not campaign.meta.name:
             campaign = campaign.model_copy(
                 update={"meta": campaign.meta.model_copy(update={"name": target.stem})}
             )
-            self.campaign = campaign
+            self.whole = campaign
             self._results = None
         self.digest = save_campaign(campaign, target)
         self.path = target

@@ -11,6 +11,7 @@ from typing import Any
 from socialroi_tui.engine.budget import sales_within, same_cost_price
 from socialroi_tui.engine.evaluate import evaluate
 from socialroi_tui.engine.funnel import evaluate_funnel
+from socialroi_tui.engine.scenarios import scenario, without_networks
 from socialroi_tui.model import (
     ActualResult,
     BudgetPlan,
@@ -20,7 +21,9 @@ from socialroi_tui.model import (
     FunnelStage,
     KpiMapping,
     ObjectiveChoice,
+    Scenario,
 )
+from socialroi_tui.model.campaign import MOST_SCENARIOS
 from socialroi_tui.text.formula import safe_divide
 from socialroi_tui.text.words import Problem, Problems
 
@@ -144,14 +147,16 @@ def add_channel(campaign: Campaign, network: str) -> Campaign:
 
 def remove_channel(campaign: Campaign, index: int) -> Campaign:
     """The plan without the network at ``index``; refused (``Problems``) while actual
-    results or KPIs refer to it."""
+    results or KPIs refer to it. The scenarios' changes to it go with it."""
     channel = campaign.channels[index]
     if any(actual.channel == channel.id for actual in campaign.actuals) or any(
         mapping.channel == channel.id for mapping in campaign.kpis
     ):
         raise Problems([Problem.of("problem_network_in_use", network=channel.label)])
     channels = [c for i, c in enumerate(campaign.channels) if i != index]
-    return _with(campaign, channels=channels)
+    kept = {c.id for c in channels}
+    scenarios = [without_networks(s, kept) for s in campaign.scenarios]
+    return _with(campaign, channels=channels, scenarios=scenarios)
 
 
 NETWORK_NAMES = {
@@ -365,3 +370,55 @@ def restore_field(campaign: Campaign, before: Campaign, key: str) -> Campaign:
             return campaign
         return _with_stage(campaign, index, rate=old.rate, basis=old.basis)
     return campaign
+
+
+# --- scenarios (these edit the file's campaign, not a scenario's view of it) ---------
+
+
+def _scenario_name(campaign: Campaign, name: str, renamed: str | None = None) -> str:
+    """``name`` tidied, refused (``Problems``) when empty or another scenario's."""
+    name = " ".join(name.split())
+    taken = {s.name.casefold() for s in campaign.scenarios if s.name != renamed}
+    if not name or name.casefold() in taken:
+        raise Problems([Problem.of("problem_scenario_name_taken", name=name)])
+    if len(name) > 60:
+        raise Problems([Problem.of("problem_scenario_name_long")])
+    return name
+
+
+def add_scenario(campaign: Campaign, name: str) -> Campaign:
+    """A new scenario made from the active one (its changes copied), made active."""
+    if len(campaign.scenarios) >= MOST_SCENARIOS:
+        raise Problems([Problem.of("problem_scenarios_full", most=MOST_SCENARIOS)])
+    name = _scenario_name(campaign, name)
+    active = scenario(campaign, campaign.active_scenario)
+    added = (
+        active.model_copy(update={"name": name, "notes": ""})
+        if active is not None
+        else Scenario(name=name)
+    )
+    return _with(campaign, scenarios=[*campaign.scenarios, added], active_scenario=name)
+
+
+def switch_scenario(campaign: Campaign, name: str) -> Campaign:
+    """Scenario ``name`` (empty: the base plan) shown and edited from now on."""
+    if name and scenario(campaign, name) is None:
+        raise Problems([Problem.of("problem_unknown_scenario", name=name)])
+    return _with(campaign, active_scenario=name)
+
+
+def rename_scenario(campaign: Campaign, name: str, new_name: str) -> Campaign:
+    new_name = _scenario_name(campaign, new_name, renamed=name)
+    scenarios = [
+        s.model_copy(update={"name": new_name}) if s.name == name else s
+        for s in campaign.scenarios
+    ]
+    active = new_name if campaign.active_scenario == name else campaign.active_scenario
+    return _with(campaign, scenarios=scenarios, active_scenario=active)
+
+
+def remove_scenario(campaign: Campaign, name: str) -> Campaign:
+    """The campaign without scenario ``name``; the base plan is shown if it was."""
+    scenarios = [s for s in campaign.scenarios if s.name != name]
+    active = "" if campaign.active_scenario == name else campaign.active_scenario
+    return _with(campaign, scenarios=scenarios, active_scenario=active)

@@ -146,13 +146,13 @@ class CampaignSession:
     def prepare_to_save(self) -> None:
         """Get the next save and recovery copy ready (for a large campaign, in a worker)."""
         if self.document is not None:
-            prepare_to_save(self.document.campaign)
+            prepare_to_save(self.document.whole)
 
     def _replace(self, document: CampaignDocument) -> None:
         if self._set_aside:
             collector.take_back()
         self.document = document
-        self._set_aside = len(document.campaign.actuals) >= collector.LARGE
+        self._set_aside = len(document.whole.actuals) >= collector.LARGE
         if self._set_aside:
             collector.set_aside()
         self.left_cleanly = False
@@ -190,7 +190,7 @@ class CampaignSession:
         if not document.dirty:
             self.discard_recovery()
             return None
-        return RecoverySnapshot(document, document.campaign, document.version, document.path)
+        return RecoverySnapshot(document, document.whole, document.version, document.path)
 
     def write_recovery(self, snapshot: RecoverySnapshot) -> None:
         """Write the recovery copy (from a worker thread). Skipped when the work was saved
@@ -213,7 +213,7 @@ class CampaignSession:
         if document is None or not document.dirty or self.left_cleanly:
             return
         with self._recovery_lock:
-            self._write_copy(dump_campaign(document.campaign), document.path)
+            self._write_copy(dump_campaign(document.whole), document.path)
 
     def _write_copy(self, text: str, path: Path | None) -> None:
         # Without a state folder the work is still in memory, and saving still works.

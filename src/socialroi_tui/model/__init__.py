@@ -7,12 +7,15 @@ from socialroi_tui.model.campaign import (
     BudgetPlan,
     Campaign,
     Channel,
+    ChannelChanges,
     CustomKpi,
     Funnel,
     FunnelStage,
     KpiMapping,
     Meta,
     ObjectiveChoice,
+    PlanChanges,
+    Scenario,
 )
 
 __all__ = [
@@ -22,10 +25,13 @@ __all__ = [
     "BudgetPlan",
     "Campaign",
     "Channel",
+    "ChannelChanges",
     "CustomKpi",
     "Funnel",
     "FunnelStage",
     "KpiMapping",
     "Meta",
     "ObjectiveChoice",
+    "PlanChanges",
+    "Scenario",
 ]

@@ -31,6 +31,7 @@ from socialroi_tui.text.safe import shortened
 from socialroi_tui.text.words import Problem, Problems, at
 
 SCHEMA_VERSION = 1
+MOST_SCENARIOS = 20
 NETWORKS = ("facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other")
 Network = Literal[
     "facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other"
@@ -221,6 +222,41 @@ class BudgetPlan(Model):
     notes: Text = ""
 
 
+class PlanChanges(Model):
+    """What a scenario changes in the base plan; a figure left out follows the base."""
+
+    mode: Literal["reverse", "forward"] | None = None
+    target_conversions: Count | None = None
+    budget: Money | None = None
+    conversion_rate: Rate | None = None
+    ctr: Rate | None = None
+    pricing: Literal["cpm", "cpc"] | None = None
+    price: Money | None = None
+    average_order_value: Money | None = None
+    gross_margin: Rate | None = None
+    solve_for: Literal["price", "ctr", "conversion_rate"] | None = None
+    target_cpa: Money | None = None
+
+
+class ChannelChanges(Model):
+    """What a scenario changes in one network's own assumptions."""
+
+    pricing: Literal["cpm", "cpc", "flat"] | None = None
+    price: Money | None = None
+    share: Rate | None = None
+    ctr: Rate | None = None
+    conversion_rate: Rate | None = None
+
+
+class Scenario(Model):
+    """A named variant of the plan: the base plan with some assumptions changed."""
+
+    name: Annotated[str, BeforeValidator(_unix_newlines), Field(min_length=1, max_length=60)]
+    budget: PlanChanges = Field(default_factory=PlanChanges)
+    channels: dict[Identifier, ChannelChanges] = Field(default_factory=dict)
+    notes: Text = ""
+
+
 class ActualResult(Model):
     """Results measured for a channel, or for one publication when ``publication`` is set.
     Never changed in place (an edit makes a new one): a campaign's saves rely on it."""
@@ -249,6 +285,9 @@ class Campaign(Model):
     funnel: Funnel = Field(default_factory=Funnel)
     channels: list[Channel] = Field(default_factory=list)
     budget: BudgetPlan = Field(default_factory=BudgetPlan)
+    scenarios: list[Scenario] = Field(default_factory=list, max_length=MOST_SCENARIOS)
+    active_scenario: ShortText = ""
+    """The scenario the app shows and edits (empty: the base plan)."""
     actuals: list[ActualResult] = Field(default_factory=list)
 
     @field_validator("schema_version")
@@ -330,6 +369,23 @@ class Campaign(Model):
         if total_share > 1:
             total = f"{(total_share * 100).normalize():f} %"
             problems.append(at("channels", Problem.of("problem_shares_over", total=total)))
+        problems.extend(self._scenario_problems(set(channel_ids)))
+        return problems
+
+    def _scenario_problems(self, channel_ids: set[str]) -> list[Problem]:
+        """Scenarios named once each, about networks that exist; the active one exists."""
+        problems = []
+        names = [scenario.name.strip().casefold() for scenario in self.scenarios]
+        if len(set(names)) != len(names) or "" in names:
+            problems.append(at("scenarios", Problem.of("problem_scenario_names")))
+        for index, scenario in enumerate(self.scenarios):
+            for channel_id in scenario.channels:
+                if channel_id not in channel_ids:
+                    problem = Problem.of("problem_unknown_channel", id=channel_id)
+                    problems.append(at(f"scenarios[{index}].channels", problem))
+        if self.active_scenario and self.active_scenario not in (s.name for s in self.scenarios):
+            problem = Problem.of("problem_unknown_scenario", name=self.active_scenario)
+            problems.append(at("active_scenario", problem))
         return problems
 
     def primary_objective(self) -> str | None:

@@ -1,0 +1,143 @@
+"""Scenarios: a variant is the base plan with some assumptions changed; editing it in the
+app changes the variant, never the base."""
+
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+
+from socialroi_tui.document import CampaignDocument
+from socialroi_tui.editing import (
+    add_channel,
+    add_scenario,
+    remove_channel,
+    remove_scenario,
+    rename_scenario,
+    set_budget,
+    set_channel,
+    switch_scenario,
+)
+from socialroi_tui.engine.evaluate import evaluate
+from socialroi_tui.engine.scenarios import changed_figures, fold, in_scenario
+from socialroi_tui.model import BudgetPlan, Campaign, Channel, PlanChanges, Scenario
+from socialroi_tui.store import dump_campaign, parse_campaign
+from socialroi_tui.text.words import Problems
+from tests.test_store import campaigns
+
+
+def plan() -> Campaign:
+    return Campaign(
+        channels=[
+            Channel(id="facebook", network="facebook", label="Facebook", share=D("0.6")),
+            Channel(id="linkedin", network="linkedin", label="LinkedIn", share=D("0.4")),
+        ],
+        budget=BudgetPlan(
+            target_conversions=D(1000),
+            conversion_rate=D("0.02"),
+            ctr=D("0.02"),
+            price=D(2),
+            average_order_value=D(49),
+            gross_margin=D("0.4"),
+        ),
+    )
+
+
+@settings(max_examples=60)
+@given(campaigns())
+def test_folding_a_scenario_unedited_plans_the_same(campaign):
+    """Back in the file's form, every scenario plans what it did and the base is kept
+    (a change to the base's own value is dropped: it changes nothing)."""
+    folded = fold(campaign, in_scenario(campaign))
+    assert folded.budget == campaign.budget and folded.channels == campaign.channels
+    for name in ["", *(s.name for s in campaign.scenarios)]:
+        planned, before = in_scenario(folded, name), in_scenario(campaign, name)
+        assert (planned.budget, planned.channels) == (before.budget, before.channels)
+    assert fold(folded, in_scenario(folded)) == folded
+
+
+def test_a_variant_changes_only_what_it_names_and_its_figures_follow():
+    campaign = add_scenario(plan(), "CTR 1,5 %")
+    document = CampaignDocument(campaign)
+    document.apply(set_budget(document.campaign, ctr=D("0.015")), key="budget.ctr")
+    assert document.whole.budget.ctr == D("0.02")  # the base is kept
+    assert document.campaign.budget.ctr == D("0.015")
+    assert changed_figures(document.whole, "CTR 1,5 %") == {"ctr"}
+    assert document.results.budget.budget == D("6666.67")
+    base = evaluate(in_scenario(document.whole, ""))
+    assert base.budget.budget == D("5000.00")
+    # a change to the base plan shows in the variant, where the variant does not change it
+    document.apply_whole(switch_scenario(document.whole, ""))
+    document.apply(set_budget(document.campaign, price=D(4)))
+    document.apply_whole(switch_scenario(document.whole, "CTR 1,5 %"))
+    assert document.campaign.budget.price == D(4) and document.campaign.budget.ctr == D("0.015")
+    # typing the base's value back: the variant no longer changes it
+    document.apply(set_budget(document.campaign, ctr=D("0.02")))
+    assert changed_figures(document.whole, "CTR 1,5 %") == set()
+
+
+def test_undo_takes_back_an_edit_made_in_a_variant():
+    document = CampaignDocument(add_scenario(plan(), "B"))
+    document.apply(set_budget(document.campaign, ctr=D("0.01")), key="budget.ctr")
+    document.undo()
+    assert document.campaign.budget.ctr == D("0.02") and changed_figures(document.whole, "B") == set()
+
+
+def test_networks_in_a_variant():
+    document = CampaignDocument(add_scenario(plan(), "More LinkedIn"))
+    edited = set_channel(set_channel(document.campaign, 0, share=D("0.3")), 1, share=D("0.7"))
+    document.apply(edited)
+    assert [c.share for c in document.whole.channels] == [D("0.6"), D("0.4")]
+    assert [c.share for c in document.campaign.channels] == [D("0.3"), D("0.7")]
+    # a network added in a variant belongs to the campaign; removing one drops its changes
+    document.apply(add_channel(document.campaign, "x"))
+    assert [c.id for c in document.whole.channels] == ["facebook", "linkedin", "x"]
+    document.apply(remove_channel(document.campaign, 1))
+    assert document.whole.scenarios[0].channels.keys() == {"facebook"}
+    document.apply_whole(switch_scenario(document.whole, ""))
+    document.apply(remove_channel(document.campaign, 0))
+    assert document.whole.scenarios[0].channels == {}
+
+
+def test_a_new_scenario_starts_from_the_active_one_and_names_are_unique():
+    campaign = add_scenario(plan(), "Low CTR")
+    campaign = fold(campaign, set_budget(in_scenario(campaign), ctr=D("0.01")))
+    campaign = add_scenario(campaign, "  Low  CTR and CPM 3 ")
+    assert campaign.active_scenario == "Low CTR and CPM 3"
+    assert in_scenario(campaign).budget.ctr == D("0.01")
+    for taken in ("low ctr", " ", ""):
+        with pytest.raises(Problems):
+            add_scenario(campaign, taken)
+    campaign = rename_scenario(campaign, "Low CTR and CPM 3", "CPM 3")
+    assert campaign.active_scenario == "CPM 3"
+    campaign = remove_scenario(campaign, "CPM 3")
+    assert campaign.active_scenario == "" and [s.name for s in campaign.scenarios] == ["Low CTR"]
+    with pytest.raises(Problems):
+        switch_scenario(campaign, "nowhere")
+
+
+def test_scenarios_are_saved_as_the_changes_they_make():
+    campaign = plan().model_copy(
+        update={
+            "scenarios": [Scenario(name="CPM 4 €", budget=PlanChanges(price=D(4)))],
+            "active_scenario": "CPM 4 €",
+        }
+    )
+    text = dump_campaign(campaign)
+    assert 'active_scenario = "CPM 4 €"' in text
+    assert '[[scenarios]]\nname = "CPM 4 €"\n\n[scenarios.budget]\nprice = 4\n' in text
+    assert parse_campaign(text, "c.toml") == campaign
+
+
+def test_a_file_naming_what_does_not_exist_is_refused():
+    from socialroi_tui.store import CampaignFileError
+
+    base = dump_campaign(plan())
+    for extra, words in (
+        ('active_scenario = "nowhere"\n', "nowhere"),
+        ('[[scenarios]]\nname = "A"\n[scenarios.channels.tiktok]\nshare = 0.5\n', "tiktok"),
+        ('[[scenarios]]\nname = "A"\n[[scenarios]]\nname = "a"\n', "scenario"),
+    ):
+        text = extra + base if extra.startswith("active") else base + extra
+        with pytest.raises(CampaignFileError) as caught:
+            parse_campaign(text, "c.toml")
+        assert words in caught.value.words("en"), extra
