@@ -240,8 +240,18 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
     for option in ("FILE", "--screen", "--lang", "-V, --version"):
         assert any(line.lstrip().startswith(option) for line in lines), option
     listed = [line.split()[0] for line in lines if re.match(r"    \S", line)]
-    assert listed == ["plan", "solve", "sensitivity", "calc", "validate", "new", "import", "report"]
-    commands = "{plan,solve,sensitivity,calc,validate,new,import,report}"
+    assert listed == [
+        "plan",
+        "solve",
+        "sensitivity",
+        "compare",
+        "calc",
+        "validate",
+        "new",
+        "import",
+        "report",
+    ]
+    commands = "{plan,solve,sensitivity,compare,calc,validate,new,import,report}"
     assert out.index("--screen objectives") < out.index(commands)
 
 

@@ -1,10 +1,14 @@
 """Scenarios: a variant is the base plan with some assumptions changed; editing it in the
 app changes the variant, never the base."""
 
+import csv
+import io
+import json
 from decimal import Decimal as D
 
 import pytest
 from hypothesis import given, settings
+from tests.test_store import campaigns
 
 from socialroi_tui.document import CampaignDocument
 from socialroi_tui.editing import (
@@ -22,7 +26,6 @@ from socialroi_tui.engine.scenarios import changed_figures, fold, in_scenario
 from socialroi_tui.model import BudgetPlan, Campaign, Channel, PlanChanges, Scenario
 from socialroi_tui.store import dump_campaign, parse_campaign
 from socialroi_tui.text.words import Problems
-from tests.test_store import campaigns
 
 
 def plan() -> Campaign:
@@ -79,7 +82,9 @@ def test_undo_takes_back_an_edit_made_in_a_variant():
     document = CampaignDocument(add_scenario(plan(), "B"))
     document.apply(set_budget(document.campaign, ctr=D("0.01")), key="budget.ctr")
     document.undo()
-    assert document.campaign.budget.ctr == D("0.02") and changed_figures(document.whole, "B") == set()
+    assert (
+        document.campaign.budget.ctr == D("0.02") and changed_figures(document.whole, "B") == set()
+    )
 
 
 def test_networks_in_a_variant():
@@ -141,3 +146,67 @@ def test_a_file_naming_what_does_not_exist_is_refused():
         with pytest.raises(CampaignFileError) as caught:
             parse_campaign(text, "c.toml")
         assert words in caught.value.words("en"), extra
+
+
+def with_two_variants(path):
+    campaign = add_scenario(plan(), "CTR 1,5 %")
+    campaign = fold(campaign, set_budget(in_scenario(campaign), ctr=D("0.015")))
+    campaign = add_scenario(switch_scenario(campaign, ""), "CPM 4 €")
+    campaign = fold(campaign, set_budget(in_scenario(campaign), price=D(4)))
+    from socialroi_tui.store import save_campaign
+
+    save_campaign(campaign, path)
+    return path
+
+
+def test_compare_shows_every_scenario_against_the_base(tmp_path, capsys):
+    from socialroi_tui.cli import main
+
+    path = with_two_variants(tmp_path / "plan.toml")
+    assert main(["compare", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("| Figure | Base | CTR 1,5 % | ± | CPM 4 € | ± |\n")
+    assert "| CTR | 2% | 1.5% | ▼ | 2% |  |" in out
+    assert "| Budget | **€5,000.00** ★ | €6,666.67 | +33% | €10,000.00 | +100% |" in out
+    assert main(["compare", str(path), "--scenario", "cpm 4 €", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    figures = {figure["figure"]: figure for figure in data["figures"]}
+    assert data["scenarios"] == ["CPM 4 €"] and figures["budget"]["values"] == ["10000"]
+    assert (
+        main(
+            [
+                "compare",
+                str(path),
+                "--scenario",
+                "base",
+                "--scenario",
+                "CTR 1,5 %",
+                "--format",
+                "csv",
+                "--lang",
+                "en",
+            ]
+        )
+        == 0
+    )
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert rows[0] == ["figure", "Figure", "Base", "CTR 1,5 %", "change CTR 1,5 %", "best"]
+    assert ["cpa", "CPA", "5", "6.67", "0.334", "Base"] in rows
+
+
+def test_calc_and_report_plan_as_a_scenario(tmp_path, capsys):
+    from socialroi_tui.cli import main
+
+    path = with_two_variants(tmp_path / "plan.toml")
+    assert main(["calc", str(path), "--scenario", "CPM 4 €", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    assert "Scenario: CPM 4 €" in out and "€10,000.00" in out
+    assert main(["calc", str(path), "--scenario", "CPM 4 €", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["budget"]["budget"] == "10000.00"
+    assert main(["report", str(path), "--scenario", "base", "--format", "json"]) == 0
+    assert main(["calc", str(path), "--scenario", "nowhere", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert err == (
+        "socialroi: plan.toml: no scenario is called 'nowhere' (it has: 'CTR 1,5 %', "
+        "'CPM 4 €'; 'base' is the base plan)\n"
+    )

@@ -21,7 +21,17 @@ from socialroi_tui.text.words import SECTIONS, Language, detect_language, t, tn
 if TYPE_CHECKING:
     import argparse
 
-COMMANDS = ("plan", "solve", "sensitivity", "calc", "validate", "new", "import", "report")
+COMMANDS = (
+    "plan",
+    "solve",
+    "sensitivity",
+    "compare",
+    "calc",
+    "validate",
+    "new",
+    "import",
+    "report",
+)
 
 
 class UsageError(Exception):
@@ -188,8 +198,28 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     sensitivity.add_argument("--format", choices=["md", "json"], default="md")
     sensitivity.add_argument("--lang", choices=["fr", "en"])
 
+    compare = sub.add_parser(
+        "compare",
+        help="scenarios side by side: every assumption and result, the change from the first",
+        description=(
+            "Each file's base plan and scenarios (or those named by --scenario; 'base' is "
+            "the base plan), in columns; the first is the one the others are compared to."
+        ),
+    )
+    compare.add_argument("files", nargs="+", type=Path)
+    compare.add_argument(
+        "--scenario",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="a scenario to show (repeatable); 'base' is the base plan",
+    )
+    compare.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    compare.add_argument("--lang", choices=["fr", "en"])
+
     calc = sub.add_parser("calc", help="evaluate a campaign file")
     calc.add_argument("file", type=Path)
+    calc.add_argument("--scenario", metavar="NAME", help="plan as this scenario does")
     calc.add_argument("--lang", choices=["fr", "en"])
     calc.add_argument("--json", action="store_true")
 
@@ -220,6 +250,7 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     report = sub.add_parser("report", help="the plan-versus-actual dashboard as a file")
     report.add_argument("file", type=Path)
     report.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    report.add_argument("--scenario", metavar="NAME", help="plan as this scenario does")
     report.add_argument("--lang", choices=["fr", "en"])
 
     return parser
@@ -474,7 +505,7 @@ def _print_calc(args, lang: Language) -> int:
     from socialroi_tui.text.numbers import format_money, format_rate
 
     loaded = _load(args.file)
-    campaign = loaded.campaign
+    campaign = _in_scenario(loaded.campaign, args.scenario, args.file, lang)
     results = evaluate(campaign, lang)
     if args.json:
         import json
@@ -483,6 +514,8 @@ def _print_calc(args, lang: Language) -> int:
         return 0
     currency = campaign.meta.currency
     out = [f"{campaign.meta.name or args.file.name}"]
+    if args.scenario:
+        out.append(t("scenario_line", lang, name=campaign.active_scenario or t("base_plan", lang)))
     if results.funnel.stages:
         out += ["", t("funnel", lang)]
         header = (t("stage", lang), t("count", lang), t("step_rate", lang), t("from_top", lang))
@@ -714,8 +747,50 @@ def _report(args, lang: Language) -> int:
     from socialroi_tui.engine.evaluate import evaluate
     from socialroi_tui.presenter import dashboard_report
 
-    campaign = _load(args.file).campaign
+    campaign = _in_scenario(_load(args.file).campaign, args.scenario, args.file, lang)
     print(dashboard_report(campaign, evaluate(campaign, lang), args.format, lang), end="")
+    return 0
+
+
+BASE_PLAN_NAME = "base"
+"""What ``--scenario`` calls the base plan (unless a scenario has that name)."""
+
+
+def _in_scenario(campaign, name: str | None, path: Path, lang: Language):
+    """The campaign as scenario ``name`` plans it (None: as the file's active one);
+    an unknown name is a usage error naming the file and the scenarios it has."""
+    from socialroi_tui.engine.scenarios import in_scenario
+
+    if name is None:
+        return in_scenario(campaign)
+    named = next((s.name for s in campaign.scenarios if s.name.casefold() == name.casefold()), None)
+    name = named or name
+    if named is None:
+        if name.casefold() != BASE_PLAN_NAME:
+            names = ", ".join(repr(s.name) for s in campaign.scenarios) or "—"
+            raise UsageError(t("no_such_scenario", lang, file=path.name, name=name, names=names))
+        name = ""
+    planned = in_scenario(campaign, name)
+    return planned.model_copy(update={"active_scenario": name})
+
+
+def _compare(args, lang: Language) -> int:
+    from socialroi_tui.engine.scenarios import compare
+    from socialroi_tui.presenter import comparison_report
+
+    columns = []
+    for path in args.files:
+        campaign = _load(path).campaign
+        names = args.scenario or [BASE_PLAN_NAME, *(s.name for s in campaign.scenarios)]
+        for name in names:
+            planned = _in_scenario(campaign, name, path, lang)
+            title = planned.active_scenario or t("base_plan", lang)
+            if len(args.files) > 1:
+                title = f"{path.stem}: {title}"
+            columns.append((title, planned))
+    titles = [title for title, _ in columns]
+    comparison = compare([planned for _, planned in columns])
+    print(comparison_report(comparison, titles, columns[0][1], args.format, lang), end="")
     return 0
 
 
@@ -783,6 +858,7 @@ def _run_command(argv: list[str]) -> int:
             "plan": _print_plan,
             "solve": _solve,
             "sensitivity": _sensitivity,
+            "compare": _compare,
             "calc": _print_calc,
             "validate": _validate,
             "new": _new,

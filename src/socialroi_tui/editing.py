@@ -410,8 +410,7 @@ def switch_scenario(campaign: Campaign, name: str) -> Campaign:
 def rename_scenario(campaign: Campaign, name: str, new_name: str) -> Campaign:
     new_name = _scenario_name(campaign, new_name, renamed=name)
     scenarios = [
-        s.model_copy(update={"name": new_name}) if s.name == name else s
-        for s in campaign.scenarios
+        s.model_copy(update={"name": new_name}) if s.name == name else s for s in campaign.scenarios
     ]
     active = new_name if campaign.active_scenario == name else campaign.active_scenario
     return _with(campaign, scenarios=scenarios, active_scenario=active)

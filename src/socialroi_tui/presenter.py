@@ -3,7 +3,7 @@ so that both show the same figures."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
@@ -12,6 +12,7 @@ from socialroi_tui.engine.budget import BudgetResult
 from socialroi_tui.engine.evaluate import CampaignResults, plan_inputs
 from socialroi_tui.engine.formulas import to_cent
 from socialroi_tui.engine.funnel import FunnelResult
+from socialroi_tui.engine.scenarios import Comparison
 from socialroi_tui.engine.sensitivity import DEFAULT_STEP, sensitivity
 from socialroi_tui.engine.solve import SOLVED_FIELDS
 from socialroi_tui.text.numbers import (
@@ -437,3 +438,196 @@ def plan_sensitivity(campaign, solution=None, step: Decimal = DEFAULT_STEP):
         found = None if solution is None else solution.value
         inputs = replace(inputs, **{SOLVED_FIELDS[solve_for]: found})
     return sensitivity(inputs, campaign.budget.mode, step)
+
+
+# --- scenarios side by side -------------------------------------------------------------
+
+COMPARED_WORDS = {
+    "mode": "mode",
+    "conversion_rate": "conversion_rate_field",
+    "ctr": "ctr_field",
+    "pricing": "pricing",
+    "price": "price",
+    "average_order_value": "aov_field",
+    "gross_margin": "margin_field",
+    "target_cpa": "target_cpa_field",
+    "share": "share",
+    "budget": "budget",
+    "impressions": "impressions",
+    "clicks": "clicks",
+    "conversions": "compared_sales",
+    "cpa": "cpa",
+    "revenue": "revenue",
+    "profit": "profit",
+    "roi": "roi_on_gross_profit",
+    "roi_on_revenue": "roi_on_revenue",
+    "roas": "roas",
+}
+"""The word naming each compared figure (a network's is prefixed with its name)."""
+COMPARED_UNITS = {
+    "conversion_rate": "rate",
+    "ctr": "rate",
+    "gross_margin": "rate",
+    "share": "rate",
+    "roi": "rate",
+    "roi_on_revenue": "rate",
+    "price": "money",
+    "average_order_value": "money",
+    "target_cpa": "money",
+    "budget": "money",
+    "cpa": "money",
+    "revenue": "money",
+    "profit": "money",
+    "impressions": "count",
+    "clicks": "count",
+    "conversions": "count",
+    "roas": "number",
+}
+LEFT_OUT_OF_COMPARISONS = {"target_conversions", "budget"}
+"""Assumptions the results show already (the sales aimed at, the budget given)."""
+
+
+@dataclass(frozen=True)
+class ComparisonRow:
+    key: str
+    kind: str
+    label: str
+    values: tuple[str, ...]
+    changes: tuple[str, ...]
+    """Each value's change from the base: ``+33 %`` for a result, ▲ or ▼ for an
+    assumption, empty where it is the same (or undefined)."""
+    best: frozenset[int]
+
+
+def comparison_rows(
+    comparison: Comparison, campaign, currency: str, lang: Language
+) -> list[ComparisonRow]:
+    """A comparison's figures, labelled and formatted; ``campaign`` names the networks."""
+    networks = {c.id: c.label or c.id for c in campaign.channels}
+    rows = []
+    for figure in comparison.figures:
+        if figure.kind == "assumption" and figure.key in LEFT_OUT_OF_COMPARISONS:
+            continue
+        channel_id, _, name = figure.key.rpartition(".")
+        label = t(COMPARED_WORDS.get(name, name), lang)
+        if channel_id:
+            label = f"{one_line(networks.get(channel_id, channel_id), 20)} · {label.lower()}"
+        values = tuple(_compared_value(name, value, currency, lang) for value in figure.values)
+        changes = tuple(_change_text(figure, index, lang) for index in range(len(figure.values)))
+        rows.append(ComparisonRow(figure.key, figure.kind, label, values, changes, figure.best))
+    return rows
+
+
+def _compared_value(name: str, value: Any, currency: str, lang: Language) -> str:
+    if name == "mode" and value is not None:
+        return t(f"mode_{value}", lang)
+    if name == "pricing" and value is not None:
+        return str(value).upper()
+    unit = COMPARED_UNITS.get(name, "number")
+    return format_by_unit(value, unit, currency, lang)
+
+
+def _change_text(figure, index: int, lang: Language) -> str:
+    if index == 0:
+        return ""
+    value, base = figure.values[index], figure.values[0]
+    if figure.kind == "assumption":
+        if value == base or not isinstance(value, Decimal) or not isinstance(base, Decimal):
+            return "" if value == base else "≠"
+        return "▲" if value > base else "▼"
+    change = figure.changes[index]
+    if change is None or change == 0:
+        return ""
+    percent = (change * 100).quantize(Decimal(1))
+    if percent == 0:
+        return ""
+    text = format_plain(abs(percent), lang, places=0)
+    sign = "+" if percent > 0 else "−"
+    return f"{sign}{text}\u00a0%" if lang == "fr" else f"{sign}{text}%"
+
+
+def comparison_json(comparison: Comparison, names: list[str]) -> dict[str, Any]:
+    """Each figure's values, one per scenario in the order of ``scenarios``, as decimal
+    strings; their relative change from the first; the scenarios holding the best value."""
+    return {
+        "scenarios": names,
+        "figures": [
+            {
+                "figure": figure.key,
+                "kind": figure.kind,
+                "values": [as_json_value(_json_figure(figure.key, v)) for v in figure.values],
+                "change_from_first": [
+                    as_json_value(_rounded_change(change)) for change in figure.changes
+                ],
+                "best": [names[index] for index in sorted(figure.best)],
+            }
+            for figure in comparison.figures
+        ],
+    }
+
+
+def comparison_report(
+    comparison: Comparison, titles: list[str], campaign, fmt: str, lang: Language
+) -> str:
+    """A comparison as Markdown (formatted, best values in bold with ★), CSV (one row per
+    figure: plain decimal values, their changes from the first column, the best columns)
+    or JSON."""
+    if fmt == "json":
+        import json
+
+        return json.dumps(comparison_json(comparison, titles), indent=2, ensure_ascii=False) + "\n"
+    rows = comparison_rows(comparison, campaign, campaign.meta.currency, lang)
+    if fmt == "csv":
+        import csv
+        import io
+
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        titles = [spreadsheet_text(one_line(title)) for title in titles]
+        change = t("change", lang)
+        writer.writerow(
+            ["figure", t("figure", lang), *titles, *(f"{change} {x}" for x in titles[1:]), "best"]
+        )
+        figures = {figure.key: figure for figure in comparison.figures}
+        for row in rows:
+            figure = figures[row.key]
+            values = [as_json_value(_json_figure(row.key, v)) for v in figure.values]
+            changes = [as_json_value(_rounded_change(c)) for c in figure.changes[1:]]
+            best = " | ".join(titles[index] for index in sorted(row.best))
+            writer.writerow(
+                [
+                    row.key,
+                    spreadsheet_text(row.label),
+                    *("" if v is None else v for v in values),
+                    *("" if c is None else c for c in changes),
+                    best,
+                ]
+            )
+        return out.getvalue()
+    header = [t("figure", lang)]
+    for index, title in enumerate(titles):
+        header += [markdown_cell(title)] if index == 0 else [markdown_cell(title), "±"]
+    lines = ["| " + " | ".join(header) + " |", "|---|--:|" + "--:|:--|" * (len(titles) - 1)]
+    for row in rows:
+        cells = [markdown_cell(row.label)]
+        for index, value in enumerate(row.values):
+            shown = f"**{value}** ★" if index in row.best else value
+            cells += [shown] if index == 0 else [shown, row.changes[index]]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join([*lines, "", t("compare_legend", lang)]) + "\n"
+
+
+def _json_figure(key: str, value: Any) -> Any:
+    """Money to the cent, counts whole, ratios to six decimals (not sixty)."""
+    if not isinstance(value, Decimal):
+        return value
+    unit = COMPARED_UNITS.get(key.rpartition(".")[2], "number")
+    if unit == "money":
+        return to_cent(value)
+    if unit == "count":
+        return value.quantize(Decimal(1))
+    return value.quantize(Decimal("0.000001")).normalize()
+
+
+def _rounded_change(change: Decimal | None) -> Decimal | None:
+    return None if change is None else change.quantize(Decimal("0.0001")).normalize()

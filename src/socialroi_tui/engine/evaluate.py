@@ -177,6 +177,26 @@ def summarise_actuals(campaign: Campaign) -> ActualsSummary:
     return ActualsSummary(total, by_channel, by_publication)
 
 
+def planned(campaign: Campaign) -> tuple[BudgetResult, Solution | None, Campaign]:
+    """The budget plan, the figure it was asked to find (if any), and the campaign with
+    that figure filled in (the channels buy as the plan found)."""
+    if campaign.budget.solve_for is None:
+        return run_plan(plan_inputs(campaign), campaign.budget.mode), None, campaign
+    goals = Goals(target_cpa=campaign.budget.target_cpa)
+    solution = solve_plan(
+        plan_inputs(campaign), campaign.budget.solve_for, goals, campaign.budget.mode
+    )
+    # No value found: no plan either (the figures of the best one tried would read as an
+    # answer).
+    budget = BudgetResult(campaign.budget.mode, *[None] * 5)
+    if solution.value is not None:
+        budget = solution.plan or budget
+        solved = {SOLVED_FIELDS[campaign.budget.solve_for]: solution.value}
+        plan = campaign.budget.model_copy(update=solved)
+        campaign = campaign.model_copy(update={"budget": plan})
+    return budget, solution, campaign
+
+
 def evaluate(
     campaign: Campaign, lang: str | None = None, actuals: ActualsSummary | None = None
 ) -> CampaignResults:
@@ -185,22 +205,7 @@ def evaluate(
     ``actuals`` may be passed when already added up (they do not change as one types).
     """
     lang = lang or campaign.meta.language
-    solution = None
-    if campaign.budget.solve_for is None:
-        budget = run_plan(plan_inputs(campaign), campaign.budget.mode)
-    else:
-        goals = Goals(target_cpa=campaign.budget.target_cpa)
-        solution = solve_plan(
-            plan_inputs(campaign), campaign.budget.solve_for, goals, campaign.budget.mode
-        )
-        # No value found: no plan either (the figures of the best one tried would read
-        # as an answer).
-        budget = BudgetResult(campaign.budget.mode, *[None] * 5)
-        if solution.value is not None:  # the channels buy as the plan found
-            budget = solution.plan or budget
-            solved = {SOLVED_FIELDS[campaign.budget.solve_for]: solution.value}
-            plan = campaign.budget.model_copy(update=solved)
-            campaign = campaign.model_copy(update={"budget": plan})
+    budget, solution, campaign = planned(campaign)
     shares = [c.share for c in campaign.channels if c.share is not None]
     unallocated = 1 - sum(shares, Decimal(0)) if shares else None
     summary = actuals or summarise_actuals(campaign)

@@ -8,9 +8,13 @@ form, the edits to the plan's assumptions kept as the active scenario's changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
 
+from socialroi_tui.engine.budget import BudgetResult
+from socialroi_tui.engine.evaluate import planned
 from socialroi_tui.model import Campaign, ChannelChanges, PlanChanges, Scenario
 from socialroi_tui.model.campaign import Channel
 
@@ -58,11 +62,12 @@ def fold(whole: Campaign, edited: Campaign) -> Campaign:
         **{
             name: value
             for name in PLAN_FIGURES
-            if (value := getattr(edited.budget, name)) is not None
-            and value != getattr(base, name)
+            if (value := getattr(edited.budget, name)) is not None and value != getattr(base, name)
         }
     )
-    base_plan = edited.budget.model_copy(update={name: getattr(base, name) for name in PLAN_FIGURES})
+    base_plan = edited.budget.model_copy(
+        update={name: getattr(base, name) for name in PLAN_FIGURES}
+    )
     base_channels = {channel.id: channel for channel in whole.channels}
     channels: list[Channel] = []
     channel_changes: dict[str, ChannelChanges] = {}
@@ -121,3 +126,99 @@ def changed_figures(campaign: Campaign, name: str) -> set[str]:
     for channel_id, changes in variant.channels.items():
         figures.update(f"{channel_id}.{figure}" for figure in _changes(changes))
     return figures
+
+
+PLAN_ASSUMPTIONS = (
+    "mode",
+    "target_conversions",
+    "budget",
+    "conversion_rate",
+    "ctr",
+    "pricing",
+    "price",
+    "average_order_value",
+    "gross_margin",
+    "target_cpa",
+)
+"""The plan's assumptions in the order a comparison lists them."""
+COMPARED_RESULTS = {
+    "budget": "lower",
+    "impressions": None,
+    "clicks": None,
+    "conversions": "higher",
+    "cpa": "lower",
+    "revenue": "higher",
+    "profit": "higher",
+    "roi": "higher",
+    "roi_on_revenue": "higher",
+    "roas": "higher",
+}
+"""The plan's results a comparison lists, and which way each is better (None: neither)."""
+
+
+@dataclass(frozen=True)
+class ComparedFigure:
+    """One row of a comparison: a figure in every scenario."""
+
+    key: str
+    """The figure (``ctr``, ``cpa``…), a network's as ``channel-id.figure``."""
+    kind: Literal["assumption", "result"]
+    values: tuple[Any, ...]
+    changes: tuple[Decimal | None, ...]
+    """Each value's relative change from the first column's (None where undefined)."""
+    best: frozenset[int]
+    """The columns holding the best value, when the scenarios differ on it."""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    figures: tuple[ComparedFigure, ...]
+    results: tuple[BudgetResult, ...]
+
+
+def compare(campaigns: Sequence[Campaign]) -> Comparison:
+    """The plans of ``campaigns`` (each already a scenario's) side by side: their
+    assumptions — a figure solved for filled in — and their results, compared to the first.
+    Networks' own assumptions are listed where a scenario changes them."""
+    plans = [planned(campaign) for campaign in campaigns]
+    filled = [campaign for _, _, campaign in plans]
+    results = tuple(result for result, _, _ in plans)
+    figures = [
+        _compared(name, "assumption", [getattr(c.budget, name) for c in filled], None)
+        for name in PLAN_ASSUMPTIONS
+        if any(getattr(c.budget, name) is not None for c in filled)
+    ]
+    first = filled[0] if filled else None
+    for channel in first.channels if first is not None else ():
+        for name in CHANNEL_FIGURES:
+            values = [_channel_figure(c, channel.id, name) for c in filled]
+            if any(value != values[0] for value in values):
+                figures.append(_compared(f"{channel.id}.{name}", "assumption", values, None))
+    figures.extend(
+        _compared(name, "result", [getattr(r, name) for r in results], better)
+        for name, better in COMPARED_RESULTS.items()
+    )
+    return Comparison(tuple(figures), results)
+
+
+def _channel_figure(campaign: Campaign, channel_id: str, name: str) -> Any:
+    channel = next((c for c in campaign.channels if c.id == channel_id), None)
+    return getattr(channel, name) if channel is not None else None
+
+
+def _compared(
+    key: str, kind: Literal["assumption", "result"], values: list, better
+) -> ComparedFigure:
+    base = values[0] if values else None
+    changes = tuple(
+        (value - base) / base
+        if isinstance(value, Decimal) and isinstance(base, Decimal) and base != 0
+        else None
+        for value in values
+    )
+    best: frozenset[int] = frozenset()
+    numbers = [v for v in values if isinstance(v, Decimal)]
+    if better is not None and len(numbers) > 1 and len(set(numbers)) > 1:
+        top = max(numbers) if better == "higher" else min(numbers)
+        best = frozenset(i for i, value in enumerate(values) if value == top)
+    return ComparedFigure(key, kind, tuple(values), changes, best)
