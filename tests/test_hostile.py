@@ -746,6 +746,11 @@ def test_the_command_line_never_prints_a_control_character(tmp_path, capsys):
         ["report", str(HOSTILE), "--format", "md"],
         ["report", str(HOSTILE), "--format", "csv"],
         ["report", str(HOSTILE), "--format", "json"],
+        ["compare", str(HOSTILE)],
+        ["compare", str(HOSTILE), "--format", "csv"],
+        ["compare", str(HOSTILE), "--format", "json"],
+        ["calc", str(HOSTILE), "--scenario", "[/s] \x1b[2J\x9b31m"],
+        ["calc", str(HOSTILE), "--scenario", "\x1b[2J nowhere"],
         ["validate", str(bad_value)],
         ["calc", str(bad_value)],
         ["import", str(bad_csv), "--into", str(HOSTILE), "--dry-run"],
@@ -762,7 +767,7 @@ def test_a_csv_report_never_starts_a_formula_and_a_markdown_row_stays_one_line(c
     import csv
     import io
 
-    cli_main(["report", str(HOSTILE), "--format", "csv", "--lang", "en"])
+    cli_main(["report", str(HOSTILE), "--format", "csv", "--lang", "en", "--scenario", "base"])
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     texts = [cell for row in rows[1:] for cell in row[:2] if cell]
     assert '\'=HYPERLINK("http://evil.example")' in texts
@@ -773,6 +778,13 @@ def test_a_csv_report_never_starts_a_formula_and_a_markdown_row_stays_one_line(c
     cli_main(["report", str(HOSTILE), "--format", "md"])
     table = capsys.readouterr().out.splitlines()
     assert len(table) == 2 + len(rows) - 1  # header, rule, one line per row
+    assert all(line.startswith("|") and line.endswith("|") for line in table)
+    cli_main(["compare", str(HOSTILE), "--format", "csv"])
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert not any(cell[:1] in ("=", "+", "@") for row in rows for cell in row)
+    assert "'=cmd|' /C calc'!A0 [b]x[/b]" in rows[0]
+    cli_main(["compare", str(HOSTILE), "--format", "md"])
+    table = capsys.readouterr().out.split("\n\n")[0].splitlines()
     assert all(line.startswith("|") and line.endswith("|") for line in table)
 
 
@@ -794,6 +806,8 @@ async def test_every_screen_shows_a_hostile_file_literally(tmp_path):
 
         steps = [("2",), ("e",), ("escape",), ("3",), ("down",), ("ctrl+r",), ("escape",)]
         steps += [("4",), ("5",), ("a",), ("escape",), ("f1",), ("escape",), ("1",)]
+        steps += [("6",), ("right",), ("r",), ("escape",), ("d",), ("escape",), ("n",)]
+        steps += [("escape",), ("ctrl+p",), ("escape",), ("right",), ("enter",)]
         for keys in steps:
             await pilot.press(*keys)
             if keys == ("3",):
@@ -806,8 +820,9 @@ async def test_every_screen_shows_a_hostile_file_literally(tmp_path):
         app.notify("[/] \x1b[2J")  # a message quoting a file is never markup
         await pilot.pause()
     everything = "\n".join(seen)
-    for literal in ("[r]Face[/r]", "[/oops]", "[blink]Clicks[/blink]", "\\x1b[2J"):
+    for literal in ("[r]Face[/r]", "[/oops]", "[blink]Clicks[/blink]", "\\x1b[2J", "[/s]"):
         assert literal in everything, literal
+    assert "=cmd|' /C calc'!A0 [b]x[/b]" in everything
 
 
 async def test_an_unreadable_rate_written_as_markup_is_reported_not_fatal(tmp_path):

@@ -136,3 +136,16 @@ def test_budget_screen_with_the_tornado(snap_compare, lang, size):
 def test_dashboard_screen(snap_compare, lang, size):
     app = make_app(SAMPLES / "two-ads.toml", lang=lang, screen="dashboard")
     assert snap_compare(app, terminal_size=size, press=["c"], run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_scenarios_screen(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="scenarios")
+    assert snap_compare(app, terminal_size=size, press=["right"], run_before=settle)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_budget_screen_in_a_scenario(snap_compare, lang):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="scenarios")
+    assert snap_compare(app, terminal_size=(80, 24), press=["right", "e"], run_before=settle)

@@ -66,6 +66,12 @@ def _dashboard_screen() -> Screen:
     return DashboardScreen()
 
 
+def _scenarios_screen() -> Screen:
+    from socialroi_tui.tui.screens.scenarios import ScenariosScreen
+
+    return ScenariosScreen()
+
+
 def _start_screen() -> Screen:
     from socialroi_tui.tui.screens.start import StartScreen
 
@@ -91,6 +97,7 @@ class SocialRoiApp(App[None]):
         "funnel": _funnel_screen,
         "budget": _budget_screen,
         "dashboard": _dashboard_screen,
+        "scenarios": _scenarios_screen,
     }
     BINDINGS = [
         # Each tooltip names what its key does, for the F1 help and the README (tui/keyhelp.py).
@@ -341,9 +348,16 @@ class SocialRoiApp(App[None]):
     def describe_header(self, bar: TopBar) -> None:
         document = self.document
         if document is not None:
-            meta = document.campaign.meta
+            campaign = document.whole
             file = document.path.name if document.path else ""
-            bar.show(meta.name, file, document.dirty, self.lang, meta.currency)
+            bar.show(
+                campaign.meta.name,
+                file,
+                document.dirty,
+                self.lang,
+                campaign.meta.currency,
+                campaign.active_scenario,
+            )
         elif self._quick is not None and self._path is not None:
             bar.show(self._quick.name, self._path.name, False, self.lang, self._quick.currency)
 
@@ -352,8 +366,11 @@ class SocialRoiApp(App[None]):
         change: Callable[[Campaign], Campaign],
         key: str | None = None,
         refused: Callable[[str], None] | None = None,
+        whole: bool = False,
     ) -> bool:
-        """Apply an edit to the campaign; True if it changed something.
+        """Apply an edit to the campaign as the active scenario plans it (``whole``: to
+        the file's campaign, for edits of the scenarios themselves); True if it changed
+        something.
 
         A refused edit changes nothing and says why: to ``refused`` when given (a field
         shows it), else in a notification. Edits with the same ``key`` in a row
@@ -365,7 +382,7 @@ class SocialRoiApp(App[None]):
         if self.document is None:
             return False
         try:
-            campaign = change(self.document.campaign)
+            campaign = change(self.document.whole if whole else self.document.campaign)
         except (ValidationError, ValueError) as error:
             message = self._refusal(error)
             if refused is not None:
@@ -373,11 +390,25 @@ class SocialRoiApp(App[None]):
             else:
                 self.notify(message, severity="error")
             return False
-        changed = self.document.apply(campaign, key)
+        apply = self.document.apply_whole if whole else self.document.apply
+        changed = apply(campaign, key)
         if changed:
             self.refresh_view()
             self._schedule_recovery()
         return changed
+
+    def refusal_of(self, change: Callable[[Campaign], Campaign], whole: bool = False) -> str | None:
+        """Why ``change`` would be refused, in the user's words (None: it would not be);
+        nothing is applied."""
+        from pydantic import ValidationError
+
+        if self.document is None:
+            return None
+        try:
+            change(self.document.whole if whole else self.document.campaign)
+        except (ValidationError, ValueError) as error:
+            return self._refusal(error)
+        return None
 
     def _refusal(self, error: Exception) -> str:
         """Why an edit was refused, in the user's words."""
@@ -804,6 +835,65 @@ class SocialRoiApp(App[None]):
             self._session.left_cleanly = True
         self.exit(return_code=128 + signum)
 
+    # --- scenarios -------------------------------------------------------------------
+
+    def switch_scenario(self, name: str) -> None:
+        """Show and edit scenario ``name`` (empty: the base plan) from now on."""
+        from socialroi_tui.editing import switch_scenario
+
+        if self.document is None or self.document.whole.active_scenario == name:
+            return
+        if self.edit(lambda c: switch_scenario(c, name), whole=True):
+            self.refresh_view(force=True)  # every field shows the scenario's figures
+            shown = one_line(name, 40) if name else t("base_plan", self.lang)
+            self.notify(t("scenario_active", self.lang, name=shown), timeout=3)
+
+    def action_new_scenario(self) -> None:
+        """A new scenario made from the plan shown, named by the user, made active."""
+        from socialroi_tui.editing import add_scenario
+        from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+        document, lang = self.document, self.lang
+        if document is None:
+            return
+        taken = {s.name.casefold() for s in document.whole.scenarios}
+        number = len(taken) + 1
+        while t("scenario_default_name", lang, number=number).casefold() in taken:
+            number += 1
+
+        def check(name: str) -> str | None:
+            return self.refusal_of(lambda c: add_scenario(c, name), whole=True)
+
+        def chosen(name: str | None) -> None:
+            if name is not None and self.edit(lambda c: add_scenario(c, name), whole=True):
+                self.refresh_view(force=True)
+
+        self.push_screen(
+            TextPrompt(
+                t("new_scenario", lang),
+                t("scenario_name", lang),
+                t("scenario_default_name", lang, number=number),
+                check,
+                hint=t("new_scenario_hint", lang),
+            ),
+            chosen,
+        )
+
+    def _scenario_commands(self) -> Iterable[SystemCommand]:
+        """Switch to any other scenario, or make a new one, from anywhere."""
+        lang, whole = self.lang, self.document.whole
+        yield SystemCommand(
+            t("new_scenario", lang), t("new_scenario_help", lang), self.action_new_scenario
+        )
+        for name in ["", *(s.name for s in whole.scenarios)]:
+            if name != whole.active_scenario:
+                shown = one_line(name, 40) if name else t("base_plan", lang)
+                yield SystemCommand(
+                    t("scenario_command", lang, name=shown),
+                    t("scenario_command_help", lang),
+                    lambda n=name: self.switch_scenario(n),
+                )
+
     # --- command palette -------------------------------------------------------------
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -821,6 +911,7 @@ class SocialRoiApp(App[None]):
                 t("key_save_as", lang), t("save_as_help", lang), self.action_save_as
             )
             yield SystemCommand(t("rename", lang), t("rename_help", lang), self.action_rename)
+            yield from self._scenario_commands()
         yield SystemCommand(t("start_open", lang), t("open_help", lang), self.action_open)
         yield SystemCommand(t("key_help", lang), t("help_help", lang), self.action_help)
         yield SystemCommand("socialroi", t("start_help", lang), self.action_start)

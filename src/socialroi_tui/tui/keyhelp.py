@@ -25,7 +25,7 @@ from textual.widgets import DataTable, OptionList
 
 from socialroi_tui.text.words import Language, has_words, t
 
-SECTION_TABLES = ("objectives", "kpis", "funnel", "budget", "dashboard")
+SECTION_TABLES = ("objectives", "kpis", "funnel", "budget", "dashboard", "scenarios")
 TABLES = ("app", *SECTION_TABLES, "help")
 """``app``: the keys of every section screen; ``help``: the keys of the help itself."""
 
@@ -64,6 +64,7 @@ def owners(table: str) -> tuple[type, ...]:
     from socialroi_tui.tui.screens.funnel import FunnelScreen
     from socialroi_tui.tui.screens.kpis import KpisScreen
     from socialroi_tui.tui.screens.objectives import ObjectivesScreen
+    from socialroi_tui.tui.screens.scenarios import ScenariosScreen, ScenarioTable
     from socialroi_tui.tui.screens.section import SectionScreen
     from socialroi_tui.tui.widgets.choice import Choice
 
@@ -74,6 +75,7 @@ def owners(table: str) -> tuple[type, ...]:
         "funnel": (FunnelScreen,),
         "budget": (BudgetScreen, Choice),  # the mode and media buying are Choices
         "dashboard": (DashboardScreen,),
+        "scenarios": (ScenariosScreen, ScenarioTable),
         "help": (HelpScreen,),
     }[table]
 

@@ -235,6 +235,7 @@ class BudgetScreen(SectionScreen):
         document = self.roi_app.document
         plan = document.campaign.budget
         self._draw_form(plan.mode, plan.pricing, plan.solve_for)
+        self._name_scenario(document.whole.active_scenario)
         solution = document.results.solution
         for field in self._plan_fields:
             if field.key == plan.solve_for:  # found by the plan, not typed
@@ -248,6 +249,15 @@ class BudgetScreen(SectionScreen):
             self._draw_tornado()
         self._show_error()
         self._draw_results()
+
+    def _name_scenario(self, scenario: str) -> None:
+        """The assumptions' frame names the scenario they belong to (none: the base)."""
+        title = t("assumptions", self.lang)
+        if scenario:
+            title = f"{title} ◆ {one_line(scenario, 24)}"
+        form = self.query_one("#budget-form")
+        if form.border_title != title:
+            form.border_title = title
 
     def _draw_form(self, mode: str, pricing: str, solve_for: str | None) -> None:
         """The mode, pricing and figure solved for, the fields they show, and the labels.

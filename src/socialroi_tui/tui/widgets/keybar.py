@@ -8,7 +8,7 @@ from textual.events import Click
 from textual.screen import Screen
 from textual.widgets import Static
 
-from socialroi_tui.text.words import has_words, t
+from socialroi_tui.text.words import SECTIONS, has_words, t
 
 
 class KeyBar(Static):
@@ -45,7 +45,7 @@ class KeyBar(Static):
         position = 0
         if getattr(self.screen, "SECTION", ""):  # a section screen: the others are 1 key away
             lang = getattr(self.app, "lang", "en")
-            key_text, label = " 1-5", f" {t('sections', lang)}"
+            key_text, label = f" 1-{len(SECTIONS)}", f" {t('sections', lang)}"
             parts += [(key_text, "bold $footer-key-foreground"), (label, "")]
             position += len(key_text) + len(label)
         lang = getattr(self.app, "lang", "en")

@@ -15,24 +15,29 @@ from socialroi_tui.tui.widgets.measure import content_width
 class TopBar(Static):
     """``socialroi ─ name ─ file ●`` on the left, language and currency on the right."""
 
-    def show(self, name: str, file: str, dirty: bool, lang: Language, currency: str) -> None:
+    def show(
+        self, name: str, file: str, dirty: bool, lang: Language, currency: str, scenario: str = ""
+    ) -> None:
+        """``scenario``: the active one's name, shown after the campaign's (empty: base)."""
         width = max(content_width(self), 40)  # asked at every keystroke: no screen search
-        drawn_from = (name, file, dirty, lang, currency, width)
+        drawn_from = (name, file, dirty, lang, currency, scenario, width)
         if drawn_from == getattr(self, "_drawn_from", None):
             return  # every keystroke asks: nothing to lay out again
         self._drawn_from = drawn_from
         right = f" {lang.upper()}  {currency} "
         room = width - len(right) - len("socialroi ─  ─ ") - 2
+        scenario_text = ""
+        if scenario:
+            scenario_text = "◆ " + one_line(scenario, max(room // 4, 8))
+            room -= len(scenario_text) + len(" ─ ")
         name_text = one_line(name or t("untitled", lang), max(room // 2, 8))
         file_text = one_line(file or t("no_file", lang), max(room - len(name_text), 8))
-        text = Text.assemble(
-            (" socialroi", "bold"),
-            " ─ ",
-            (name_text, "bold"),
-            " ─ ",
-            file_text,
-            (" ●" if dirty else "  ", "bold"),
-        )
+        text = Text.assemble((" socialroi", "bold"), " ─ ", (name_text, "bold"), " ─ ")
+        if scenario_text:
+            text.append(scenario_text, "bold italic")
+            text.append(" ─ ")
+        text.append(file_text)
+        text.append(" ●" if dirty else "  ", "bold")
         text.pad_right(max(width - len(text.plain) - len(right), 0))
         text.append(right)
         self.update(text, layout=False)
@@ -56,7 +61,6 @@ class SectionBar(Static):
             start = len(text.plain)
             text.append(label, style="reverse bold" if section == current else "")
             self._spans.append((start, len(text.plain), section))
-            text.append(" ")
         super().__init__(text, **kwargs)  # drawn in the first frame
 
     def on_click(self, event: Click) -> None:
