@@ -234,7 +234,8 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
     code, out, err = run(capsys, *argv)
     assert code == 0 and err == ""
     assert (
-        "socialroi [FILE] [--screen objectives|kpis|funnel|budget|dashboard|scenarios] [--lang fr|en]" in out
+        "socialroi [FILE] [--screen objectives|kpis|funnel|budget|dashboard|scenarios] "
+        "[--lang fr|en]" in out
     )
     lines = out.splitlines()
     for option in ("FILE", "--screen", "--lang", "-V, --version"):

@@ -84,7 +84,7 @@ async def test_rename_delete_and_undo(tmp_path):
         await pilot.pause()
         assert prompting(app)  # taken, in any case: the prompt stays
         await pilot.press("ctrl+u", *"Bas", "enter")
-        await wait_for(pilot, lambda: [s.name for s in app.document.whole.scenarios][0] == "Bas")
+        await wait_for(pilot, lambda: app.document.whole.scenarios[0].name == "Bas")
         await pilot.press("d")
         await wait_for(pilot, lambda: asking(app))
         await pilot.press("left", "enter")  # "Supprimer" (the focus starts on "Annuler")
