@@ -9,8 +9,9 @@ The floor is a bare Textual Input that only echoes the key. socialroi gets the s
 in the budget calculator's CTR field, which holds ``2 %``, typed just after the ``2``:
 ``2,5 %``, ``2,57 %`` and back, so that keys change the figures; then ``%`` alone (not a
 number: the figures stay, marked stale) and ``2 %`` again. The bare Input starts from the
-same ``2 %``. The same keys go to a step rate of the funnel editor, where every stage
-after it is recomputed.
+same ``2 %``. The same keys go to the CTR field with the tornado shown (seed-000 holds
+three plans: the base and two scenarios), and to a step rate of the funnel editor, where
+every stage after it is recomputed.
 
 The bare app and socialroi run side by side and get each key in turn, so that both
 are measured under the same load of the machine (a busy moment slows both).
@@ -40,6 +41,7 @@ KEY_BYTES = {
     "tab": b"\t",
     "ctrl+q": b"\x11",
     "ctrl+e": b"\x05",
+    "ctrl+t": b"\x14",
     "left": b"\x1b[D",
     "escape": b"\x1b",
     "discard": b"\x1b[C\r",
@@ -48,6 +50,13 @@ INTO_THE_BARE_INPUT = ["2", " ", "%", "left", "left"]
 SCENARIOS = [
     # From the mode selector to the CTR field (``2 %``), cursor just after the ``2``.
     ("socialroi budget, CTR field", "budget", ["tab", "tab", "tab", "ctrl+e", "left", "left"]),
+    # The same, the tornado of the budget shown below (each key works it out again), in
+    # seed-000 with its two scenarios beside the base plan.
+    (
+        "socialroi budget, tornado shown",
+        "budget",
+        ["ctrl+t", "tab", "tab", "tab", "ctrl+e", "left", "left"],
+    ),
     # To the second stage's step rate (``10 %``), cursor just after the ``10``.
     ("socialroi funnel, a step rate", "funnel", ["tab"] * 6 + ["ctrl+e", "left", "left"]),
 ]
