@@ -359,3 +359,47 @@ def test_the_cents_left_by_rounding_go_to_the_largest_remainders():
     assert f.split_to_the_cent(D(100), thirds) == [D("33.34"), D("33.33"), D("33.33")]
     # 1.5 and 3.5 cents: one cent left, equal remainders, the first listed takes it
     assert f.split_to_the_cent(D("0.05"), [D("0.3"), D("0.7")]) == [D("0.02"), D("0.03")]
+
+
+def test_a_network_with_its_own_figures_and_target_and_the_networks_added_up():
+    """LinkedIn buys dearer clicks that convert better, and aims at 100 sales of its own;
+    the others share the plan's budget; Σ adds the rows up, to the cent."""
+    from socialroi_tui.engine.evaluate import evaluate
+    from socialroi_tui.model import BudgetPlan, Campaign, Channel
+
+    campaign = Campaign(
+        channels=[
+            Channel(id="facebook", network="facebook", share=D("0.7")),
+            Channel(id="instagram", network="instagram", share=D("0.3"), ctr=D("0.01")),
+            Channel(
+                id="linkedin",
+                network="linkedin",
+                share=D("0.5"),  # left aside: the network has a target of its own
+                target_conversions=D(100),
+                conversion_rate=D("0.05"),
+                pricing="cpc",
+                price=D("4.5"),
+                average_order_value=D(120),
+            ),
+        ],
+        budget=BudgetPlan(
+            mode="forward",
+            budget=D("1000.01"),
+            conversion_rate=D("0.02"),
+            ctr=D("0.02"),
+            price=D(2),
+            average_order_value=D(49),
+            gross_margin=D("0.4"),
+        ),
+    )
+    results = evaluate(campaign)
+    facebook, instagram, linkedin = (plan.result for plan in results.channels)
+    assert (facebook.budget, instagram.budget) == (D("700.01"), D("300.00"))
+    assert instagram.conversions == D(30)  # 150 000 impressions × 1 % × 2 %
+    assert linkedin.budget == D("9000.00") and linkedin.cpa == D(90)  # 2 000 clicks at 4,50
+    assert linkedin.revenue == D(12000) and results.channels[2].share is None
+    combined = results.combined
+    assert combined.budget == D("10000.01")
+    assert combined.conversions == facebook.conversions + instagram.conversions + D(100)
+    assert combined.revenue == facebook.revenue + instagram.revenue + D(12000)
+    assert results.allocated_share == D(1) and results.unallocated_share == D(0)

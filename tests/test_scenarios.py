@@ -210,3 +210,18 @@ def test_calc_and_report_plan_as_a_scenario(tmp_path, capsys):
         "socialroi: plan.toml: no scenario is called 'nowhere' (it has: 'CTR 1,5 %', "
         "'CPM 4 €'; 'base' is the base plan)\n"
     )
+
+
+def test_a_networks_own_figures_in_a_variant_are_the_variants():
+    document = CampaignDocument(add_scenario(plan(), "LinkedIn alone"))
+    edited = set_channel(document.campaign, 1, share=None, target_conversions=D(200))
+    document.apply(set_channel(edited, 1, average_order_value=D(120)))
+    assert document.whole.channels[1].target_conversions is None
+    assert changed_figures(document.whole, "LinkedIn alone") == {
+        "linkedin.target_conversions",
+        "linkedin.average_order_value",
+    }
+    # (the share cleared in the variant follows the base's: a variant cannot clear it,
+    # and a network with a target of its own leaves its share aside)
+    assert document.results.channels[1].share is None
+    assert document.results.channels[1].result.conversions == D(200)

@@ -533,19 +533,25 @@ def _print_calc(args, lang: Language) -> int:
         out.append(verdict_text(results.budget, lang))
     if results.solution is not None:
         out.append(_solution_text(results.solution, currency, lang))
-    if any(c.share is not None for c in results.channels):
+    if results.combined is not None and results.combined.budget is not None:
         out += ["", t("channels", lang)]
-        rows = [(t("network", lang), t("share", lang), t("budget", lang), t("conversions", lang))]
-        for channel in results.channels:
+        rows = [
+            (t("network", lang), t("share", lang), t("budget", lang), t("conversions", lang), "CPA")
+        ]
+        for label, share, plan in [
+            *((c.label, c.share, c.result) for c in results.channels),
+            (t("combined_plan", lang), results.allocated_share, results.combined),
+        ]:
             rows.append(
                 (
-                    channel.label,
-                    format_rate(channel.share, lang),
-                    format_money(channel.result.budget, currency, lang),
-                    format_by_unit(channel.result.conversions, "count", currency, lang),
+                    label,
+                    format_rate(share, lang) if share is not None else "",
+                    format_money(plan.budget, currency, lang),
+                    format_by_unit(plan.conversions, "count", currency, lang),
+                    format_money(plan.cpa, currency, lang),
                 )
             )
-        out.append(_table(rows, (False, True, True, True)))
+        out.append(_table(rows, (False, True, True, True, True)))
     if campaign.actuals:
         out += ["", t("actuals", lang)]
         margin = results.gross_margin

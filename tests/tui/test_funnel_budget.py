@@ -173,7 +173,8 @@ async def test_the_tornado_follows_the_typing_and_each_figure_in_turn(tmp_path):
         await wait_for(pilot, lambda: str(box(app).border_title).startswith("CPA"))
         await pilot.press("ctrl+t", "ctrl+t")  # ROI, then the split again
         await wait_for(pilot, lambda: "400 sales" in text_of(app, "#channel-figures"))
-        assert box(app).border_title == "Split by network" and not box(app).border_subtitle
+        assert box(app).border_title == "Split by network"
+        assert box(app).border_subtitle == "cents: largest remainders · * own figures: ^o"
 
 
 def box(app):
@@ -567,3 +568,40 @@ async def test_a_network_with_results_is_not_removed(tmp_path):
             pilot, lambda: any("retirez-les d'abord" in str(n.message) for n in app._notifications)
         )
         assert app.document.campaign.channels == before
+
+
+async def test_a_network_gets_a_plan_of_its_own(tmp_path):
+    from socialroi_tui.tui.dialogs.network import NetworkSettings
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.screen._channel_shares[1].focus()  # Facebook's share
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, NetworkSettings))
+        dialog = app.screen
+        dialog.query_one("#network-target_conversions").value = "500"
+        await pilot.press("enter")  # a share and a target: refused, said, nothing lost
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "pas les deux" in str(dialog.query_one("#network-error").render())
+        dialog.query_one("#network-share").value = ""
+        dialog.query_one("#network-ctr").value = "1,5 %"
+        dialog.query_one("#network-ctr").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, NetworkSettings))
+        facebook = app.document.campaign.channels[1]
+        assert (facebook.share, facebook.target_conversions, facebook.ctr) == (
+            None,
+            D(500),
+            D("0.015"),
+        )
+        lines = app.screen.query_one("#channel-figures").plain.splitlines()
+        assert fr("3 333,33 €") in lines[1] and "500 ventes" in lines[1]
+        assert fr("6 583,33 €") in lines[3] and "1 150 ventes" in lines[3]
+        assert "Facebook*" in str(app.screen.query_one(".channel-names").render())
+        # typing a share again makes it share the budget once more
+        app.screen._channel_shares[1].focus()
+        await pilot.press("end", "ctrl+u", "3", "5", "space", "%")
+        await wait_for(pilot, lambda: app.document.campaign.channels[1].share == D("0.35"))
+        assert app.document.campaign.channels[1].target_conversions is None

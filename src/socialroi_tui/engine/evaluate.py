@@ -52,9 +52,13 @@ class CampaignResults:
     actual_by_publication: dict[str, tuple[Totals, ...]]
     kpis: tuple[KpiStatus, ...]
     gross_margin: Value = None
+    """The campaign's, by which the actual results' profit and ROI are worked out."""
     solution: Solution | None = None
     """The figure the plan was asked to find (goal seek), when one was."""
-    """The campaign's, by which the actual results' profit and ROI are worked out."""
+    combined: BudgetResult | None = None
+    """The networks' plans added up (None without networks)."""
+    allocated_share: Value = None
+    """The networks' shares of the budget added up (None when none has one)."""
 
 
 def plan_inputs(campaign: Campaign) -> PlanInputs:
@@ -92,24 +96,61 @@ def kpi_status(actual: Value, target: Value, better: str) -> Status:
 
 
 def _channel_plans(campaign: Campaign, total: BudgetResult) -> tuple[ChannelPlan, ...]:
+    """Each network's plan, with its own assumptions where it has them (the plan's
+    otherwise): a network with its own target costs what its sales take; the others share
+    the plan's budget, to the cent."""
     plans = []
     defaults = plan_inputs(campaign)
-    budgets = f.split_to_the_cent(total.budget, [c.share for c in campaign.channels])
-    for channel, budget in zip(campaign.channels, budgets, strict=True):
+    shares = [c.share if c.target_conversions is None else None for c in campaign.channels]
+    budgets = f.split_to_the_cent(total.budget, shares)
+    for channel, share, budget in zip(campaign.channels, shares, budgets, strict=True):
         # A channel without its own price buys media as the plan does (CPM or CPC).
         own_price = channel.price is not None
         inputs = PlanInputs(
+            target_conversions=channel.target_conversions,
             budget=budget,
-            conversion_rate=channel.conversion_rate or defaults.conversion_rate,
-            ctr=channel.ctr or defaults.ctr,
+            conversion_rate=_own(channel.conversion_rate, defaults.conversion_rate),
+            ctr=_own(channel.ctr, defaults.ctr),
             pricing=channel.pricing if own_price else defaults.pricing,
             price=channel.price if own_price else defaults.price,
-            average_order_value=defaults.average_order_value,
+            average_order_value=_own(channel.average_order_value, defaults.average_order_value),
             gross_margin=defaults.gross_margin,
         )
+        result = forward_plan(inputs) if inputs.target_conversions is None else reverse_plan(inputs)
         label = channel.label or channel.network.capitalize()
-        plans.append(ChannelPlan(channel.id, label, channel.share, forward_plan(inputs)))
+        plans.append(ChannelPlan(channel.id, label, share, result))
     return tuple(plans)
+
+
+def _own(value: Value, plan_value: Value) -> Value:
+    return plan_value if value is None else value
+
+
+def combined_plan(channels: tuple[ChannelPlan, ...], gross_margin: Value) -> BudgetResult | None:
+    """The networks' plans added up (None without networks): budget, people and sales are
+    the sums of the rows; the CPA, profit, ROI and ROAS follow from those sums."""
+    if not channels:
+        return None
+
+    def total(name: str) -> Value:
+        values = [getattr(plan.result, name) for plan in channels]
+        return None if any(v is None for v in values) else sum(values, Decimal(0))
+
+    budget, revenue = total("budget"), total("revenue")
+    return BudgetResult(
+        mode="forward",
+        budget=budget,
+        impressions=total("impressions"),
+        clicks=total("clicks"),
+        conversions=total("conversions"),
+        cpa=f.cpa(budget, total("conversions")),
+        revenue=revenue,
+        profit=f.gross_profit(revenue, gross_margin, budget),
+        roi=f.headline_roi(revenue, gross_margin, budget),
+        roi_on_revenue=f.roi(revenue, budget),
+        roas=f.roas(revenue, budget),
+        on_gross_profit=gross_margin is not None,
+    )
 
 
 def _kpi_statuses(
@@ -206,14 +247,18 @@ def evaluate(
     """
     lang = lang or campaign.meta.language
     budget, solution, campaign = planned(campaign)
-    shares = [c.share for c in campaign.channels if c.share is not None]
-    unallocated = 1 - sum(shares, Decimal(0)) if shares else None
+    shares = [
+        c.share for c in campaign.channels if c.share is not None and c.target_conversions is None
+    ]
+    allocated = sum(shares, Decimal(0)) if shares else None
+    unallocated = None if allocated is None else 1 - allocated
+    channels = _channel_plans(campaign, budget)
     summary = actuals or summarise_actuals(campaign)
     total, by_channel, by_publication = summary.total, summary.by_channel, summary.by_publication
     return CampaignResults(
         funnel=evaluate_funnel(campaign.funnel),
         budget=budget,
-        channels=_channel_plans(campaign, budget),
+        channels=channels,
         unallocated_share=unallocated,
         actual_total=total,
         actual_by_channel=by_channel,
@@ -221,4 +266,6 @@ def evaluate(
         kpis=_kpi_statuses(campaign, total, by_channel, lang),
         gross_margin=campaign.budget.gross_margin,
         solution=solution,
+        combined=combined_plan(channels, campaign.budget.gross_margin),
+        allocated_share=allocated,
     )

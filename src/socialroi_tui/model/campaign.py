@@ -197,9 +197,14 @@ class Channel(Model):
     """How ``price`` is counted; a channel without a price follows the budget plan."""
     price: Money | None = None
     share: Rate | None = None
+    """Its part of the plan's budget; a network with its own target has none."""
+    target_conversions: Count | None = None
+    """The sales it must bring on its own: its budget is what they cost."""
     ctr: Rate | None = None
     conversion_rate: Rate | None = None
+    average_order_value: Money | None = None
     notes: Text = ""
+    """The figures it leaves empty follow the plan's."""
 
 
 class BudgetPlan(Model):
@@ -244,8 +249,10 @@ class ChannelChanges(Model):
     pricing: Literal["cpm", "cpc", "flat"] | None = None
     price: Money | None = None
     share: Rate | None = None
+    target_conversions: Count | None = None
     ctr: Rate | None = None
     conversion_rate: Rate | None = None
+    average_order_value: Money | None = None
 
 
 class Scenario(Model):
@@ -365,7 +372,10 @@ class Campaign(Model):
                 problems.append(at(f"actuals[{index}].channel", problem))
                 if len(problems) > 20:
                     break
-        total_share = sum((c.share or Decimal(0) for c in self.channels), Decimal(0))
+        total_share = sum(
+            (c.share or Decimal(0) for c in self.channels if c.target_conversions is None),
+            Decimal(0),
+        )
         if total_share > 1:
             total = f"{(total_share * 100).normalize():f} %"
             problems.append(at("channels", Problem.of("problem_shares_over", total=total)))

@@ -71,6 +71,14 @@ TARGET_CPA_FIELD = ("target_cpa", "money", "target_cpa_field")
 """Shown while the plan solves for a figure: the CPA it may not exceed."""
 
 
+def _has_own_figures(channel) -> bool:
+    """Whether a network plans with figures of its own rather than all of the plan's."""
+    return any(
+        getattr(channel, name) is not None
+        for name in ("target_conversions", "ctr", "conversion_rate", "price", "average_order_value")
+    )
+
+
 class BudgetScreen(SectionScreen):
     SECTION = "budget"
     AUTO_FOCUS = "#budget-mode"
@@ -89,6 +97,14 @@ class BudgetScreen(SectionScreen):
             "key_remove_network",
             tooltip="keyhelp_remove_network",
             id="remove_network",
+            show=False,
+        ),
+        Binding(
+            "ctrl+o",
+            "network_settings",
+            "key_network_settings",
+            tooltip="keyhelp_network_settings",
+            id="network_settings",
             show=False,
         ),
         Binding(
@@ -150,6 +166,10 @@ class BudgetScreen(SectionScreen):
     BudgetScreen .channel-shares {
         width: 9;
         height: auto;
+    }
+    BudgetScreen .channel-total {
+        height: 1;
+        text-style: bold;
     }
     BudgetScreen #channel-figures {
         width: 1fr;
@@ -407,6 +427,25 @@ class BudgetScreen(SectionScreen):
             answered,
         )
 
+    def action_network_settings(self) -> None:
+        """The network in focus: its own assumptions, its share or target, its media."""
+        from socialroi_tui.tui.dialogs.network import NetworkSettings
+
+        index = self._network_in_focus()
+        if index is None:
+            return
+        campaign = self.roi_app.document.campaign
+
+        def chosen(values: dict | None) -> None:
+            if values is not None:
+                change = lambda c: editing.set_channel(c, index, **values)  # noqa: E731
+                if self.roi_app.edit(change, key="budget.network"):
+                    self.refresh_body(force=True)
+
+        self.app.push_screen(
+            NetworkSettings(campaign.channels[index], campaign.budget, self.lang), chosen
+        )
+
     def action_rename_network(self) -> None:
         from socialroi_tui.tui.dialogs.prompt import TextPrompt
 
@@ -495,10 +534,19 @@ class BudgetScreen(SectionScreen):
         for channel, share in zip(campaign.channels, self._channel_shares, strict=True):
             self.show_field(share, channel.share, force)
         currency, lang = campaign.meta.currency, self.lang
-        drawn_from = (results.channels, results.unallocated_share, currency, lang)
+        own = tuple(_has_own_figures(channel) for channel in campaign.channels)
+        labels = tuple(channel.label for channel in campaign.channels)
+        drawn_from = (results.channels, results.combined, results.allocated_share, own, labels)
+        drawn_from += (currency, lang)
         if drawn_from == self._channels_drawn:
             return
         self._channels_drawn = drawn_from
+        names = [
+            one_line(channel.label or channel.network.capitalize(), 12) + ("*" if mine else "")
+            for channel, mine in zip(campaign.channels, own, strict=True)
+        ]
+        names.append(t("combined_plan", lang))
+        self._channel_names.update(Text("\n".join(names)))
         lines = []
         for plan in results.channels:
             figures = Text(format_money(plan.result.budget, currency, lang).rjust(13) + " ")
@@ -507,11 +555,22 @@ class BudgetScreen(SectionScreen):
             cpa = format_money(plan.result.cpa, currency, lang)
             figures.append(f" {sales} {t('conversions_short', lang)}  CPA {cpa}")
             lines.append(figures)
+        combined = results.combined
+        if combined is not None:
+            total = Text(format_money(combined.budget, currency, lang).rjust(13) + " " * 9)
+            sales = format_count(combined.conversions, lang).rjust(7)
+            cpa = format_money(combined.cpa, currency, lang)
+            total.append(f" {sales} {t('conversions_short', lang)}  CPA {cpa}")
+            lines.append(total)
         self._channel_figures.show(lines)
+        allocated = results.allocated_share
+        self._channel_total.update("" if allocated is None else format_rate(allocated, lang))
+        parts = [t("split_rounding", lang)]
         unallocated = results.unallocated_share
-        subtitle = ""
         if unallocated:
-            subtitle = f"{t('unallocated', lang)} {format_rate(unallocated, lang)}"
+            parts.insert(0, f"{t('unallocated', lang)} {format_rate(unallocated, lang)}")
+        parts.append(t("own_assumptions_mark", lang))
+        subtitle = " · ".join(parts)
         if box.border_subtitle != subtitle:
             box.border_subtitle = subtitle
 
@@ -523,10 +582,8 @@ class BudgetScreen(SectionScreen):
         if not channels:
             box.mount(Static(t("no_channels", self.lang), classes="hint"))
             return
-        names = []
         for index, channel in enumerate(channels):
             label = one_line(channel.label or channel.network.capitalize(), 13)
-            names.append(label)
             share = NumberField(
                 f"share:{index}",
                 "rate",
@@ -536,10 +593,12 @@ class BudgetScreen(SectionScreen):
                 classes="channel-share",
             )
             self._channel_shares.append(share)
+        self._channel_names = Static("", classes="channel-names")
+        self._channel_total = Static("", classes="channel-total")
         box.mount(
             Horizontal(
-                Static(Text("\n".join(names)), classes="channel-names"),
-                Vertical(*self._channel_shares, classes="channel-shares"),
+                self._channel_names,
+                Vertical(*self._channel_shares, self._channel_total, classes="channel-shares"),
                 self._channel_figures,
                 classes="channel-table",
             )
@@ -550,7 +609,9 @@ class BudgetScreen(SectionScreen):
     def number_field_parsed(self, field: NumberField, value) -> None:
         if field.key.startswith("share:"):
             index = int(field.key.split(":")[1])
-            change = lambda c: editing.set_channel(c, index, share=value)  # noqa: E731
+            # A share given makes the network share the budget rather than aim on its own.
+            own_target = {} if value is None else {"target_conversions": None}
+            change = lambda c: editing.set_channel(c, index, share=value, **own_target)  # noqa: E731
         else:
             change = lambda c: editing.set_budget(c, **{field.key: value})  # noqa: E731
         if not self.send_field_edit(field, change):
