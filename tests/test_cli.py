@@ -246,13 +246,14 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
         "solve",
         "sensitivity",
         "compare",
+        "ranges",
         "calc",
         "validate",
         "new",
         "import",
         "report",
     ]
-    commands = "{plan,solve,sensitivity,compare,calc,validate,new,import,report}"
+    commands = "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report}"
     assert out.index("--screen objectives") < out.index(commands)
 
 

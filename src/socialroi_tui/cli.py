@@ -26,6 +26,7 @@ COMMANDS = (
     "solve",
     "sensitivity",
     "compare",
+    "ranges",
     "calc",
     "validate",
     "new",
@@ -57,6 +58,15 @@ def _number(kind: str, option: str, lang_holder: dict):
             return parse_number(text, kind, lang=lang_holder["lang"], field=option)
         except NumberError as error:
             raise UsageError(str(error)) from None
+
+    return read
+
+
+def _whole(option: str, lowest: int, highest: int):
+    def read(text: str) -> int:
+        if not text.strip().isdigit() or not lowest <= int(text) <= highest:
+            raise UsageError(f"{option}: a whole number from {lowest} to {highest}")
+        return int(text)
 
     return read
 
@@ -216,6 +226,25 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     )
     compare.add_argument("--format", choices=["md", "csv", "json"], default="md")
     compare.add_argument("--lang", choices=["fr", "en"])
+
+    ranges = sub.add_parser(
+        "ranges",
+        help="each result's interval from the assumptions' ranges; percentiles on request",
+        description=(
+            "The interval of each result, exact, from the corners of the ranges the "
+            "campaign's [budget.ranges] give; --percentiles adds P10, P50 and P90 from a "
+            "seeded simulation (the same seed gives the same figures)."
+        ),
+    )
+    ranges.add_argument("file", type=Path)
+    ranges.add_argument("--scenario", metavar="NAME", help="plan as this scenario does")
+    ranges.add_argument("--percentiles", action="store_true", help="add P10, P50 and P90")
+    ranges.add_argument(
+        "--draws", type=_whole("--draws", 100, 100_000), default=2000, help="plans drawn"
+    )
+    ranges.add_argument("--seed", type=_whole("--seed", 0, 2**32), default=0)
+    ranges.add_argument("--format", choices=["md", "json"], default="md")
+    ranges.add_argument("--lang", choices=["fr", "en"])
 
     calc = sub.add_parser("calc", help="evaluate a campaign file")
     calc.add_argument("file", type=Path)
@@ -780,6 +809,61 @@ def _in_scenario(campaign, name: str | None, path: Path, lang: Language):
     return planned.model_copy(update={"active_scenario": name})
 
 
+def _ranges(args, lang: Language) -> int:
+    from socialroi_tui.engine.evaluate import evaluate
+    from socialroi_tui.presenter import plan_ranges_of, range_rows, ranges_json
+    from socialroi_tui.text.safe import markdown_cell
+
+    campaign = _in_scenario(_load(args.file).campaign, args.scenario, args.file, lang)
+    draws = args.draws if args.percentiles else 0
+    ranges = plan_ranges_of(campaign, evaluate(campaign).solution, draws, args.seed)
+    if ranges is None:
+        print(t("no_ranges", lang, file=args.file.name))
+        return 0
+    if args.format == "json":
+        import json
+
+        print(json.dumps(ranges_json(ranges), indent=2))
+        return 0
+    currency = campaign.meta.currency
+    print(f"# {markdown_cell(campaign.meta.name or args.file.name)}")
+    print()
+    print(t("ranges_intro", lang, assumptions=_ranged_words(campaign, ranges, lang)))
+    if ranges.draws:
+        print(t("ranges_simulated", lang, draws=ranges.draws, seed=ranges.seed))
+    print()
+    header = [t("figure", lang), t("range_low", lang), t("range_planned", lang)]
+    header += [t("range_high", lang)]
+    if ranges.draws:
+        header += ["P10", "P50", "P90"]
+    print("| " + " | ".join(header) + " |")
+    print("|---|" + "--:|" * (len(header) - 1))
+    margin = campaign.budget.gross_margin is not None
+    for row in range_rows(ranges, margin, currency, lang):
+        print("| " + " | ".join(markdown_cell(cell) for cell in row) + " |")
+    return 0
+
+
+def _ranged_words(campaign, ranges, lang: Language) -> str:
+    """``CTR 1.5%–2.5%, CPM €1.50–€3.00``: each ranged assumption and its bounds."""
+    from socialroi_tui.presenter import format_by_unit
+
+    units = {"conversion_rate": "rate", "ctr": "rate", "gross_margin": "rate"}
+    units |= {"target_conversions": "count"}
+    names = {"conversion_rate": "conversion_rate_field", "ctr": "ctr_field"}
+    names |= {"price": campaign.budget.pricing, "average_order_value": "aov_field"}
+    names |= {"gross_margin": "margin_field", "target_conversions": "target_sales_field"}
+    names |= {"budget": "budget_field"}
+    currency, parts = campaign.meta.currency, []
+    for name in ranges.ranged:
+        bounds = campaign.budget.ranges[name]
+        unit = units.get(name, "money")
+        low, high = (format_by_unit(v, unit, currency, lang) for v in (bounds.low, bounds.high))
+        word = t(names[name], lang) if names[name] not in ("cpm", "cpc") else names[name].upper()
+        parts.append(f"{word} {low}–{high}")
+    return ", ".join(parts)
+
+
 def _compare(args, lang: Language) -> int:
     from socialroi_tui.engine.scenarios import compare
     from socialroi_tui.presenter import comparison_report
@@ -865,6 +949,7 @@ def _run_command(argv: list[str]) -> int:
             "solve": _solve,
             "sensitivity": _sensitivity,
             "compare": _compare,
+            "ranges": _ranges,
             "calc": _print_calc,
             "validate": _validate,
             "new": _new,

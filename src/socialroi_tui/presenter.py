@@ -12,6 +12,7 @@ from socialroi_tui.engine.budget import BudgetResult
 from socialroi_tui.engine.evaluate import CampaignResults, plan_inputs
 from socialroi_tui.engine.formulas import to_cent
 from socialroi_tui.engine.funnel import FunnelResult
+from socialroi_tui.engine.ranges import campaign_bounds, plan_ranges
 from socialroi_tui.engine.scenarios import Comparison
 from socialroi_tui.engine.sensitivity import DEFAULT_STEP, sensitivity
 from socialroi_tui.engine.solve import SOLVED_FIELDS
@@ -430,14 +431,104 @@ def sensitivity_json(result) -> dict[str, Any]:
     }
 
 
-def plan_sensitivity(campaign, solution=None, step: Decimal = DEFAULT_STEP):
-    """The sensitivity of the campaign's plan (with the figure a goal seek found)."""
+def _solved_inputs(campaign, solution):
+    """The plan's inputs, with the figure a goal seek found (or none: no plan to vary)."""
     inputs = plan_inputs(campaign)
     solve_for = campaign.budget.solve_for
-    if solve_for is not None:  # the figure found, or none (no plan to vary)
+    if solve_for is not None:
         found = None if solution is None else solution.value
         inputs = replace(inputs, **{SOLVED_FIELDS[solve_for]: found})
-    return sensitivity(inputs, campaign.budget.mode, step)
+    return inputs
+
+
+def plan_sensitivity(campaign, solution=None, step: Decimal = DEFAULT_STEP):
+    """The sensitivity of the campaign's plan (with the figure a goal seek found); an
+    assumption with a range moves to its own low and high rather than by ``step``."""
+    inputs = _solved_inputs(campaign, solution)
+    bounds = campaign_bounds(campaign.budget)
+    return sensitivity(inputs, campaign.budget.mode, step, bounds)
+
+
+def plan_ranges_of(campaign, solution=None, draws: int = 0, seed: int = 0):
+    """The intervals of the campaign's results from its assumptions' ranges (None
+    without ranges), and with ``draws`` their percentiles."""
+    inputs = _solved_inputs(campaign, solution)
+    return plan_ranges(inputs, campaign.budget.mode, campaign_bounds(campaign.budget), draws, seed)
+
+
+RANGE_UNITS = {
+    "budget": "money",
+    "impressions": "count",
+    "clicks": "count",
+    "conversions": "count",
+    "cpa": "money",
+    "revenue": "money",
+    "profit": "money",
+    "roi": "rate",
+    "roas": "number",
+}
+RANGE_WORDS = {"conversions": "compared_sales", "roi": "roi_on_gross_profit"}
+
+
+def range_rows(ranges, margin_known: bool, currency: str, lang: Language) -> list[list[str]]:
+    """Each result's label, low, planned and high values (and P10, P50, P90 when
+    simulated), formatted, the plan's answer, CPA and ROI first; a result the ranges do
+    not move is left out."""
+    rows = []
+    first = ("budget", "conversions", "cpa", "roi")  # the plan's answer, its CPA and ROI
+    ordered = sorted(
+        ranges.intervals,
+        key=lambda i: first.index(i.figure) if i.figure in first else len(first),
+    )
+    for interval in ordered:
+        if interval.low == interval.high:
+            continue
+        unit = RANGE_UNITS[interval.figure]
+        word = RANGE_WORDS.get(interval.figure, interval.figure)
+        if interval.figure == "roi" and not margin_known:
+            word = "roi_on_revenue"
+        values = [interval.low, interval.planned, interval.high]
+        if interval.percentiles is not None:
+            values += list(interval.percentiles)
+        rows.append([t(word, lang), *(format_by_unit(v, unit, currency, lang) for v in values)])
+    return rows
+
+
+def ranges_json(ranges) -> dict[str, Any]:
+    """The intervals (and percentiles) as decimal strings: money to the cent, ratios to
+    six decimals."""
+
+    def shown(figure: str, value):
+        if value is None:
+            return None
+        unit = RANGE_UNITS[figure]
+        if unit == "money":
+            return as_json_value(to_cent(value))
+        if unit == "count":
+            return as_json_value(value.quantize(Decimal(1)))
+        return as_json_value(value.quantize(Decimal("0.000001")).normalize())
+
+    figures = {}
+    for interval in ranges.intervals:
+        entry = {
+            "low": shown(interval.figure, interval.low),
+            "planned": shown(interval.figure, interval.planned),
+            "high": shown(interval.figure, interval.high),
+        }
+        if interval.percentiles is not None:
+            p10, p50, p90 = interval.percentiles
+            entry |= {
+                "p10": shown(interval.figure, p10),
+                "p50": shown(interval.figure, p50),
+                "p90": shown(interval.figure, p90),
+            }
+        figures[interval.figure] = entry
+    return {
+        "ranged": list(ranges.ranged),
+        "draws": ranges.draws,
+        "seed": ranges.seed,
+        "figures": figures,
+    }
 
 
 # --- scenarios side by side -------------------------------------------------------------

@@ -171,7 +171,7 @@ async def test_the_tornado_follows_the_typing_and_each_figure_in_turn(tmp_path):
         await wait_for(pilot, lambda: "€9,000.00" in text_of(app, "#tornado"))
         await pilot.press("ctrl+t")
         await wait_for(pilot, lambda: str(box(app).border_title).startswith("CPA"))
-        await pilot.press("ctrl+t", "ctrl+t")  # ROI, then the split again
+        await pilot.press("ctrl+t", "ctrl+t", "ctrl+t")  # ROI, the ranges, then the split again
         await wait_for(pilot, lambda: "400 sales" in text_of(app, "#channel-figures"))
         assert box(app).border_title == "Split by network"
         assert box(app).border_subtitle == "cents: largest remainders · * own figures: ^o"
@@ -605,3 +605,33 @@ async def test_a_network_gets_a_plan_of_its_own(tmp_path):
         await pilot.press("end", "ctrl+u", "3", "5", "space", "%")
         await wait_for(pilot, lambda: app.document.campaign.channels[1].share == D("0.35"))
         assert app.document.campaign.channels[1].target_conversions is None
+
+
+async def test_ranges_given_in_the_dialog_show_each_results_interval(tmp_path):
+    from socialroi_tui.tui.dialogs.ranges import RangesDialog
+
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+g")
+        await wait_for(pilot, lambda: isinstance(app.screen, RangesDialog))
+        dialog = app.screen
+        dialog.query_one("#range-ctr-low").value = "2,5 %"
+        dialog.query_one("#range-ctr-high").value = "1,5 %"
+        dialog.query_one("#range-ctr-high").focus()
+        await pilot.press("enter")  # upside down: said, the dialog stays
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "le bas dépasse le haut" in str(dialog.query_one("#ranges-error").render())
+        dialog.query_one("#range-ctr-low").value = "1 %"
+        dialog.query_one("#range-ctr-high").value = "4 %"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, RangesDialog))
+        ranges = app.document.campaign.budget.ranges
+        assert (ranges["ctr"].low, ranges["ctr"].high) == (D("0.01"), D("0.04"))
+        await wait_for(pilot, lambda: "CPA" in text_of(app, "#tornado"))
+        assert app.screen.query_one("#budget-channels").border_title.startswith("Résultats")
+        assert fr("2 500,00 €") in text_of(app, "#tornado")  # 1 250 000 impressions at 2 €
+        await pilot.press("ctrl+z")
+        await wait_for(pilot, lambda: app.document.campaign.budget.ranges["ctr"].high < 1)
+        assert app.document.campaign.budget.ranges["ctr"].low == D("0.015")

@@ -149,3 +149,17 @@ def test_scenarios_screen(snap_compare, lang, size):
 def test_budget_screen_in_a_scenario(snap_compare, lang):
     app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="scenarios")
     assert snap_compare(app, terminal_size=(80, 24), press=["right", "e"], run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_budget_screen_with_the_ranges(snap_compare, lang, size):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
+    press = ["ctrl+t"] * 4
+    assert snap_compare(app, terminal_size=size, press=press, run_before=settle)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_ranges_dialog(snap_compare, lang):
+    app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
+    assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+g"], run_before=settle)

@@ -49,10 +49,16 @@ class Sensitivity:
     """How media is bought (the price is a CPM or a CPC)."""
 
 
-def sensitivity(inputs: PlanInputs, mode: str, step: Decimal = DEFAULT_STEP) -> Sensitivity:
-    """Every assumption given, moved by ± ``step`` (rates kept within 100 %), the
-    largest effect first; an assumption the plan does not use (the budget of a reverse
-    plan) is left out."""
+def sensitivity(
+    inputs: PlanInputs,
+    mode: str,
+    step: Decimal = DEFAULT_STEP,
+    bounds: dict[str, tuple[Decimal, Decimal]] | None = None,
+) -> Sensitivity:
+    """Every assumption given, moved by ± ``step`` (rates kept within 100 %) or to its own
+    low and high (``bounds``), the largest effect first; an assumption the plan does not
+    use (the budget of a reverse plan) is left out."""
+    bounds = bounds or {}
     base = run_plan(inputs, mode)
     followed = FIGURES[mode]
     swings = []
@@ -63,7 +69,7 @@ def sensitivity(inputs: PlanInputs, mode: str, step: Decimal = DEFAULT_STEP) -> 
             ("target_conversions", "forward"),
         ):
             continue
-        low, high = value * (1 - step), value * (1 + step)
+        low, high = bounds.get(name) or (value * (1 - step), value * (1 + step))
         if name in RATES:
             high = min(high, Decimal(1))
         at_low = run_plan(replace(inputs, **{name: low}), mode)

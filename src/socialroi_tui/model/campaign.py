@@ -207,6 +207,31 @@ class Channel(Model):
     """The figures it leaves empty follow the plan's."""
 
 
+RangedAssumption = Literal[
+    "target_conversions",
+    "budget",
+    "conversion_rate",
+    "ctr",
+    "price",
+    "average_order_value",
+    "gross_margin",
+]
+RATE_ASSUMPTIONS = ("conversion_rate", "ctr", "gross_margin")
+
+
+class AssumptionRange(Model):
+    """How low and how high an assumption may turn out (``ctr`` from 1,5 % to 2,5 %)."""
+
+    low: Amount
+    high: Amount
+
+    @model_validator(mode="after")
+    def _in_order(self) -> AssumptionRange:
+        if self.low < 0 or self.high < self.low:
+            raise ValueError(Problem.of("problem_range_order"))
+        return self
+
+
 class BudgetPlan(Model):
     """Reverse (target conversions → budget) or forward (budget → conversions)."""
 
@@ -224,7 +249,17 @@ class BudgetPlan(Model):
     bought), the CTR or the conversion rate that still reaches the targets."""
     target_cpa: Money | None = None
     """With ``solve_for``: the CPA the plan may not exceed."""
+    ranges: dict[RangedAssumption, AssumptionRange] = Field(default_factory=dict)
+    """The assumptions known only within a range: the plan then gives each result's."""
     notes: Text = ""
+
+    @field_validator("ranges")
+    @classmethod
+    def _rates_within_100(cls, ranges: dict) -> dict:
+        for name, bounds in ranges.items():
+            if name in RATE_ASSUMPTIONS and bounds.high > 1:
+                raise ValueError(Problem.of("problem_rate_above_100_in_file"))
+        return ranges
 
 
 class PlanChanges(Model):

@@ -17,8 +17,10 @@ from socialroi_tui.engine.sensitivity import FIGURES
 from socialroi_tui.presenter import (
     SENSITIVITY_WORDS,
     budget_rows,
+    plan_ranges_of,
     plan_sensitivity,
     plausibility_text,
+    range_rows,
     sensitivity_rows,
     verdict_text,
 )
@@ -98,6 +100,9 @@ class BudgetScreen(SectionScreen):
             tooltip="keyhelp_remove_network",
             id="remove_network",
             show=False,
+        ),
+        Binding(
+            "ctrl+g", "ranges", "key_ranges", tooltip="keyhelp_ranges", id="ranges", show=False
         ),
         Binding(
             "ctrl+o",
@@ -265,6 +270,8 @@ class BudgetScreen(SectionScreen):
                 self.show_field(field, getattr(plan, field.key), force)
         if self.bottom == "split":
             self._draw_channels(force)  # shows the shares: before the error and the results
+        elif self.bottom == "ranges":
+            self._draw_ranges()
         else:
             self._draw_tornado()
         self._show_error()
@@ -427,6 +434,21 @@ class BudgetScreen(SectionScreen):
             answered,
         )
 
+    def action_ranges(self) -> None:
+        """A low and a high for the plan's assumptions; the lower panel then shows the
+        results' ranges."""
+        from socialroi_tui.tui.dialogs.ranges import RangesDialog
+
+        def chosen(ranges: dict | None) -> None:
+            change = lambda c: editing.set_budget(c, ranges=ranges)  # noqa: E731
+            if ranges is not None and self.roi_app.edit(change):
+                self.bottom = "ranges"
+                self._tornado_drawn = None
+                self.refresh_body()
+
+        plan = self.roi_app.document.campaign.budget
+        self.app.push_screen(RangesDialog(plan, self.lang), chosen)
+
     def action_network_settings(self) -> None:
         """The network in focus: its own assumptions, its share or target, its media."""
         from socialroi_tui.tui.dialogs.network import NetworkSettings
@@ -470,24 +492,61 @@ class BudgetScreen(SectionScreen):
 
     def action_tornado(self) -> None:
         """The lower panel shows the next view: the split, then the tornado of each
-        figure the plan follows (budget or sales, CPA, ROI), then the split again."""
-        views = ["split", *FIGURES[self.roi_app.document.campaign.budget.mode]]
+        figure the plan follows (budget or sales, CPA, ROI), then the results' ranges,
+        then the split again."""
+        views = ["split", *FIGURES[self.roi_app.document.campaign.budget.mode], "ranges"]
         following = views.index(self.bottom) + 1 if self.bottom in views else 1
         self.bottom = views[following % len(views)]
         self._channel_ids = None  # the split is built again when it comes back
         self._tornado_drawn = None
         self.refresh_body()
 
-    def _draw_tornado(self) -> None:
-        """Each assumption a step lower and higher: how far it moves the figure shown."""
-        document = self.roi_app.document
-        campaign, results, lang = document.campaign, document.results, self.lang
+    def _figure_lines(self) -> FigureLines:
+        """The lower panel's lines, for a view other than the split."""
         box = self._channels_box
         if self._tornado is None or self._tornado.parent is not box:
             box.remove_children()
             self._channel_shares = []
             self._tornado = FigureLines(id="tornado")
             box.mount(self._tornado)
+        return self._tornado
+
+    def _draw_ranges(self) -> None:
+        """Each result between its lowest and highest value, from the assumptions'
+        ranges (exact: from the corners)."""
+        document = self.roi_app.document
+        campaign, results, lang = document.campaign, document.results, self.lang
+        lines_widget, box = self._figure_lines(), self._channels_box
+        currency = campaign.meta.currency
+        room = self.size.height
+        drawn_from = (campaign.budget, results.solution, self.bottom, currency, lang, room)
+        if drawn_from == self._tornado_drawn:
+            return
+        self._tornado_drawn = drawn_from
+        box.border_title = t("ranges_title", lang)
+        box.border_subtitle = t("ranges_hint", lang)
+        ranges = plan_ranges_of(campaign, results.solution)
+        lines = []
+        if ranges is not None:
+            margin = campaign.budget.gross_margin is not None
+            for label, low, planned, high in range_rows(ranges, margin, currency, lang):
+                lines.append(Text(f"{one_line(label, 20):<20} {low:>14} {planned:>14} {high:>14}"))
+        # As many rows as leave the form its height, the plan's answer, CPA and ROI first.
+        room = max(TORNADO_ROWS, self.size.height - FORM_HEIGHT)
+        if len(lines) > room:
+            more = t("tornado_more", lang, count=len(lines) - room)
+            box.border_subtitle = f"{more} · {t('ranges_key', lang)}"
+            lines = lines[:room]
+        if not lines:
+            lines.append(Text(t("ranges_empty", lang), style="italic"))
+        lines_widget.show(lines)
+
+    def _draw_tornado(self) -> None:
+        """Each assumption a step lower and higher: how far it moves the figure shown."""
+        document = self.roi_app.document
+        campaign, results, lang = document.campaign, document.results, self.lang
+        box = self._channels_box
+        self._figure_lines()
         currency = campaign.meta.currency
         # As many rows as leave the form its height (at 80×24: the three largest effects).
         room = max(TORNADO_ROWS, self.size.height - FORM_HEIGHT)
@@ -499,7 +558,8 @@ class BudgetScreen(SectionScreen):
         figure = self.bottom if self.bottom in result.figures else result.figures[0]
         step = format_rate(result.step, lang)
         name = t(SENSITIVITY_WORDS[figure], lang)
-        box.border_title = t("tornado_title", lang, figure=name, step=step)
+        title = "tornado_title_ranges" if campaign.budget.ranges else "tornado_title"
+        box.border_title = t(title, lang, figure=name, step=step)
         rows = sensitivity_rows(result, figure, currency, lang, half=7)
         hint = t("tornado_hint", lang)
         if len(rows) > room:
