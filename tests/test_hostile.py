@@ -1138,3 +1138,76 @@ def test_a_large_file_naming_its_results_twice_is_refused_as_toml_says(tmp_path)
     for head in ("actuals = []\n", "[actuals]\n"):
         with pytest.raises(CampaignFileError):
             parse_campaign(head + body)
+
+
+def _seed_with(extra: str, before: str = "") -> str:
+    from socialroi_tui.store import dump_campaign, load_campaign
+
+    base = load_campaign(Path(__file__).parent.parent / "sample_campaigns" / "seed-000.toml")
+    campaign = base.campaign.model_copy(update={"scenarios": [], "active_scenario": ""})
+    return before + dump_campaign(campaign) + extra
+
+
+def test_scenarios_that_overspend_hide_the_base_or_hold_odd_text_are_handled(tmp_path, capsys):
+    """Shares over 100 % in a scenario, a scenario named as the base plan: refused with
+    the file and the field; odd characters in a name leave the JSON valid and the
+    terminal clean; a CSV row never starts a formula."""
+    import csv
+    import io
+    import json
+
+    from socialroi_tui.store import CampaignFileError, parse_campaign
+
+    over = '[[scenarios]]\nname = "Over"\n[scenarios.channels.linkedin]\nshare = 0.9\n'
+    over += "[scenarios.channels.facebook]\nshare = 0.9\n"
+    for extra, words in ((over, "over 100"), ('[[scenarios]]\nname = "base"\n', "base plan")):
+        with pytest.raises(CampaignFileError) as caught:
+            parse_campaign(_seed_with(extra), "c.toml")
+        assert words in caught.value.words("en") and "scenarios" in caught.value.words("en")
+    odd = tmp_path / "odd.toml"
+    name = "a\\u009b31mRED\\u007fx\\u2028y\\u202eesab"
+    odd.write_text(_seed_with(f'[[scenarios]]\nname = "{name}"\n[scenarios.budget]\nprice = 3\n'))
+    assert cli_main(["compare", str(odd), "--format", "json"]) == 0
+    out = capsys.readouterr().out
+    assert not CONTROL.search(out) and "\u202e" not in out
+    assert json.loads(out)["scenarios"][1] == "a\x9b31mRED\x7fx\u2028y\u202eesab"
+    assert cli_main(["compare", str(odd), "--format", "md"]) == 0
+    assert "\u202e" not in capsys.readouterr().out
+    dash = tmp_path / "dash.toml"
+    text = _seed_with(
+        '[[scenarios]]\nname = "S"\n[scenarios.channels."-1"]\nprice = 3\n',
+    ).replace('id = "linkedin"', 'id = "-1"')
+    dash.write_text(text)
+    assert cli_main(["compare", str(dash), "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert not any(cell[:1] in ("=", "+", "@", "-") for row in rows for cell in row[:2])
+    usd = tmp_path / "usd.toml"
+    usd.write_text(_seed_with("").replace('currency = "EUR"', 'currency = "USD"'))
+    assert cli_main(["compare", str(odd), str(usd), "--lang", "en"]) == 2
+    assert "different currencies (EUR, USD)" in capsys.readouterr().err
+
+
+async def test_a_scenario_named_as_markup_is_text_in_the_palette(tmp_path):
+    from tests.tui.helpers import loaded, make_app, wait_for
+
+    path = tmp_path / "markup.toml"
+    path.write_text(_seed_with('[[scenarios]]\nname = "[/]"\n\n[[scenarios]]\nname = "[b]x"\n'))
+    app = make_app(path, lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p", *"Scen")
+        await wait_for(pilot, lambda: "Scenario: [/]" in _palette_text(app))
+        assert "Scenario: [b]x" in _palette_text(app)
+        await pilot.press("escape")
+
+
+def _palette_text(app) -> str:
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    if not lists:
+        return ""
+    options = lists.first()
+    return "\n".join(
+        str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+    )

@@ -225,3 +225,16 @@ def test_a_networks_own_figures_in_a_variant_are_the_variants():
     # and a network with a target of its own leaves its share aside)
     assert document.results.channels[1].share is None
     assert document.results.channels[1].result.conversions == D(200)
+
+
+def test_a_share_given_in_a_variant_sets_the_networks_own_target_aside():
+    base = set_channel(plan(), 1, share=None, target_conversions=D(300))
+    document = CampaignDocument(add_scenario(base, "Shared"))
+    document.apply(set_channel(document.campaign, 1, share=D("0.4"), target_conversions=None))
+    linkedin = document.campaign.channels[1]
+    assert (linkedin.share, linkedin.target_conversions) == (D("0.4"), None)
+    assert document.whole.channels[1].target_conversions == D(300)
+    assert document.results.channels[1].result.budget == D("2000.00")
+    assert "[scenarios.channels]\n" not in dump_campaign(document.whole)
+    with pytest.raises(Problems):
+        add_scenario(base, "Référence")

@@ -262,7 +262,11 @@ def campaigns(draw):
                 budget=PlanChanges(
                     ctr=draw(rates), price=draw(money), mode=draw(st.none() | st.just("forward"))
                 ),
-                channels={c: ChannelChanges(share=draw(rates)) for c in channel_ids[:1]},
+                # within the share the base gives: the shares stay within 100 %
+                channels={
+                    c: ChannelChanges(share=draw(st.decimals(0, shares[0], places=2)))
+                    for c in channel_ids[:1]
+                },
             )
             for name in scenario_names
         ],

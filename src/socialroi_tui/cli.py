@@ -537,13 +537,13 @@ def _print_calc(args, lang: Language) -> int:
     campaign = _in_scenario(loaded.campaign, args.scenario, args.file, lang)
     results = evaluate(campaign, lang)
     if args.json:
-        import json
+        from socialroi_tui.text.safe import json_text
 
-        print(json.dumps(results_json(results), indent=2, ensure_ascii=False))
+        print(json_text(results_json(results)))
         return 0
     currency = campaign.meta.currency
     out = [f"{campaign.meta.name or args.file.name}"]
-    if args.scenario:
+    if args.scenario or campaign.active_scenario:  # say which plan, when not the base
         out.append(t("scenario_line", lang, name=campaign.active_scenario or t("base_plan", lang)))
     if results.funnel.stages:
         out += ["", t("funnel", lang)]
@@ -798,10 +798,15 @@ def _in_scenario(campaign, name: str | None, path: Path, lang: Language):
 
     if name is None:
         return in_scenario(campaign)
-    named = next((s.name for s in campaign.scenarios if s.name.casefold() == name.casefold()), None)
+
+    def tidy(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    wanted = tidy(name)
+    named = next((s.name for s in campaign.scenarios if tidy(s.name) == wanted), None)
     name = named or name
     if named is None:
-        if name.casefold() != BASE_PLAN_NAME:
+        if wanted != BASE_PLAN_NAME:
             names = ", ".join(repr(s.name) for s in campaign.scenarios) or "—"
             raise UsageError(t("no_such_scenario", lang, file=path.name, name=name, names=names))
         name = ""
@@ -878,9 +883,12 @@ def _compare(args, lang: Language) -> int:
             if len(args.files) > 1:
                 title = f"{path.stem}: {title}"
             columns.append((title, planned))
+    currencies = {planned.meta.currency for _, planned in columns}
+    if len(currencies) > 1:
+        raise UsageError(t("compare_currencies", lang, currencies=", ".join(sorted(currencies))))
     titles = [title for title, _ in columns]
-    comparison = compare([planned for _, planned in columns])
-    print(comparison_report(comparison, titles, columns[0][1], args.format, lang), end="")
+    plans = [planned for _, planned in columns]
+    print(comparison_report(compare(plans), titles, plans, args.format, lang), end="")
     return 0
 
 

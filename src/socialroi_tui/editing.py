@@ -5,6 +5,7 @@ Only the part that changes is rebuilt, so that edits stay cheap on large campaig
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +24,7 @@ from socialroi_tui.model import (
     ObjectiveChoice,
     Scenario,
 )
-from socialroi_tui.model.campaign import MOST_SCENARIOS
+from socialroi_tui.model.campaign import MOST_SCENARIOS, RESERVED_SCENARIO_NAMES
 from socialroi_tui.text.formula import safe_divide
 from socialroi_tui.text.words import Problem, Problems
 
@@ -377,10 +378,12 @@ def restore_field(campaign: Campaign, before: Campaign, key: str) -> Campaign:
 
 def _scenario_name(campaign: Campaign, name: str, renamed: str | None = None) -> str:
     """``name`` tidied, refused (``Problems``) when empty or another scenario's."""
-    name = " ".join(name.split())
+    name = unicodedata.normalize("NFC", " ".join(name.split()))
     taken = {s.name.casefold() for s in campaign.scenarios if s.name != renamed}
     if not name or name.casefold() in taken:
         raise Problems([Problem.of("problem_scenario_name_taken", name=name)])
+    if name.casefold() in RESERVED_SCENARIO_NAMES:
+        raise Problems([Problem.of("problem_scenario_name_reserved")])
     if len(name) > 60:
         raise Problems([Problem.of("problem_scenario_name_long")])
     return name

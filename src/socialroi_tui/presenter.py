@@ -22,7 +22,7 @@ from socialroi_tui.text.numbers import (
     format_plain,
     format_rate,
 )
-from socialroi_tui.text.safe import markdown_cell, one_line, spreadsheet_text
+from socialroi_tui.text.safe import json_text, markdown_cell, one_line, spreadsheet_text
 from socialroi_tui.text.words import Language, has_words, t
 
 Row = tuple[str, str, str]
@@ -208,7 +208,6 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
     """The plan-versus-actual dashboard as Markdown, CSV or JSON (same figures as the app)."""
     import csv
     import io
-    import json
 
     from socialroi_tui.engine.dashboard import COLUMNS, dashboard_columns, dashboard_rows
 
@@ -227,7 +226,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
             }
             for row in rows
         ]
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json_text(data) + "\n"
     names = {
         c: t(REPORT_NAMES.get(c, c), lang) if has_words(REPORT_NAMES.get(c, c)) else c.upper()
         for c in columns
@@ -591,10 +590,14 @@ class ComparisonRow:
 
 
 def comparison_rows(
-    comparison: Comparison, campaign, currency: str, lang: Language
+    comparison: Comparison, campaign, currency: str, lang: Language, others=()
 ) -> list[ComparisonRow]:
-    """A comparison's figures, labelled and formatted; ``campaign`` names the networks."""
+    """A comparison's figures, labelled and formatted; ``campaign`` (then ``others``)
+    names the networks."""
     networks = {c.id: c.label or c.id for c in campaign.channels}
+    for other in others:
+        for channel in other.channels:
+            networks.setdefault(channel.id, channel.label or channel.id)
     rows = []
     for figure in comparison.figures:
         if figure.kind == "assumption" and figure.key in LEFT_OUT_OF_COMPARISONS:
@@ -658,16 +661,15 @@ def comparison_json(comparison: Comparison, names: list[str]) -> dict[str, Any]:
 
 
 def comparison_report(
-    comparison: Comparison, titles: list[str], campaign, fmt: str, lang: Language
+    comparison: Comparison, titles: list[str], campaigns: list, fmt: str, lang: Language
 ) -> str:
     """A comparison as Markdown (formatted, best values in bold with ★), CSV (one row per
     figure: plain decimal values, their changes from the first column, the best columns)
     or JSON."""
     if fmt == "json":
-        import json
-
-        return json.dumps(comparison_json(comparison, titles), indent=2, ensure_ascii=False) + "\n"
-    rows = comparison_rows(comparison, campaign, campaign.meta.currency, lang)
+        return json_text(comparison_json(comparison, titles)) + "\n"
+    campaign = campaigns[0]
+    rows = comparison_rows(comparison, campaign, campaign.meta.currency, lang, campaigns[1:])
     if fmt == "csv":
         import csv
         import io
@@ -687,7 +689,7 @@ def comparison_report(
             best = " | ".join(titles[index] for index in sorted(row.best))
             writer.writerow(
                 [
-                    row.key,
+                    spreadsheet_text(row.key),
                     spreadsheet_text(row.label),
                     *("" if v is None else v for v in values),
                     *("" if c is None else c for c in changes),

@@ -41,7 +41,7 @@ def in_scenario(campaign: Campaign, name: str | None = None) -> Campaign:
     channels = campaign.channels
     if variant.channels:
         channels = [
-            channel.model_copy(update=_changes(variant.channels[channel.id]))
+            channel.model_copy(update=_channel_changes(variant.channels[channel.id]))
             if channel.id in variant.channels
             else channel
             for channel in campaign.channels
@@ -101,6 +101,15 @@ def fold(whole: Campaign, edited: Campaign) -> Campaign:
             "active_scenario": whole.active_scenario,
         }
     )
+
+
+def _channel_changes(changes: ChannelChanges) -> dict[str, Any]:
+    """A network's changes; a share given makes it share the budget (whatever target of
+    its own the base gives it)."""
+    update = _changes(changes)
+    if "share" in update:
+        update.setdefault("target_conversions", None)
+    return update
 
 
 def _changes(changes: PlanChanges | ChannelChanges) -> dict[str, Any]:
@@ -179,7 +188,8 @@ class Comparison:
 def compare(campaigns: Sequence[Campaign]) -> Comparison:
     """The plans of ``campaigns`` (each already a scenario's) side by side: their
     assumptions — a figure solved for filled in — and their results, compared to the first.
-    Networks' own assumptions are listed where a scenario changes them."""
+    Networks' own assumptions (of the networks any of them has) are listed where they
+    differ."""
     plans = [planned(campaign) for campaign in campaigns]
     filled = [campaign for _, _, campaign in plans]
     results = tuple(result for result, _, _ in plans)
@@ -188,12 +198,12 @@ def compare(campaigns: Sequence[Campaign]) -> Comparison:
         for name in PLAN_ASSUMPTIONS
         if any(getattr(c.budget, name) is not None for c in filled)
     ]
-    first = filled[0] if filled else None
-    for channel in first.channels if first is not None else ():
+    channel_ids = list(dict.fromkeys(c.id for campaign in filled for c in campaign.channels))
+    for channel_id in channel_ids:
         for name in CHANNEL_FIGURES:
-            values = [_channel_figure(c, channel.id, name) for c in filled]
+            values = [_channel_figure(c, channel_id, name) for c in filled]
             if any(value != values[0] for value in values):
-                figures.append(_compared(f"{channel.id}.{name}", "assumption", values, None))
+                figures.append(_compared(f"{channel_id}.{name}", "assumption", values, None))
     figures.extend(
         _compared(name, "result", [getattr(r, name) for r in results], better)
         for name, better in COMPARED_RESULTS.items()

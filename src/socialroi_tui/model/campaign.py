@@ -32,6 +32,8 @@ from socialroi_tui.text.words import Problem, Problems, at
 
 SCHEMA_VERSION = 1
 MOST_SCENARIOS = 20
+RESERVED_SCENARIO_NAMES = {"base", "référence", "reference"}
+"""What the base plan is called (in every language): no scenario may take it."""
 NETWORKS = ("facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other")
 Network = Literal[
     "facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other"
@@ -423,15 +425,37 @@ class Campaign(Model):
         names = [scenario.name.strip().casefold() for scenario in self.scenarios]
         if len(set(names)) != len(names) or "" in names:
             problems.append(at("scenarios", Problem.of("problem_scenario_names")))
+        if any(name in RESERVED_SCENARIO_NAMES for name in names):
+            problems.append(at("scenarios", Problem.of("problem_scenario_name_reserved")))
         for index, scenario in enumerate(self.scenarios):
             for channel_id in scenario.channels:
                 if channel_id not in channel_ids:
                     problem = Problem.of("problem_unknown_channel", id=channel_id)
                     problems.append(at(f"scenarios[{index}].channels", problem))
+            total = self._scenario_share(scenario)
+            if total > 1:
+                shown = f"{(total * 100).normalize():f} %"
+                problem = Problem.of("problem_shares_over", total=shown)
+                problems.append(at(f"scenarios[{index}].channels", problem))
         if self.active_scenario and self.active_scenario not in (s.name for s in self.scenarios):
             problem = Problem.of("problem_unknown_scenario", name=self.active_scenario)
             problems.append(at("active_scenario", problem))
         return problems
+
+    def _scenario_share(self, scenario: Scenario) -> Decimal:
+        """The budget shares a scenario gives its networks, added up (a share it gives a
+        network makes that network share the budget, its own target set aside)."""
+        total = Decimal(0)
+        for channel in self.channels:
+            changes = scenario.channels.get(channel.id)
+            share, target = channel.share, channel.target_conversions
+            if changes is not None and changes.share is not None:
+                share, target = changes.share, changes.target_conversions
+            elif changes is not None and changes.target_conversions is not None:
+                target = changes.target_conversions
+            if target is None:
+                total += share or Decimal(0)
+        return total
 
     def primary_objective(self) -> str | None:
         return next((o.id for o in self.objectives if o.primary), None)

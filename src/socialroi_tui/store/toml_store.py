@@ -590,12 +590,18 @@ def _dump_table(table: dict[str, Any], header: str) -> str:
     """TOML with a ``[table]`` or ``[[array]]`` header for every nested table, never inline
     ones, so the file reads like a form."""
     scalars = {k: v for k, v in table.items() if not isinstance(v, dict) and not _is_table_list(v)}
-    chunks = [header + "\n" if header else ""]
+    # A table holding only tables needs no header of its own ([scenarios.channels] before
+    # [scenarios.channels.linkedin]); an item of an array of tables always has one.
+    only_tables = table and not scalars and not header.startswith("[[")
+    chunks = [header + "\n" if header and not only_tables else ""]
     chunks.append(tomli_w.dumps(scalars, multiline_strings=True))
     prefix = header.strip("[]") + "." if header else ""
     for key, value in table.items():
         if isinstance(value, dict):
-            chunks.append("\n" + _dump_table(value, f"[{prefix}{key}]"))
+            chunks.append(
+                ("" if only_tables and not chunks[-1] else "\n")
+                + _dump_table(value, f"[{prefix}{key}]")
+            )
         elif _is_table_list(value):
             for item in value:
                 chunks.append("\n" + _dump_table(item, f"[[{prefix}{key}]]"))

@@ -10,7 +10,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""Control characters, line and paragraph separators, and the marks that reorder text
+(a right-to-left override makes "esab" read "base")."""
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (CSV injection)."""
 
@@ -24,6 +28,16 @@ def visible(text: str) -> str:
     """``text`` with every control character (ESC included) replaced by a ``\\xNN`` form;
     newlines and tabs stay."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def json_text(data) -> str:
+    """``data`` as JSON, indented, non-ASCII letters kept, and every character that
+    ``visible`` would show as ``\\xNN`` written as a JSON escape instead (the text stays
+    valid JSON, and nothing reaches the terminal raw)."""
+    import json
+
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def char_width(char: str) -> int:

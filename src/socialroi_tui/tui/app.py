@@ -881,13 +881,16 @@ class SocialRoiApp(App[None]):
 
     def _scenario_commands(self) -> Iterable[SystemCommand]:
         """Switch to any other scenario, or make a new one, from anywhere."""
+        from textual.markup import escape as escape_markup
+
         lang, whole = self.lang, self.document.whole
         yield SystemCommand(
             t("new_scenario", lang), t("new_scenario_help", lang), self.action_new_scenario
         )
         for name in ["", *(s.name for s in whole.scenarios)]:
             if name != whole.active_scenario:
-                shown = one_line(name, 40) if name else t("base_plan", lang)
+                # The palette reads its titles as markup: a name is text.
+                shown = escape_markup(one_line(name, 40)) if name else t("base_plan", lang)
                 yield SystemCommand(
                     t("scenario_command", lang, name=shown),
                     t("scenario_command_help", lang),
