@@ -776,7 +776,9 @@ def test_a_csv_report_never_starts_a_formula_and_a_markdown_row_stays_one_line(c
     numbers = [cell for row in rows[1:] for cell in row[2:] if cell]
     assert "-150" in numbers and not any(cell.startswith("'") for cell in numbers)
     cli_main(["report", str(HOSTILE), "--format", "md"])
-    table = capsys.readouterr().out.splitlines()
+    said, _, table = capsys.readouterr().out.partition("\n\n")  # which plan, then the table
+    assert said == "Scenario: [/s] \\x1b[2J\\x9b31m"
+    table = table.splitlines()
     assert len(table) == 2 + len(rows) - 1  # header, rule, one line per row
     assert all(line.startswith("|") and line.endswith("|") for line in table)
     cli_main(["compare", str(HOSTILE), "--format", "csv"])

@@ -781,8 +781,12 @@ def _import(args, lang: Language) -> int:
 def _report(args, lang: Language) -> int:
     from socialroi_tui.engine.evaluate import evaluate
     from socialroi_tui.presenter import dashboard_report
+    from socialroi_tui.text.safe import markdown_cell
 
     campaign = _in_scenario(_load(args.file).campaign, args.scenario, args.file, lang)
+    if args.format == "md" and (args.scenario or campaign.active_scenario):
+        name = campaign.active_scenario or t("base_plan", lang)
+        print(t("scenario_line", lang, name=markdown_cell(name)) + "\n")
     print(dashboard_report(campaign, evaluate(campaign, lang), args.format, lang), end="")
     return 0
 
@@ -795,6 +799,7 @@ def _in_scenario(campaign, name: str | None, path: Path, lang: Language):
     """The campaign as scenario ``name`` plans it (None: as the file's active one);
     an unknown name is a usage error naming the file and the scenarios it has."""
     from socialroi_tui.engine.scenarios import in_scenario
+    from socialroi_tui.model.campaign import RESERVED_SCENARIO_NAMES
 
     if name is None:
         return in_scenario(campaign)
@@ -806,7 +811,7 @@ def _in_scenario(campaign, name: str | None, path: Path, lang: Language):
     named = next((s.name for s in campaign.scenarios if tidy(s.name) == wanted), None)
     name = named or name
     if named is None:
-        if wanted != BASE_PLAN_NAME:
+        if wanted not in RESERVED_SCENARIO_NAMES:
             names = ", ".join(repr(s.name) for s in campaign.scenarios) or "—"
             raise UsageError(t("no_such_scenario", lang, file=path.name, name=name, names=names))
         name = ""

@@ -380,7 +380,9 @@ def _scenario_name(campaign: Campaign, name: str, renamed: str | None = None) ->
     """``name`` tidied, refused (``Problems``) when empty or another scenario's."""
     name = unicodedata.normalize("NFC", " ".join(name.split()))
     taken = {s.name.casefold() for s in campaign.scenarios if s.name != renamed}
-    if not name or name.casefold() in taken:
+    if not name:
+        raise Problems([Problem.of("problem_scenario_name_empty")])
+    if name.casefold() in taken:
         raise Problems([Problem.of("problem_scenario_name_taken", name=name)])
     if name.casefold() in RESERVED_SCENARIO_NAMES:
         raise Problems([Problem.of("problem_scenario_name_reserved")])

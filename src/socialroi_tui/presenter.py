@@ -605,7 +605,7 @@ def comparison_rows(
         channel_id, _, name = figure.key.rpartition(".")
         label = t(COMPARED_WORDS.get(name, name), lang)
         if channel_id:
-            label = f"{one_line(networks.get(channel_id, channel_id), 20)} · {label.lower()}"
+            label = f"{one_line(networks.get(channel_id, channel_id), 20)} · {label}"
         values = tuple(_compared_value(name, value, currency, lang) for value in figure.values)
         changes = tuple(_change_text(figure, index, lang) for index in range(len(figure.values)))
         rows.append(ComparisonRow(figure.key, figure.kind, label, values, changes, figure.best))

@@ -580,12 +580,14 @@ async def test_a_network_gets_a_plan_of_its_own(tmp_path):
         await pilot.press("ctrl+o")
         await wait_for(pilot, lambda: isinstance(app.screen, NetworkSettings))
         dialog = app.screen
-        dialog.query_one("#network-target_conversions").value = "500"
-        await pilot.press("enter")  # a share and a target: refused, said, nothing lost
+        dialog.query_one("#network-ctr").value = "1,5 "  # not a rate: said, nothing lost
+        dialog.query_one("#network-ctr").focus()
+        await pilot.press("enter")
         await pilot.pause()
         assert app.screen is dialog
-        assert "pas les deux" in str(dialog.query_one("#network-error").render())
-        dialog.query_one("#network-share").value = ""
+        assert "CTR" in str(dialog.query_one("#network-error").render())
+        # a target typed beside the share it had: the target wins
+        dialog.query_one("#network-target_conversions").value = "500"
         dialog.query_one("#network-ctr").value = "1,5 %"
         dialog.query_one("#network-ctr").focus()
         await pilot.press("enter")

@@ -841,8 +841,13 @@ class SocialRoiApp(App[None]):
         """Show and edit scenario ``name`` (empty: the base plan) from now on."""
         from socialroi_tui.editing import switch_scenario
 
-        if self.document is None or self.document.whole.active_scenario == name:
+        document = self.document
+        if document is None or document.whole.active_scenario == name:
             return
+        # Text that did not read in the plan left belongs to that plan: it goes, and every
+        # field shows the figures of the plan switched to.
+        document.forget_unreadable(lambda key: True)
+        document.end_typing()
         if self.edit(lambda c: switch_scenario(c, name), whole=True):
             self.refresh_view(force=True)  # every field shows the scenario's figures
             shown = one_line(name, 40) if name else t("base_plan", self.lang)

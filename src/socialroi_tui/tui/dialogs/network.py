@@ -143,7 +143,13 @@ class NetworkSettings(Dialog[dict | None]):
                 else None
             )
         if values["share"] is not None and values["target_conversions"] is not None:
-            raise ValueError(t("network_share_or_target", self.lang))
+            # The one just typed wins over the one the network had.
+            if self.channel.target_conversions is None:
+                values["share"] = None
+            elif self.channel.share is None:
+                values["target_conversions"] = None
+            else:
+                raise ValueError(t("network_share_or_target", self.lang))
         values["pricing"] = self.query_one("#network-pricing", Select).value
         values["media_type"] = self.query_one("#network-media", Select).value
         return values

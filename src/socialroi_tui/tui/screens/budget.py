@@ -24,7 +24,7 @@ from socialroi_tui.presenter import (
     sensitivity_rows,
     verdict_text,
 )
-from socialroi_tui.text.numbers import format_count, format_money, format_rate
+from socialroi_tui.text.numbers import NumberError, format_count, format_money, format_rate
 from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import t
 from socialroi_tui.tui.screens.section import SectionScreen
@@ -261,6 +261,12 @@ class BudgetScreen(SectionScreen):
         plan = document.campaign.budget
         self._draw_form(plan.mode, plan.pricing, plan.solve_for)
         self._name_scenario(document.whole.active_scenario)
+        # With networks of their own figures, the plan's results are the plan's alone:
+        # the networks' add up to the Σ line below.
+        own = any(_has_own_figures(channel) for channel in document.campaign.channels)
+        title = t("results_plan_alone" if own else "results", self.lang)
+        if self._results_panel.border_title != title:
+            self._results_panel.border_title = title
         solution = document.results.solution
         for field in self._plan_fields:
             if field.key == plan.solve_for:  # found by the plan, not typed
@@ -440,6 +446,7 @@ class BudgetScreen(SectionScreen):
         from socialroi_tui.tui.dialogs.ranges import RangesDialog
 
         def chosen(ranges: dict | None) -> None:
+            self.set_focus(None)  # the number keys switch screens again
             change = lambda c: editing.set_budget(c, ranges=ranges)  # noqa: E731
             if ranges is not None and self.roi_app.edit(change):
                 self.bottom = "ranges"
@@ -459,6 +466,7 @@ class BudgetScreen(SectionScreen):
         campaign = self.roi_app.document.campaign
 
         def chosen(values: dict | None) -> None:
+            self.set_focus(None)  # the number keys switch screens again
             if values is not None:
                 change = lambda c: editing.set_channel(c, index, **values)  # noqa: E731
                 if self.roi_app.edit(change, key="budget.network"):
@@ -677,6 +685,26 @@ class BudgetScreen(SectionScreen):
         if not self.send_field_edit(field, change):
             self._show_error()
             self._draw_results()
+        elif field.key.startswith("share:"):
+            self._retry_refused_shares(field)
+
+    def _retry_refused_shares(self, accepted: NumberField) -> None:
+        """A share taken may make room for one refused before (40 % → 50 % over 100 %,
+        then 35 % → 25 %): those are tried again as they read."""
+        for share in self._channel_shares:
+            if share is accepted or share.problem is None:
+                continue
+            try:
+                value = share.parse(share.value)
+            except NumberError:
+                continue  # text that does not read keeps its error
+            index = int(share.key.split(":")[1])
+            own_target = {} if value is None else {"target_conversions": None}
+            change = lambda c, i=index, v=value, o=own_target: editing.set_channel(  # noqa: E731
+                c, i, share=v, **o
+            )
+            share.clear_problem()  # said again if still refused
+            self.send_field_edit(share, change)
 
     def number_field_invalid(self, field: NumberField) -> None:
         self.field_unreadable(field)

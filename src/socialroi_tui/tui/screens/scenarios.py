@@ -51,8 +51,13 @@ class ScenariosScreen(SectionScreen):
     BINDINGS = [
         Binding("n", "app.new_scenario", "key_new_scenario", tooltip="keyhelp_new_scenario"),
         Binding("e", "edit_scenario", "key_edit_scenario", tooltip="keyhelp_edit_scenario"),
-        Binding("r", "rename_scenario", "key_rename", tooltip="keyhelp_rename_scenario"),
-        Binding("d", "remove_scenario", "key_remove", tooltip="keyhelp_remove_scenario"),
+        # Named in the table's frame (the key bar is full in French).
+        Binding(
+            "r", "rename_scenario", "key_rename", tooltip="keyhelp_rename_scenario", show=False
+        ),
+        Binding(
+            "d", "remove_scenario", "key_remove", tooltip="keyhelp_remove_scenario", show=False
+        ),
     ]
     DEFAULT_CSS = """
     ScenariosScreen #scenarios-table {
@@ -190,7 +195,7 @@ class ScenariosScreen(SectionScreen):
             ChoiceDialog(
                 t("remove_scenario_title", lang),
                 t("remove_scenario_question", lang, name=one_line(name, 40)),
-                [("remove", t("choice_remove", lang)), ("cancel", t("choice_cancel", lang))],
+                [("remove", t("choice_delete", lang)), ("cancel", t("choice_cancel", lang))],
                 focus="cancel",
             ),
             answered,

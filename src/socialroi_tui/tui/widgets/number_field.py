@@ -161,6 +161,10 @@ class NumberField(PlainLines, Input):
         does not read."""
         self._set_problem(problem)
 
+    def clear_problem(self) -> None:
+        """The field's text is being tried again: no error until it is refused anew."""
+        self._set_problem(None)
+
     def _set_problem(self, problem: str | None) -> None:
         """Repaint the field alone (drawn by ``render_line``) when it turns readable or
         not: a CSS class would restyle it, about 1 ms at each switch."""
