@@ -143,3 +143,18 @@ def test_a_forward_plan_solves_within_its_budget_whatever_target_it_still_holds(
     inputs = replace(SEED, budget=D(1000), ctr=D("0.01"))  # a target of 1 000 left over
     solution = solve_plan(inputs, "price", Goals(target_cpa=D(20)), "forward")
     assert solution.value == D("4.00") and solution.plan.mode == "forward"
+
+
+def test_the_app_plan_solves_the_price_for_a_target_roi_or_roas():
+    from tests.test_scenarios import plan
+
+    from socialroi_tui.editing import set_budget, solve_for
+    from socialroi_tui.engine.evaluate import evaluate
+
+    campaign = solve_for(plan(), "price")
+    found = evaluate(set_budget(campaign, target_roi=D(3))).solution
+    assert found.value == D("1.96") and found.plan.roi >= 3  # 300 % on gross profit
+    one_cent_more = evaluate(set_budget(campaign, solve_for=None, price=D("1.97"))).budget
+    assert one_cent_more.roi < 3
+    found = evaluate(set_budget(campaign, target_roas=D(10))).solution
+    assert found.value == D("1.96") and found.plan.roas >= 10

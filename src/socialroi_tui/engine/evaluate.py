@@ -223,7 +223,8 @@ def planned(campaign: Campaign) -> tuple[BudgetResult, Solution | None, Campaign
     that figure filled in (the channels buy as the plan found)."""
     if campaign.budget.solve_for is None:
         return run_plan(plan_inputs(campaign), campaign.budget.mode), None, campaign
-    goals = Goals(target_cpa=campaign.budget.target_cpa)
+    plan = campaign.budget
+    goals = Goals(plan.target_cpa, plan.target_roi, plan.target_roas)
     solution = solve_plan(
         plan_inputs(campaign), campaign.budget.solve_for, goals, campaign.budget.mode
     )

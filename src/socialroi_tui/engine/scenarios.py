@@ -148,6 +148,8 @@ PLAN_ASSUMPTIONS = (
     "average_order_value",
     "gross_margin",
     "target_cpa",
+    "target_roi",
+    "target_roas",
 )
 """The plan's assumptions in the order a comparison lists them."""
 COMPARED_RESULTS = {

@@ -251,6 +251,11 @@ class BudgetPlan(Model):
     bought), the CTR or the conversion rate that still reaches the targets."""
     target_cpa: Money | None = None
     """With ``solve_for``: the CPA the plan may not exceed."""
+    target_roi: Amount | None = None
+    """With ``solve_for``: the ROI (a fraction: 1.5 for 150 %) the plan must reach, on
+    gross profit when the margin is given, else on revenue."""
+    target_roas: Amount | None = None
+    """With ``solve_for``: the ROAS the plan must reach."""
     ranges: dict[RangedAssumption, AssumptionRange] = Field(default_factory=dict)
     """The assumptions known only within a range: the plan then gives each result's."""
     notes: Text = ""
@@ -278,6 +283,8 @@ class PlanChanges(Model):
     gross_margin: Rate | None = None
     solve_for: Literal["price", "ctr", "conversion_rate"] | None = None
     target_cpa: Money | None = None
+    target_roi: Amount | None = None
+    target_roas: Amount | None = None
 
 
 class ChannelChanges(Model):

@@ -69,8 +69,13 @@ PLAN_FIELDS = [
     ("average_order_value", "money", "aov_field"),
     ("gross_margin", "rate", "margin_field"),
 ]
-TARGET_CPA_FIELD = ("target_cpa", "money", "target_cpa_field")
-"""Shown while the plan solves for a figure: the CPA it may not exceed."""
+GOAL_FIELDS = [
+    ("target_cpa", "money", "target_cpa_field"),
+    ("target_roi", "rate", "target_roi_field"),
+    ("target_roas", "number", "target_roas_field"),
+]
+"""Shown while the plan solves for a figure: the CPA it may not exceed, the ROI and the
+ROAS it must reach."""
 
 
 def _has_own_figures(channel) -> bool:
@@ -209,7 +214,7 @@ class BudgetScreen(SectionScreen):
                             ],
                             id="budget-solve",
                         )
-                        yield from self._plan_fields_for([TARGET_CPA_FIELD])
+                        yield from self._plan_fields_for(GOAL_FIELDS)
                 yield Static("", id="budget-error")
             with _ResultsPanel(id="budget-results"):
                 yield FigureLines(id="budget-figures")
@@ -224,6 +229,7 @@ class BudgetScreen(SectionScreen):
                 t(label_key, self.lang),
                 self.lang,
                 allow_empty=key not in REQUIRED,
+                allow_above_100=key == "target_roi",
                 edit_key=f"budget.{key}",
                 id=f"field-{key}",
             )
@@ -295,8 +301,8 @@ class BudgetScreen(SectionScreen):
     def _draw_form(self, mode: str, pricing: str, solve_for: str | None) -> None:
         """The mode, pricing and figure solved for, the fields they show, and the labels.
         Solving for a figure in a reverse plan shows the target sales and the budget (the
-        plan reaches the one within the other), and the target CPA; the figure found
-        cannot be typed."""
+        plan reaches the one within the other), and the target CPA, ROI and ROAS; the
+        figure found cannot be typed."""
         lang = self.lang
         if self._form_drawn == (mode, pricing, solve_for, lang):
             return
@@ -306,7 +312,8 @@ class BudgetScreen(SectionScreen):
         self._solve.value = solve_for or ""
         hidden = {"target_conversions"} if mode == "forward" else set()
         if solve_for is None:
-            hidden = {"budget" if mode == "reverse" else "target_conversions", "target_cpa"}
+            hidden = {"budget" if mode == "reverse" else "target_conversions"}
+            hidden |= {key for key, _kind, _label in GOAL_FIELDS}
         for field in self._plan_fields:
             field.display = field.key not in hidden
             field.disabled = field.key == solve_for
@@ -317,7 +324,7 @@ class BudgetScreen(SectionScreen):
             return [t(label, lang) for key, _kind, label in fields if key not in hidden]
 
         labels = [t("mode", lang), *shown(PLAN_FIELDS[:4]), t("pricing", lang), price_label]
-        labels += [*shown(PLAN_FIELDS[5:]), t("solve_for", lang), *shown([TARGET_CPA_FIELD])]
+        labels += [*shown(PLAN_FIELDS[5:]), t("solve_for", lang), *shown(GOAL_FIELDS)]
         labels = "\n".join(one_line(label, 15) for label in labels)
         show_text(self._labels, labels, layout=True)
 
