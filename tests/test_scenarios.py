@@ -238,3 +238,18 @@ def test_a_share_given_in_a_variant_sets_the_networks_own_target_aside():
     assert "[scenarios.channels]\n" not in dump_campaign(document.whole)
     with pytest.raises(Problems):
         add_scenario(base, "Référence")
+
+
+def test_a_comparison_adds_up_networks_that_plan_with_their_own_figures():
+    from socialroi_tui.engine.scenarios import compare
+
+    campaign = add_scenario(plan(), "Facebook CTR 1 %")
+    campaign = fold(campaign, set_channel(in_scenario(campaign), 0, ctr=D("0.01")))
+    figures = {
+        f.key: f for f in compare([in_scenario(campaign, ""), in_scenario(campaign)]).figures
+    }
+    assert figures["conversions"].values == (D(1000), D(1000))  # the plan's own figures
+    sales = figures["Σ.conversions"]
+    assert sales.values[0] == D(1000) and sales.values[1] == D(700)  # 600 × ½ + 400
+    assert sales.best == frozenset({0})
+    assert figures["facebook.ctr"].values == (D("0.02"), D("0.01"))  # the plan's, its own

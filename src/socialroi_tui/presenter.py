@@ -13,7 +13,7 @@ from socialroi_tui.engine.evaluate import CampaignResults, plan_inputs
 from socialroi_tui.engine.formulas import to_cent
 from socialroi_tui.engine.funnel import FunnelResult
 from socialroi_tui.engine.ranges import campaign_bounds, plan_ranges
-from socialroi_tui.engine.scenarios import Comparison
+from socialroi_tui.engine.scenarios import NETWORKS_ADDED_UP, Comparison
 from socialroi_tui.engine.sensitivity import DEFAULT_STEP, sensitivity
 from socialroi_tui.engine.solve import SOLVED_FIELDS
 from socialroi_tui.text.numbers import (
@@ -598,6 +598,7 @@ def comparison_rows(
     """A comparison's figures, labelled and formatted; ``campaign`` (then ``others``)
     names the networks."""
     networks = {c.id: c.label or c.id for c in campaign.channels}
+    networks[NETWORKS_ADDED_UP] = t("combined_plan", lang)
     for other in others:
         for channel in other.channels:
             networks.setdefault(channel.id, channel.label or channel.id)

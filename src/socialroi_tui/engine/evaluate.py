@@ -95,7 +95,7 @@ def kpi_status(actual: Value, target: Value, better: str) -> Status:
     return "on_track" if ratio >= 1 - TOLERANCE else "behind"
 
 
-def _channel_plans(campaign: Campaign, total: BudgetResult) -> tuple[ChannelPlan, ...]:
+def channel_plans(campaign: Campaign, total: BudgetResult) -> tuple[ChannelPlan, ...]:
     """Each network's plan, with its own assumptions where it has them (the plan's
     otherwise): a network with its own target costs what its sales take; the others share
     the plan's budget, to the cent."""
@@ -253,7 +253,7 @@ def evaluate(
     ]
     allocated = sum(shares, Decimal(0)) if shares else None
     unallocated = None if allocated is None else 1 - allocated
-    channels = _channel_plans(campaign, budget)
+    channels = channel_plans(campaign, budget)
     summary = actuals or summarise_actuals(campaign)
     total, by_channel, by_publication = summary.total, summary.by_channel, summary.by_publication
     return CampaignResults(

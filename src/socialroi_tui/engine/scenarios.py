@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from socialroi_tui.engine.budget import BudgetResult
-from socialroi_tui.engine.evaluate import planned
+from socialroi_tui.engine.evaluate import channel_plans, combined_plan, planned
 from socialroi_tui.model import Campaign, ChannelChanges, PlanChanges, Scenario
 from socialroi_tui.model.campaign import Channel
 
@@ -165,6 +165,12 @@ COMPARED_RESULTS = {
     "roas": "higher",
 }
 """The plan's results a comparison lists, and which way each is better (None: neither)."""
+COMBINED_RESULTS = ("budget", "conversions", "cpa", "roi")
+"""The networks' plans added up, listed when they differ from the plan's."""
+COUNTS = {"impressions", "clicks", "conversions", "target_conversions"}
+WHOLE, THOUSANDTH = Decimal(1), Decimal("0.001")
+NETWORKS_ADDED_UP = "Σ"
+"""The key prefix of those figures (``Σ.cpa``): no channel id holds a Σ."""
 
 
 @dataclass(frozen=True)
@@ -195,6 +201,10 @@ def compare(campaigns: Sequence[Campaign]) -> Comparison:
     plans = [planned(campaign) for campaign in campaigns]
     filled = [campaign for _, _, campaign in plans]
     results = tuple(result for result, _, _ in plans)
+    combined = [
+        combined_plan(channel_plans(campaign, result), campaign.budget.gross_margin)
+        for campaign, result in zip(filled, results, strict=True)
+    ]
     figures = [
         _compared(name, "assumption", [getattr(c.budget, name) for c in filled], None)
         for name in PLAN_ASSUMPTIONS
@@ -203,19 +213,41 @@ def compare(campaigns: Sequence[Campaign]) -> Comparison:
     channel_ids = list(dict.fromkeys(c.id for campaign in filled for c in campaign.channels))
     for channel_id in channel_ids:
         for name in CHANNEL_FIGURES:
-            values = [_channel_figure(c, channel_id, name) for c in filled]
-            if any(value != values[0] for value in values):
+            own = [_channel_figure(c, channel_id, name, own=True) for c in filled]
+            if any(value != own[0] for value in own):  # shown as each network plans
+                values = [_channel_figure(c, channel_id, name) for c in filled]
                 figures.append(_compared(f"{channel_id}.{name}", "assumption", values, None))
     figures.extend(
         _compared(name, "result", [getattr(r, name) for r in results], better)
         for name, better in COMPARED_RESULTS.items()
     )
+    # Networks planning with figures of their own add up to other figures than the plan's.
+    if any(
+        c is not None and (c.budget, c.conversions) != (r.budget, r.conversions)
+        for c, r in zip(combined, results, strict=True)
+    ):
+        for name in COMBINED_RESULTS:
+            values = [getattr(c, name) if c is not None else None for c in combined]
+            figures.append(
+                _compared(f"{NETWORKS_ADDED_UP}.{name}", "result", values, COMPARED_RESULTS[name])
+            )
     return Comparison(tuple(figures), results)
 
 
-def _channel_figure(campaign: Campaign, channel_id: str, name: str) -> Any:
+FOLLOWING_THE_PLAN = ("ctr", "conversion_rate", "price", "average_order_value")
+"""A network's figures that, left empty, are the plan's."""
+
+
+def _channel_figure(campaign: Campaign, channel_id: str, name: str, own: bool = False) -> Any:
+    """A network's figure as it plans with it: its own, else the plan's (``own``: its own
+    only)."""
     channel = next((c for c in campaign.channels if c.id == channel_id), None)
-    return getattr(channel, name) if channel is not None else None
+    if channel is None:
+        return None
+    value = getattr(channel, name)
+    if value is None and name in FOLLOWING_THE_PLAN and not own:
+        return getattr(campaign.budget, name)
+    return value
 
 
 def _compared(
@@ -229,8 +261,12 @@ def _compared(
         for value in values
     )
     best: frozenset[int] = frozenset()
-    numbers = [v for v in values if isinstance(v, Decimal)]
+    # Compared as shown: whole people, a thousandth otherwise (1 000.0005 sales, bought by a
+    # budget split to the cent, are the 1 000 of another plan).
+    step = WHOLE if key.rpartition(".")[2] in COUNTS else THOUSANDTH
+    shown = [v.quantize(step) if isinstance(v, Decimal) else None for v in values]
+    numbers = [v for v in shown if v is not None]
     if better is not None and len(numbers) > 1 and len(set(numbers)) > 1:
         top = max(numbers) if better == "higher" else min(numbers)
-        best = frozenset(i for i, value in enumerate(values) if value == top)
+        best = frozenset(i for i, value in enumerate(shown) if value == top)
     return ComparedFigure(key, kind, tuple(values), changes, best)

@@ -23,7 +23,10 @@ LABEL_WIDTH = 24
 
 
 class ScenarioTable(FigureTable):
-    """The comparison; ← and → choose a scenario's column rather than scroll."""
+    """The comparison; ← and → choose a scenario's column rather than scroll. The base
+    plan's column stays beside the labels: every change is measured against it."""
+
+    fixed_columns = 2
 
     BINDINGS = [
         Binding("left", "choose(-1)", tooltip="keyhelp_choose_scenario", show=False),
@@ -140,7 +143,8 @@ class ScenariosScreen(SectionScreen):
         subtitle = t("scenarios_hint", lang) if len(names) > 1 else t("scenarios_none", lang)
         if table.border_subtitle != subtitle:
             table.border_subtitle = subtitle
-        table.reveal_column(str(names.index(self.chosen)))
+        if self.chosen:  # the base plan's column is always on screen
+            table.reveal_column(str(names.index(self.chosen)))
 
     def on_scenario_table_chosen(self, event: ScenarioTable.Chosen) -> None:
         names = self.names

@@ -75,6 +75,8 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
     ]
 
     cursor_row: reactive[int] = reactive(0, repaint=False)
+    fixed_columns = 1
+    """The columns that stay on the left while the others scroll sideways."""
 
     class RowSelected(Message):
         """Enter (or a click) on a row."""
@@ -115,12 +117,10 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
         self._cell, self._emphasis = cell, emphasis
         self._starts = []
         start = 0
-        for column in columns[1:]:
+        for column in columns[self.fixed_columns :]:
             self._starts.append(start)
             start += column.width + len(GAP)
-        self.virtual_size = Size(
-            start + (columns[0].width + len(GAP) if columns else 0), len(rows) + 1
-        )
+        self.virtual_size = Size(start + self._fixed_width(), len(rows) + 1)
         self.set_reactive(FigureTable.cursor_row, max(0, min(self.cursor_row, len(rows) - 1)))
         self.refresh()
 
@@ -159,15 +159,19 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
             cells.append((gap + text if column.right else padded(text, column.width)) + GAP)
         if not cells:
             return Strip.blank(width, style)
-        line = cells[0]
-        for cell in cells[1 + self._first_column() :]:
+        line = "".join(cells[: self.fixed_columns])
+        for cell in cells[self.fixed_columns + self._first_column() :]:
             if cell_width(line) + cell_width(cell) - len(GAP) > width:
                 break
             line += cell
         return Strip([Segment(line, style)]).extend_cell_length(width, style).crop(0, width)
 
+    def _fixed_width(self) -> int:
+        """The cells the fixed columns take, their gaps included."""
+        return sum(column.width + len(GAP) for column in self.columns[: self.fixed_columns])
+
     def _first_column(self) -> int:
-        """The first column shown after the fixed one, from the horizontal scroll."""
+        """The first column shown after the fixed ones, from the horizontal scroll."""
         scroll_x = round(self.scroll_offset.x)
         return next((i for i, start in enumerate(self._starts) if start >= scroll_x), 0)
 
@@ -194,12 +198,13 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
 
     def reveal_column(self, key: str) -> None:
         """Scroll sideways, if need be, so that the column ``key`` is on screen."""
-        index = next((i for i, c in enumerate(self.columns[1:]) if c.key == key), None)
+        fixed = self.fixed_columns
+        index = next((i for i, c in enumerate(self.columns[fixed:]) if c.key == key), None)
         if index is None or not self.columns:
             return
-        room = self.scrollable_content_region.width - self.columns[0].width - len(GAP)
+        room = self.scrollable_content_region.width - self._fixed_width()
         first = self._first_column()
-        end = self._starts[index] + self.columns[index + 1].width
+        end = self._starts[index] + self.columns[index + fixed].width
         if index < first or end - self._starts[first] > room:
             self.scroll_to(x=self._starts[index], animate=False)
             self.refresh()
@@ -240,11 +245,13 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
         """The column under screen column ``x`` of the header."""
         if not self.columns:
             return None
-        first = self.columns[0].width + 1
-        if x < first:
-            return self.columns[0].key
-        position = first - round(self.scroll_offset.x)
-        for column in self.columns[1:]:
+        position = 0
+        for column in self.columns[: self.fixed_columns]:
+            if x < position + column.width + 1:
+                return column.key
+            position += column.width + 1
+        position -= round(self.scroll_offset.x)
+        for column in self.columns[self.fixed_columns :]:
             if position <= x < position + column.width + 1:
                 return column.key
             position += column.width + 1
