@@ -103,6 +103,15 @@ def fold(whole: Campaign, edited: Campaign) -> Campaign:
     )
 
 
+def _as_shown(result: BudgetResult) -> tuple:
+    """A plan's budget to the cent and its sales whole, as the screens show them."""
+    budget, sales = result.budget, result.conversions
+    return (
+        None if budget is None else budget.quantize(Decimal("0.01")),
+        None if sales is None else sales.quantize(WHOLE),
+    )
+
+
 def _channel_changes(changes: ChannelChanges) -> dict[str, Any]:
     """A network's changes; a share given makes it share the budget (whatever target of
     its own the base gives it)."""
@@ -223,7 +232,7 @@ def compare(campaigns: Sequence[Campaign]) -> Comparison:
     )
     # Networks planning with figures of their own add up to other figures than the plan's.
     if any(
-        c is not None and (c.budget, c.conversions) != (r.budget, r.conversions)
+        c is not None and _as_shown(c) != _as_shown(r)
         for c, r in zip(combined, results, strict=True)
     ):
         for name in COMBINED_RESULTS:
