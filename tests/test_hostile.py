@@ -1213,3 +1213,19 @@ def _palette_text(app) -> str:
     return "\n".join(
         str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
     )
+
+
+def test_a_hostile_file_as_a_workbook_holds_text_never_formulas(tmp_path, capsys):
+    import zipfile
+
+    target = tmp_path / "hostile.xlsx"
+    assert cli_main(["report", str(HOSTILE), "--format", "xlsx", "-o", str(target)]) == 0
+    assert not CONTROL.search(capsys.readouterr().out)
+    with zipfile.ZipFile(target) as book:
+        strings = book.read("xl/sharedStrings.xml").decode()
+        sheets = [book.read(n).decode() for n in book.namelist() if "worksheets/sheet" in n]
+    assert "&apos;=HYPERLINK" in strings or "'=HYPERLINK" in strings
+    assert "\x1b" not in strings and "\x07" not in strings
+    assert not any(
+        "HYPERLINK" in sheet and "<f>" in sheet.split("HYPERLINK")[0][-20:] for sheet in sheets
+    )

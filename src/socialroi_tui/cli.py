@@ -278,7 +278,10 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
 
     report = sub.add_parser("report", help="the plan-versus-actual dashboard as a file")
     report.add_argument("file", type=Path)
-    report.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    report.add_argument("--format", choices=["md", "csv", "json", "xlsx"], default="md")
+    report.add_argument(
+        "-o", "--output", type=Path, help="the file to write (xlsx: FILE's name by default)"
+    )
     report.add_argument("--scenario", metavar="NAME", help="plan as this scenario does")
     report.add_argument("--lang", choices=["fr", "en"])
 
@@ -784,6 +787,19 @@ def _report(args, lang: Language) -> int:
     from socialroi_tui.text.safe import markdown_cell
 
     campaign = _in_scenario(_load(args.file).campaign, args.scenario, args.file, lang)
+    if args.format == "xlsx":
+        from socialroi_tui.presenter import xlsx_report
+
+        target = args.output or args.file.with_suffix(".xlsx")
+        if target.resolve() == args.file.resolve():
+            raise UsageError(t("report_over_campaign", lang))
+        try:
+            xlsx_report(campaign, evaluate(campaign, lang), target, lang)
+        except OSError as error:
+            print(f"{target}: {error.strerror or error}", file=sys.stderr)
+            return 1
+        print(t("report_written", lang, path=str(target)))
+        return 0
     if args.format == "md" and (args.scenario or campaign.active_scenario):
         name = campaign.active_scenario or t("base_plan", lang)
         print(t("scenario_line", lang, name=markdown_cell(name)) + "\n")

@@ -728,3 +728,19 @@ def _json_figure(key: str, value: Any) -> Any:
 
 def _rounded_change(change: Decimal | None) -> Decimal | None:
     return None if change is None else change.quantize(Decimal("0.0001")).normalize()
+
+
+# --- the workbook a consultant hands over ------------------------------------------------
+
+
+def xlsx_report(campaign, results: CampaignResults, path, lang: Language) -> None:
+    """The campaign as an Excel workbook (see ``store.xlsx_report``), worded here."""
+    from socialroi_tui.engine.dashboard import dashboard_columns
+    from socialroi_tui.store.xlsx_report import write_xlsx
+
+    columns = [
+        (column, t(f"column_{column}", lang), DASHBOARD_UNITS[column])
+        for column in dashboard_columns(results)
+    ]
+    names = [kpi_name(status.mapping, lang) for status in results.kpis]
+    write_xlsx(campaign, results, path, lang, columns, names)
