@@ -340,3 +340,16 @@ async def test_a_dialog_takes_one_answer(tmp_path):
         await wait_for(pilot, lambda: app.screen is under)
         await pilot.pause()
         assert answers == ["yes"] and app.screen is under
+
+
+async def test_the_palette_exports_the_excel_report_beside_the_campaign(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in "Excel":
+            await pilot.press(key)
+        await wait_for(pilot, lambda: _first_command(app).startswith("Exporter le rapport Excel"))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: (tmp_path / "seed-000.xlsx").exists())

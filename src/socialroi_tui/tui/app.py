@@ -835,6 +835,33 @@ class SocialRoiApp(App[None]):
             self._session.left_cleanly = True
         self.exit(return_code=128 + signum)
 
+    def action_export_xlsx(self) -> None:
+        """The workbook of the plan shown, beside the campaign's file (written in a
+        thread: a campaign of many results takes a while)."""
+        document, lang = self.document, self.lang
+        if document is None:
+            return
+        folder = document.path.parent if document.path else Path.cwd()
+        stem = document.path.stem if document.path else _file_stem(document.campaign.meta.name)
+        target = folder / f"{stem}.xlsx"
+        campaign, results = document.campaign, document.results
+
+        def export() -> None:
+            from socialroi_tui.presenter import xlsx_report
+
+            try:
+                xlsx_report(campaign, results, target, lang)
+            except OSError as error:
+                message = t(
+                    "export_failed", lang, path=one_line(str(target)), reason=error.strerror
+                )
+                self.call_from_thread(self.notify, message, severity="error")
+                return
+            message = t("report_written", lang, path=one_line(str(target)))
+            self.call_from_thread(self.notify, message, timeout=6)
+
+        self.run_worker(export, thread=True, group="export")
+
     # --- scenarios -------------------------------------------------------------------
 
     def switch_scenario(self, name: str) -> None:
@@ -919,6 +946,9 @@ class SocialRoiApp(App[None]):
                 t("key_save_as", lang), t("save_as_help", lang), self.action_save_as
             )
             yield SystemCommand(t("rename", lang), t("rename_help", lang), self.action_rename)
+            yield SystemCommand(
+                t("export_xlsx", lang), t("export_xlsx_help", lang), self.action_export_xlsx
+            )
             yield from self._scenario_commands()
         yield SystemCommand(t("start_open", lang), t("open_help", lang), self.action_open)
         yield SystemCommand(t("key_help", lang), t("help_help", lang), self.action_help)
