@@ -82,3 +82,17 @@ def test_ranges_in_the_file_and_on_the_command_line(tmp_path, capsys):
         with pytest.raises(CampaignFileError):
             parse_campaign(broken, "plan.toml")
     assert cli_main(["ranges", str(path), "--draws", "7"]) == 2
+
+
+def test_a_range_down_to_zero_leaves_that_end_open_and_a_solved_figure_has_no_range():
+    ranges = plan_ranges(SEED, "reverse", {"ctr": (D(0), D("0.03"))})
+    budget = next(i for i in ranges.intervals if i.figure == "budget")
+    assert (budget.low, budget.high) == (None, None)  # no CTR, no end to the budget
+    from socialroi_tui.editing import set_budget, solve_for
+    from socialroi_tui.engine.evaluate import evaluate
+    from socialroi_tui.presenter import plan_ranges_of, range_rows
+
+    assert range_rows(ranges, True, "EUR", "en")[0][:4] == ["Budget", "—", "€5,000.00", "—"]
+    campaign = set_budget(solve_for(plan(), "ctr"), target_roi=D(3))
+    campaign = set_budget(campaign, ranges={"ctr": {"low": D("0.015"), "high": D("0.025")}})
+    assert plan_ranges_of(campaign, evaluate(campaign).solution) is None

@@ -62,10 +62,11 @@ def _number(kind: str, option: str, lang_holder: dict):
     return read
 
 
-def _whole(option: str, lowest: int, highest: int):
+def _whole(option: str, lowest: int, highest: int, lang_holder: dict):
     def read(text: str) -> int:
         if not text.strip().isdigit() or not lowest <= int(text) <= highest:
-            raise UsageError(f"{option}: a whole number from {lowest} to {highest}")
+            words = t("whole_between", lang_holder["lang"], low=lowest, high=highest)
+            raise UsageError(f"{option}: {words}")
         return int(text)
 
     return read
@@ -240,9 +241,12 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     ranges.add_argument("--scenario", metavar="NAME", help="plan as this scenario does")
     ranges.add_argument("--percentiles", action="store_true", help="add P10, P50 and P90")
     ranges.add_argument(
-        "--draws", type=_whole("--draws", 100, 100_000), default=2000, help="plans drawn"
+        "--draws",
+        type=_whole("--draws", 100, 100_000, lang_holder),
+        default=2000,
+        help="plans drawn",
     )
-    ranges.add_argument("--seed", type=_whole("--seed", 0, 2**32), default=0)
+    ranges.add_argument("--seed", type=_whole("--seed", 0, 2**32 - 1, lang_holder), default=0)
     ranges.add_argument("--format", choices=["md", "json"], default="md")
     ranges.add_argument("--lang", choices=["fr", "en"])
 

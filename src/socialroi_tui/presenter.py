@@ -452,7 +452,11 @@ def plan_ranges_of(campaign, solution=None, draws: int = 0, seed: int = 0):
     """The intervals of the campaign's results from its assumptions' ranges (None
     without ranges), and with ``draws`` their percentiles."""
     inputs = _solved_inputs(campaign, solution)
-    return plan_ranges(inputs, campaign.budget.mode, campaign_bounds(campaign.budget), draws, seed)
+    bounds = campaign_bounds(campaign.budget)
+    solved = campaign.budget.solve_for
+    if solved is not None:  # an answer of the plan, not an assumption: its range waits
+        bounds.pop(SOLVED_FIELDS[solved], None)
+    return plan_ranges(inputs, campaign.budget.mode, bounds, draws, seed)
 
 
 RANGE_UNITS = {
@@ -480,8 +484,10 @@ def range_rows(ranges, margin_known: bool, currency: str, lang: Language) -> lis
         key=lambda i: first.index(i.figure) if i.figure in first else len(first),
     )
     for interval in ordered:
-        if interval.low == interval.high:
-            continue
+        if interval.low is not None and interval.low == interval.high:
+            continue  # the ranges do not move it
+        if interval.planned is None and interval.low is None:
+            continue  # a figure the plan does not give
         unit = RANGE_UNITS[interval.figure]
         word = RANGE_WORDS.get(interval.figure, interval.figure)
         if interval.figure == "roi" and not margin_known:

@@ -91,19 +91,17 @@ def plan_ranges(
     drawn = _simulated(inputs, mode, ranged, bounds, draws, seed) if draws else []
     intervals = []
     for figure in RANGE_FIGURES:
-        values = [v for plan in (base, *corners) if (v := getattr(plan, figure)) is not None]
+        values = [getattr(plan, figure) for plan in (base, *corners)]
         percentiles = None
         if drawn:
             percentiles = _percentiles([getattr(plan, figure) for plan in drawn])
-        intervals.append(
-            Interval(
-                figure,
-                getattr(base, figure),
-                min(values) if values else None,
-                max(values) if values else None,
-                percentiles,
-            )
-        )
+        # A corner without the figure (a rate of 0 %: no sale, no end to the budget)
+        # leaves that end of the interval open ("—"), never the planned value instead.
+        known = [v for v in values if v is not None]
+        low = high = None
+        if known and len(known) == len(values):
+            low, high = min(known), max(known)
+        intervals.append(Interval(figure, getattr(base, figure), low, high, percentiles))
     return Ranges(ranged, tuple(intervals), draws, seed if draws else None)
 
 

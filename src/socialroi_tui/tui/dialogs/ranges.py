@@ -42,7 +42,10 @@ class RangesDialog(Dialog[dict | None]):
         super().__init__()
         self.plan = plan
         self.lang = lang
-        self.shown = [row for row in RANGED if row[3] in (None, plan.mode)]
+        # The assumptions the plan's mode uses; not the figure it solves for (an answer).
+        self.shown = [
+            row for row in RANGED if row[3] in (None, plan.mode) and row[0] != plan.solve_for
+        ]
 
     def compose(self) -> ComposeResult:
         lang, plan = self.lang, self.plan
