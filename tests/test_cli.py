@@ -438,3 +438,22 @@ def test_a_negative_target_roi_is_read_as_its_value(capsys):
     argv = [*SOLVE, "--for", "cpm", "--aov", "50", "--target-roi", "-20%", "--json"]
     code, out, err = run(capsys, *argv)
     assert code == 0 and err == "" and json.loads(out)["cpm"]
+
+
+def test_report_starts_with_the_campaign_and_french_csv_reads_in_french_spreadsheets(capsys):
+    import csv
+    import io
+    from pathlib import Path
+
+    sample = str(Path(__file__).parent.parent / "sample_campaigns" / "two-ads.toml")
+    assert main(["report", sample, "--lang", "fr"]) == 0
+    report = capsys.readouterr().out
+    assert report.startswith("# Deux annonces, un produit\n\nExemple (comparaison de CPA) · ")
+    assert "## Indicateurs (KPI)" in report and fr("| 11,00 € | 10,97 € |") in report
+    assert main(["report", sample, "--format", "csv", "--lang", "fr"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out), delimiter=";"))
+    facebook = rows[1]
+    assert facebook[0] == "Facebook" and "10,97" in facebook and "0,0186" in facebook
+    assert main(["report", sample, "--format", "csv", "--lang", "en"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert "10.97" in rows[1] and not any(len(c) > 12 for c in rows[1][2:])  # rounded

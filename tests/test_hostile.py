@@ -774,11 +774,12 @@ def test_a_csv_report_never_starts_a_formula_and_a_markdown_row_stays_one_line(c
     assert any(cell.startswith("'@SUM(A1:A9)") for cell in texts)
     assert not any(cell[0] in "=+@\t\r" for cell in texts)
     numbers = [cell for row in rows[1:] for cell in row[2:] if cell]
-    assert "-150" in numbers and not any(cell.startswith("'") for cell in numbers)
-    cli_main(["report", str(HOSTILE), "--format", "md"])
-    said, _, table = capsys.readouterr().out.partition("\n\n")  # which plan, then the table
-    assert said == "Scenario: [/s] \\x1b[2J\\x9b31m"
-    table = table.splitlines()
+    assert "-150.00" in numbers and not any(cell.startswith("'") for cell in numbers)
+    cli_main(["report", str(HOSTILE), "--format", "md", "--lang", "en"])
+    report = capsys.readouterr().out
+    assert report.startswith("# [r]Face[/r] \\x1b[2J\\x1b[H\n")
+    assert "· Scenario: [/s] \\x1b[2J\\x9b31m" in report  # the client, the plan shown
+    table = report.split("## Actual results\n\n")[1].splitlines()
     assert len(table) == 2 + len(rows) - 1  # header, rule, one line per row
     assert all(line.startswith("|") and line.endswith("|") for line in table)
     cli_main(["compare", str(HOSTILE), "--format", "csv"])

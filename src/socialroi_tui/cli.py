@@ -788,7 +788,6 @@ def _import(args, lang: Language) -> int:
 def _report(args, lang: Language) -> int:
     from socialroi_tui.engine.evaluate import evaluate
     from socialroi_tui.presenter import dashboard_report
-    from socialroi_tui.text.safe import markdown_cell
 
     campaign = _in_scenario(_load(args.file).campaign, args.scenario, args.file, lang)
     if args.format == "xlsx":
@@ -804,9 +803,6 @@ def _report(args, lang: Language) -> int:
             return 1
         print(t("report_written", lang, path=str(target)))
         return 0
-    if args.format == "md" and (args.scenario or campaign.active_scenario):
-        name = campaign.active_scenario or t("base_plan", lang)
-        print(t("scenario_line", lang, name=markdown_cell(name)) + "\n")
     print(dashboard_report(campaign, evaluate(campaign, lang), args.format, lang), end="")
     return 0
 

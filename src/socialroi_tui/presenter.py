@@ -247,15 +247,12 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         )
         publication = row.label if row.level == "publication" else ""
         if fmt == "csv":
-            figures = [as_json_value(row.figure(c)) for c in columns]
-            plan = [
-                as_json_value(row.plan["spend"]),
-                as_json_value(row.variance["spend"]),
-                as_json_value(row.plan["conversions"]),
-                as_json_value(row.variance["cpa"]),
-            ]
+            units = [DASHBOARD_UNITS[c] for c in columns] + ["money", "money", "count", "money"]
+            values = [row.figure(c) for c in columns]
+            values += [row.plan["spend"], row.variance["spend"]]
+            values += [row.plan["conversions"], row.variance["cpa"]]
             texts = [spreadsheet_text(one_line(channel)), spreadsheet_text(one_line(publication))]
-            numbers = ["" if c is None else str(c) for c in [*figures, *plan]]
+            numbers = [_csv_number(v, u, lang) for v, u in zip(values, units, strict=True)]
             body.append([*texts, *numbers])
         else:
             figures = [
@@ -270,13 +267,77 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
             body.append([channel, publication, *figures, *plan])
     if fmt == "csv":
         out = io.StringIO()
-        writer = csv.writer(out, lineterminator="\n")
+        # French spreadsheets read ";" between fields and a decimal comma.
+        writer = csv.writer(out, lineterminator="\n", delimiter=";" if lang == "fr" else ",")
         writer.writerow(header)
         writer.writerows(body)
         return out.getvalue()
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     lines += ["| " + " | ".join(markdown_cell(cell) for cell in row) + " |" for row in body]
-    return "\n".join(lines) + "\n"
+    return "\n".join([*_report_heading(campaign, results, lang), *lines]) + "\n"
+
+
+CSV_PLACES = {"money": Decimal("0.01"), "rate": Decimal("0.0001"), "count": Decimal(1)}
+"""How a CSV report rounds each kind of figure (JSON keeps them exact)."""
+
+
+def _csv_number(value, unit: str, lang: Language) -> str:
+    """A figure for a spreadsheet: rounded for display, a decimal comma in French."""
+    if value is None or not value.is_finite():
+        return ""
+    text = format(value.quantize(CSV_PLACES.get(unit, Decimal("0.01"))), "f")
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def _report_heading(campaign, results: CampaignResults, lang: Language) -> list[str]:
+    """What a report starts with: the campaign, its client and period, the plan shown
+    (scenario), its assumptions, and where each KPI stands; then the table."""
+    meta, plan = campaign.meta, campaign.budget
+    colon = "\u00a0: " if lang == "fr" else ": "
+    lines = [f"# {markdown_cell(meta.name or t('untitled', lang))}", ""]
+    period = " – ".join(str(d) for d in (meta.start_date, meta.end_date) if d is not None)
+    about = [markdown_cell(meta.client)] if meta.client else []
+    about += [period] if period else []
+    scenario = campaign.active_scenario
+    about.append(t("scenario_line", lang, name=markdown_cell(scenario or t("base_plan", lang))))
+    lines += [" · ".join(about)]
+    currency = meta.currency
+    assumptions = [
+        ("target_sales_field", plan.target_conversions, "count"),
+        ("budget_field", plan.budget, "money"),
+        ("conversion_rate_field", plan.conversion_rate, "rate"),
+        ("ctr_field", plan.ctr, "rate"),
+        (plan.pricing, plan.price, "money"),
+        ("aov_field", plan.average_order_value, "money"),
+        ("margin_field", plan.gross_margin, "rate"),
+    ]
+    given = [
+        f"- {word.upper() if word in ('cpm', 'cpc') else t(word, lang)}{colon}"
+        f"{format_by_unit(value, unit, currency, lang)}"
+        for word, value, unit in assumptions
+        if value is not None
+    ]
+    if given:
+        lines += ["", f"## {t('assumptions', lang)}", "", *given]
+    if results.budget.budget is not None or results.budget.clicks is not None:
+        title = "reverse_plan" if plan.mode == "reverse" else "forward_plan"
+        lines += ["", f"## {t(title, lang)}", ""]
+        for _key, label, value in budget_rows(results.budget, currency, lang):
+            lines.append(f"- {label}{colon}{value}")
+    if results.kpis:
+        lines += ["", f"## {t('kpis', lang)}", ""]
+        lines += [f"| KPI | {t('target', lang)} | {t('actual', lang)} | {t('status', lang)} |"]
+        lines += ["|---|--:|--:|---|"]
+        for status in results.kpis:
+            cells = [
+                kpi_name(status.mapping, lang),
+                format_by_unit(status.target, status.unit, currency, lang),
+                format_by_unit(status.actual, status.unit, currency, lang),
+                t(f"status_short_{status.status}", lang),
+            ]
+            lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
+    lines += ["", f"## {t('actuals', lang)}", ""]
+    return lines
 
 
 # --- plausibility ---------------------------------------------------------------------
