@@ -403,3 +403,25 @@ def test_a_network_with_its_own_figures_and_target_and_the_networks_added_up():
     assert combined.conversions == facebook.conversions + instagram.conversions + D(100)
     assert combined.revenue == facebook.revenue + instagram.revenue + D(12000)
     assert results.allocated_share == D(1) and results.unallocated_share == D(0)
+
+
+def test_reach_is_never_added_up():
+    """Reach counts people once: a network's reach is not its publications' added up."""
+    from socialroi_tui.engine.evaluate import evaluate
+    from socialroi_tui.model import ActualResult, Campaign, Channel
+
+    campaign = Campaign(
+        channels=[Channel(id="fb", network="facebook"), Channel(id="li", network="linkedin")],
+        actuals=[
+            ActualResult(channel="fb", publication="A", reach=D(100), spend=D(10)),
+            ActualResult(channel="fb", publication="B", reach=D(200), spend=D(20)),
+            ActualResult(channel="li", publication="C", reach=D(50), spend=D(5)),
+        ],
+    )
+    results = evaluate(campaign)
+    assert results.actual_by_channel["fb"].measures["reach"] is None
+    assert results.actual_by_channel["fb"].measures["spend"] == D(30)
+    assert results.actual_by_channel["li"].measures["reach"] == D(50)
+    assert results.actual_total.measures["reach"] is None
+    publications = results.actual_by_publication["fb"]
+    assert [p.measures["reach"] for p in publications] == [D(100), D(200)]
