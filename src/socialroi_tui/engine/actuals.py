@@ -14,7 +14,6 @@ from socialroi_tui.text.formula import Formula
 Value = Decimal | None
 MEASURES = ("spend", "impressions", "reach", "clicks", "leads", "bounces", "conversions", "revenue")
 _measures_of = attrgetter(*MEASURES)
-REACH = MEASURES.index("reach")
 # Derived metrics, by the formulas the catalog documents (DOMAIN.md's table).
 METRIC_FORMULAS = {
     "ctr": Formula("clicks / impressions"),
@@ -57,16 +56,17 @@ def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
 
     With ``summed``, the rows are ``Totals`` already added up (to add channels together)."""
     measures: dict[str, Value] = dict.fromkeys(MEASURES)
-    reaches = 0
+    active = 0
     for row in rows:
         values = [row.measures[name] for name in MEASURES] if summed else _measures_of(row)
+        counted = False
         for name, value in zip(MEASURES, values, strict=True):
             if value is not None:
+                counted = True
                 current = measures[name]
                 measures[name] = value if current is None else current + value
-        if values[REACH] is not None:
-            reaches += 1
-    if reaches > 1:
+        active += counted
+    if active > 1:
         # Reach counts people once: the people two publications reached are not the sum
         # of each one's (the same person saw both). Unknown ("—") rather than too many.
         measures["reach"] = None
