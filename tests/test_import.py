@@ -345,3 +345,20 @@ def test_plain_numbers_are_those_exports_write():
         "7": D(7),
     }
     assert plain_numbers(["1 234,50", "2,5"], "fr") == {"1 234,50": D("1234.50"), "2,5": D("2.5")}
+
+
+def test_the_ad_is_the_publication_whatever_the_column_order_and_a_map_wins():
+    from socialroi_tui.store.csv_import import read_export
+
+    export = (
+        "Nom de la campagne,Nom de la publicité,Montant dépensé (EUR),Résultats,"
+        "Indicateur de résultat\n"
+        "Automne,Annonce A,100,4,actions:offsite_conversion.fb_pixel_purchase\n"
+        "Automne,Annonce B,50,1,actions:offsite_conversion.fb_pixel_purchase\n"
+    ).encode()
+    preview = read_export(export, "meta.csv")
+    assert preview.columns["Nom de la publicité"] == "publication"
+    assert preview.columns["Résultats"] == "conversions"
+    assert [row.publication for row in preview.rows] == ["Annonce A", "Annonce B"]
+    mapped = read_export(export, "meta.csv", {"Nom de la campagne": "publication"})
+    assert [row.publication for row in mapped.rows] == ["Automne", "Automne"]

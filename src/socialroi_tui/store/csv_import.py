@@ -107,9 +107,12 @@ KNOWN_COLUMNS: dict[str, tuple[str, ...]] = {
         "conversions",
         "key events",
         "evenements cles",
+        "results",
+        "resultats",
     ),
     "revenue": (
         "purchase conversion value",
+        "purchases conversion value",
         "valeur de conversion des achats",
         "conversion value",
         "valeur de conversion",
@@ -320,6 +323,30 @@ def _date(text: str, lang: str) -> dt.date | None:
     return None
 
 
+def _columns_of(headers: list[str], wanted: dict[str, str]) -> dict[int, str]:
+    """Which column holds which field: a column the mapping names first (it always wins
+    over a guess), then, for each field still open, the column whose header comes first
+    in that field's known names (with both "Campaign name" and "Ad name", the ad is the
+    publication, whatever their order in the file)."""
+    names = [normalise(header) for header in headers]
+    columns: dict[int, str] = {}
+    for index, name in enumerate(names):
+        target = wanted.get(name)
+        if target in FIELDS and target not in columns.values():
+            columns[index] = target
+    for guessed, known in KNOWN_COLUMNS.items():
+        if guessed in columns.values():
+            continue
+        ranked = [
+            (known.index(name), index)
+            for index, name in enumerate(names)
+            if name in known and index not in columns
+        ]
+        if ranked:
+            columns[min(ranked)[1]] = guessed
+    return dict(sorted(columns.items()))
+
+
 @collector.held()
 def read_export(
     data: bytes, source: str = "<csv>", mapping: dict[str, str] | None = None
@@ -339,15 +366,7 @@ def read_export(
         from socialroi_tui.store.mappings import mapping_for_headers
 
         mapping = mapping_for_headers(headers)
-    wanted = {normalise(k): v for k, v in (mapping or {}).items()}
-    columns: dict[int, str] = {}
-    for index, header in enumerate(headers):
-        name = normalise(header)
-        target = wanted.get(name) or next(
-            (f for f, names in KNOWN_COLUMNS.items() if name in names), None
-        )
-        if target in FIELDS and target not in columns.values():
-            columns[index] = target
+    columns = _columns_of(headers, {normalise(k): v for k, v in (mapping or {}).items()})
     if not any(f in MEASURES for f in columns.values()):
         unknown = Problem.of("problem_csv_no_column", fields=", ".join(FIELDS))
         raise CsvImportError(source, [unknown], headers)
