@@ -362,3 +362,26 @@ def test_the_ad_is_the_publication_whatever_the_column_order_and_a_map_wins():
     assert [row.publication for row in preview.rows] == ["Annonce A", "Annonce B"]
     mapped = read_export(export, "meta.csv", {"Nom de la campagne": "publication"})
     assert [row.publication for row in mapped.rows] == ["Automne", "Automne"]
+
+
+def test_a_linkedin_export_with_its_report_lines_first():
+    from socialroi_tui.store.csv_import import CsvImportError, read_export
+
+    preamble = (
+        "Campaign Performance Report (in UTC)\n"
+        "Report Start: 11/1/2026, 12:00 AM\n"
+        "Date Generated: 12/1/2026, 8:00 AM\n"
+        "\n"
+    )
+    table = (
+        "Start Date (in UTC),Campaign Name,Total Spent,Impressions,Clicks,Conversions\n"
+        "11/1/2026,Autumn B2B,120.50,10000,80,3\n"
+    )
+    preview = read_export((preamble + table).encode(), "linkedin.csv")
+    (row,) = preview.rows
+    assert row.line == 6 and row.publication == "Autumn B2B" and row.network == "linkedin"
+    assert row.measures["spend"] == D("120.50")
+    # report lines and no known column: the usual words, naming the first line's headers
+    with pytest.raises(CsvImportError) as caught:
+        read_export((preamble + "Foo,Bar\n1,2\n").encode(), "odd.csv")
+    assert "no known column" in str(caught.value)

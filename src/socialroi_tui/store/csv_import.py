@@ -19,6 +19,7 @@ import hashlib
 import io
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -267,11 +268,25 @@ def _rows(numbered: list[tuple[int, str]], delimiter: str, source: str) -> list[
     return rows
 
 
-def _lines_without_preamble(text: str) -> list[tuple[int, str]]:
+HEADER_SEARCHED = 30
+"""How many lines of report text an export may start with before its header."""
+
+
+def _lines_without_preamble(text: str, mapped: Iterable[str] = ()) -> list[tuple[int, str]]:
+    """The export's lines from its header on: blank and ``#`` lines, and the report lines
+    some platforms write first (LinkedIn's "Campaign Performance Report", "Report Start:
+    …"), are left out. The header is the first of the first lines that names a known or
+    mapped measure; without one, the first line that is not blank."""
     lines = text.splitlines()
     numbered = [(index + 1, line) for index, line in enumerate(lines)]
     while numbered and (not numbered[0][1].strip() or numbered[0][1].lstrip().startswith("#")):
         numbered.pop(0)
+    measures = {name for field in MEASURES for name in KNOWN_COLUMNS[field]}
+    measures |= {normalise(name) for name in mapped}
+    for position, (_number, line) in enumerate(numbered[:HEADER_SEARCHED]):
+        cells = line.split(_delimiter(line))
+        if any(normalise(cell.strip().strip('"')) in measures for cell in cells):
+            return numbered[position:]
     return numbered
 
 
@@ -355,7 +370,7 @@ def read_export(
     if len(data) > MAX_CSV_BYTES:
         limit = MAX_CSV_BYTES // (1024 * 1024)
         raise CsvImportError(source, [Problem.of("problem_csv_too_big", limit=limit)])
-    numbered = _lines_without_preamble(decode(data))
+    numbered = _lines_without_preamble(decode(data), (mapping or {}).keys())
     if not numbered:
         raise CsvImportError(source, [Problem.of("problem_csv_empty")])
     delimiter = _delimiter(numbered[0][1])
