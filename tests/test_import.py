@@ -385,3 +385,24 @@ def test_a_linkedin_export_with_its_report_lines_first():
     with pytest.raises(CsvImportError) as caught:
         read_export((preamble + "Foo,Bar\n1,2\n").encode(), "odd.csv")
     assert "no known column" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("source", "network"),
+    [
+        ("facebook / paid", "facebook"),
+        ("m.facebook.com / referral", "facebook"),
+        ("ig / social", "instagram"),
+        ("l.instagram.com / referral", "instagram"),
+        ("lnkd.in / referral", "linkedin"),
+        ("www.linkedin.com / referral", "linkedin"),
+        ("t.co / referral", "x"),
+        ("microsoft.com / referral", None),  # "t.co" inside another name is not X
+        ("feedback / email", None),  # nor "fb" inside a word
+        ("google / organic", None),
+    ],
+)
+def test_analytics_sources_land_on_their_network_and_the_rest_stays_apart(source, network):
+    from socialroi_tui.store.csv_import import _network
+
+    assert _network(source, None) == network

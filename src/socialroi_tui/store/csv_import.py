@@ -28,7 +28,7 @@ from typing import NamedTuple
 from socialroi_tui import collector
 from socialroi_tui.engine.actuals import MEASURES
 from socialroi_tui.engine.plausibility import CEILINGS, PlausibilityWarning, check_measures
-from socialroi_tui.model import NETWORKS, ActualResult, Campaign, Channel
+from socialroi_tui.model import ActualResult, Campaign, Channel
 from socialroi_tui.store.headers import normalise
 from socialroi_tui.text.numbers import NumberError, parse_number, plain_numbers
 from socialroi_tui.text.words import Problem
@@ -137,19 +137,37 @@ FORMATS = {
     "ga4": ("session source", "source de la session", "sessions"),
 }
 DEFAULT_NETWORK = {"meta": "facebook", "linkedin": "linkedin", "x": "x", "ga4": "other"}
-SOURCE_NETWORKS = (
-    ("instagram", "instagram"),
-    ("facebook", "facebook"),
-    ("fb", "facebook"),
-    ("linkedin", "linkedin"),
-    ("lnkd", "linkedin"),
-    ("t.co", "x"),
-    ("twitter", "x"),
-    ("x.com", "x"),
-    ("youtube", "youtube"),
-    ("tiktok", "tiktok"),
-    ("pinterest", "pinterest"),
-)
+SOURCE_NETWORKS = {
+    "facebook": "facebook",
+    "fb": "facebook",
+    "facebook.com": "facebook",
+    "fb.me": "facebook",
+    "instagram": "instagram",
+    "ig": "instagram",
+    "instagram.com": "instagram",
+    "linkedin": "linkedin",
+    "linkedin.com": "linkedin",
+    "lnkd.in": "linkedin",
+    "x": "x",
+    "twitter": "x",
+    "x.com": "x",
+    "twitter.com": "x",
+    "t.co": "x",
+    "youtube": "youtube",
+    "youtube.com": "youtube",
+    "youtu.be": "youtube",
+    "tiktok": "tiktok",
+    "tiktok.com": "tiktok",
+    "pinterest": "pinterest",
+    "pinterest.com": "pinterest",
+    "pin.it": "pinterest",
+    "other": "other",
+}
+"""A source as analytics and platforms write it (``facebook / paid``, ``m.facebook.com``,
+``lnkd.in``, ``ig``) and its network; a site's subdomains (``l.instagram.com``) count."""
+_SOURCE_WORDS = re.compile(r"[a-z0-9.-]+")
+
+
 SUMMARY = re.compile(r"^(total|totaux|totals|results?|resultats?|grand total|somme)\b")
 
 
@@ -311,11 +329,21 @@ def _decimal_comma(values: list[str], delimiter: str) -> bool:
 
 
 def _network(value: str, default: str) -> str:
-    lowered = value.lower()
-    for needle, network in SOURCE_NETWORKS:
-        if needle in lowered:
-            return network
-    return lowered if lowered in NETWORKS else default
+    """The network a platform or a source names (``facebook / paid``, ``m.facebook.com``);
+    a source that names none (``google / organic``) keeps ``default``."""
+    source = value.lower().split("/")[0]
+    for word in _SOURCE_WORDS.findall(source):
+        word = word.strip(".-")
+        if word.startswith("www."):
+            word = word[4:]
+        if word in SOURCE_NETWORKS:
+            return SOURCE_NETWORKS[word]
+        parts = word.split(".")
+        for start in range(1, len(parts) - 1):  # m.facebook.com, l.instagram.com
+            domain = ".".join(parts[start:])
+            if domain in SOURCE_NETWORKS:
+                return SOURCE_NETWORKS[domain]
+    return default
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
