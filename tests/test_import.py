@@ -406,3 +406,18 @@ def test_analytics_sources_land_on_their_network_and_the_rest_stays_apart(source
     from socialroi_tui.store.csv_import import _network
 
     assert _network(source, None) == network
+
+
+def test_columns_no_field_takes_are_named_not_dropped_in_silence(tmp_path, capsys):
+    from socialroi_tui.store.csv_import import read_export
+
+    export = "Ad name,Amount spent (EUR),Frequency,Quality ranking\nA,10,1.2,Above average\n"
+    preview = read_export(export.encode(), "meta.csv")
+    assert preview.left_out == ["Frequency", "Quality ranking"]
+    path = campaign_file(tmp_path)
+    csv_path = tmp_path / "meta.csv"
+    csv_path.write_text(export)
+    assert (
+        cli_main(["import", str(csv_path), "--into", str(path), "--dry-run", "--lang", "en"]) == 0
+    )
+    assert "Columns left out" in capsys.readouterr().out

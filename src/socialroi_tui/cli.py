@@ -768,6 +768,8 @@ def _import(args, lang: Language) -> int:
         print(f"{args.csv}: {preview.format}, {rows} {to_import} → {args.into.name}")
         for header, field in preview.columns.items():
             print(f"  {header} → {t(f'import_field_{field}', lang)}")
+        if preview.left_out:
+            print(f"  {t('import_left_out', lang, columns=', '.join(preview.left_out))}")
         for note in preview.skipped:
             print(f"  {note.words(lang)}")
         warnings = import_warning_lines(preview, lang, loaded.campaign.meta.currency)

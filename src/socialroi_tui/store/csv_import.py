@@ -228,6 +228,8 @@ class ImportPreview:
     """The bytes' digest, as imports before the rows' digest tagged them."""
     warnings: list[LineWarning] = field(default_factory=list)
     """Figures that read but deserve a second look, row by row; they block nothing."""
+    left_out: list[str] = field(default_factory=list)
+    """The columns no field takes (shown, so that nothing is dropped in silence)."""
 
     @property
     def currency(self) -> str | None:
@@ -423,6 +425,7 @@ def read_export(
         source=source,
         format=file_format,
         columns={headers[i]: f for i, f in columns.items()},
+        left_out=[h for i, h in enumerate(headers) if i not in columns and h.strip()],
         file_digest=hashlib.sha256(data).hexdigest(),
     )
     problems = _read_rows(preview, table_lines[1:], columns, lang)

@@ -266,6 +266,9 @@ class DashboardScreen(SectionScreen):
             for header, field in preview.columns.items()
         )
         skipped = "".join(f"  {one_line(note.words(lang), 200)}\n" for note in preview.skipped)
+        if preview.left_out:
+            names = ", ".join(one_line(header, 30) for header in preview.left_out[:12])
+            skipped = f"  {t('import_left_out', lang, columns=names)}\n" + skipped
         message = t(
             "import_preview",
             lang,
