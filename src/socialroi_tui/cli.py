@@ -839,7 +839,7 @@ def _in_scenario(campaign, name: str | None, path: Path, lang: Language):
 
 def _ranges(args, lang: Language) -> int:
     from socialroi_tui.engine.evaluate import evaluate
-    from socialroi_tui.presenter import plan_ranges_of, range_rows, ranges_json
+    from socialroi_tui.presenter import plan_ranges_of, range_rows, ranged_words, ranges_json
     from socialroi_tui.text.safe import markdown_cell
 
     campaign = _in_scenario(_load(args.file).campaign, args.scenario, args.file, lang)
@@ -856,7 +856,7 @@ def _ranges(args, lang: Language) -> int:
     currency = campaign.meta.currency
     print(f"# {markdown_cell(campaign.meta.name or args.file.name)}")
     print()
-    print(t("ranges_intro", lang, assumptions=_ranged_words(campaign, ranges, lang)))
+    print(t("ranges_intro", lang, assumptions=ranged_words(campaign, ranges, lang)))
     if ranges.draws:
         print(t("ranges_simulated", lang, draws=ranges.draws, seed=ranges.seed))
     print()
@@ -870,26 +870,6 @@ def _ranges(args, lang: Language) -> int:
     for row in range_rows(ranges, margin, currency, lang):
         print("| " + " | ".join(markdown_cell(cell) for cell in row) + " |")
     return 0
-
-
-def _ranged_words(campaign, ranges, lang: Language) -> str:
-    """``CTR 1.5%–2.5%, CPM €1.50–€3.00``: each ranged assumption and its bounds."""
-    from socialroi_tui.presenter import format_by_unit
-
-    units = {"conversion_rate": "rate", "ctr": "rate", "gross_margin": "rate"}
-    units |= {"target_conversions": "count"}
-    names = {"conversion_rate": "conversion_rate_field", "ctr": "ctr_field"}
-    names |= {"price": campaign.budget.pricing, "average_order_value": "aov_field"}
-    names |= {"gross_margin": "margin_field", "target_conversions": "target_sales_field"}
-    names |= {"budget": "budget_field"}
-    currency, parts = campaign.meta.currency, []
-    for name in ranges.ranged:
-        bounds = campaign.budget.ranges[name]
-        unit = units.get(name, "money")
-        low, high = (format_by_unit(v, unit, currency, lang) for v in (bounds.low, bounds.high))
-        word = t(names[name], lang) if names[name] not in ("cpm", "cpc") else names[name].upper()
-        parts.append(f"{word} {low}–{high}")
-    return ", ".join(parts)
 
 
 def _compare(args, lang: Language) -> int:

@@ -172,6 +172,13 @@ NETWORK_NAMES = {
 """How the networks write their names (``other`` is named in the user's language)."""
 
 
+def set_channel_share(campaign: Campaign, index: int, share: Decimal | None) -> Campaign:
+    """The network's share of the budget; a share given makes it share the budget rather
+    than aim at a target of its own."""
+    own_target = {} if share is None else {"target_conversions": None}
+    return set_channel(campaign, index, share=share, **own_target)
+
+
 def set_channel(campaign: Campaign, index: int, **changes: Any) -> Campaign:
     channels = list(campaign.channels)
     channels[index] = Channel.model_validate({**channels[index].model_dump(), **changes})

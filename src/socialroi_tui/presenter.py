@@ -27,6 +27,22 @@ from socialroi_tui.text.words import Language, has_words, t
 
 Row = tuple[str, str, str]
 """(key, label, formatted value)"""
+PLAN_FIELDS = [
+    ("target_conversions", "count", "target_sales_field"),
+    ("budget", "money", "budget_field"),
+    ("conversion_rate", "rate", "conversion_rate_field"),
+    ("ctr", "rate", "ctr_field"),
+    ("price", "money", "price"),
+    ("average_order_value", "money", "aov_field"),
+    ("gross_margin", "rate", "margin_field"),
+]
+"""The plan's assumptions as the budget screen, the ranges and the reports name them:
+(field, number kind, word)."""
+
+
+def assumption_name(key: str, word: str, pricing: str, lang: Language) -> str:
+    """An assumption's short name; the price is named as bought (CPM, CPC)."""
+    return pricing.upper() if key == "price" else t(word, lang)
 
 
 def format_by_unit(value: Decimal | None, unit: str, currency: str, lang: Language) -> str:
@@ -302,20 +318,11 @@ def _report_heading(campaign, results: CampaignResults, lang: Language) -> list[
     about.append(t("scenario_line", lang, name=markdown_cell(scenario or t("base_plan", lang))))
     lines += [" · ".join(about)]
     currency = meta.currency
-    assumptions = [
-        ("target_sales_field", plan.target_conversions, "count"),
-        ("budget_field", plan.budget, "money"),
-        ("conversion_rate_field", plan.conversion_rate, "rate"),
-        ("ctr_field", plan.ctr, "rate"),
-        (plan.pricing, plan.price, "money"),
-        ("aov_field", plan.average_order_value, "money"),
-        ("margin_field", plan.gross_margin, "rate"),
-    ]
     given = [
-        f"- {word.upper() if word in ('cpm', 'cpc') else t(word, lang)}{colon}"
-        f"{format_by_unit(value, unit, currency, lang)}"
-        for word, value, unit in assumptions
-        if value is not None
+        f"- {assumption_name(key, word, plan.pricing, lang)}{colon}"
+        f"{format_by_unit(getattr(plan, key), unit, currency, lang)}"
+        for key, unit, word in PLAN_FIELDS
+        if getattr(plan, key) is not None
     ]
     if given:
         lines += ["", f"## {t('assumptions', lang)}", "", *given]
@@ -558,6 +565,18 @@ def range_rows(ranges, margin_known: bool, currency: str, lang: Language) -> lis
             values += list(interval.percentiles)
         rows.append([t(word, lang), *(format_by_unit(v, unit, currency, lang) for v in values)])
     return rows
+
+
+def ranged_words(campaign, ranges, lang: Language) -> str:
+    """``CTR 1.5%–2.5%, CPM €1.50–€3.00``: each ranged assumption and its bounds."""
+    plan, currency, parts = campaign.budget, campaign.meta.currency, []
+    fields = {key: (unit, word) for key, unit, word in PLAN_FIELDS}
+    for name in ranges.ranged:
+        unit, word = fields[name]
+        bounds = plan.ranges[name]
+        low, high = (format_by_unit(v, unit, currency, lang) for v in (bounds.low, bounds.high))
+        parts.append(f"{assumption_name(name, word, plan.pricing, lang)} {low}–{high}")
+    return ", ".join(parts)
 
 
 def ranges_json(ranges) -> dict[str, Any]:

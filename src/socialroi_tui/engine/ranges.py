@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from socialroi_tui.engine.budget import BudgetResult, PlanInputs
 from socialroi_tui.engine.evaluate import run_plan
+from socialroi_tui.engine.sensitivity import UNUSED
 
 Value = Decimal | None
 RANGE_FIGURES = (
@@ -31,8 +32,6 @@ RANGE_FIGURES = (
     "roas",
 )
 """The results whose interval a plan with ranges gives."""
-UNUSED = {("budget", "reverse"), ("target_conversions", "forward")}
-"""An assumption a plan of that mode does not use."""
 DRAWN_PLACES = {
     "conversion_rate": Decimal("0.000001"),
     "ctr": Decimal("0.000001"),

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from socialroi_tui.engine.budget import BudgetResult
 from socialroi_tui.engine.evaluate import channel_plans, combined_plan, planned
 from socialroi_tui.model import Campaign, ChannelChanges, PlanChanges, Scenario
-from socialroi_tui.model.campaign import Channel
+from socialroi_tui.model.campaign import FOLLOWING_THE_PLAN, Channel
 
 PLAN_FIGURES = tuple(PlanChanges.model_fields)
 """The plan's assumptions a scenario may change."""
@@ -241,10 +241,6 @@ def compare(campaigns: Sequence[Campaign]) -> Comparison:
                 _compared(f"{NETWORKS_ADDED_UP}.{name}", "result", values, COMPARED_RESULTS[name])
             )
     return Comparison(tuple(figures), results)
-
-
-FOLLOWING_THE_PLAN = ("ctr", "conversion_rate", "price", "average_order_value")
-"""A network's figures that, left empty, are the plan's."""
 
 
 def _channel_figure(campaign: Campaign, channel_id: str, name: str, own: bool = False) -> Any:

@@ -6,22 +6,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import get_args
 
 from socialroi_tui.engine.budget import BudgetResult, PlanInputs
 from socialroi_tui.engine.evaluate import run_plan
+from socialroi_tui.model.campaign import RATE_ASSUMPTIONS, RangedAssumption
 
 Value = Decimal | None
 DEFAULT_STEP = Decimal("0.1")
-RATES = ("conversion_rate", "ctr", "gross_margin")
-ASSUMPTIONS = (
-    "target_conversions",
-    "budget",
-    "conversion_rate",
-    "ctr",
-    "price",
-    "average_order_value",
-    "gross_margin",
-)
+RATES = RATE_ASSUMPTIONS
+ASSUMPTIONS: tuple[str, ...] = get_args(RangedAssumption)
+"""The plan's assumptions (each may also hold a range)."""
+UNUSED = {("budget", "reverse"), ("target_conversions", "forward")}
+"""An assumption a plan of that mode does not use."""
 FIGURES = {"reverse": ("budget", "cpa", "roi"), "forward": ("conversions", "cpa", "roi")}
 """The figures followed in each mode: the plan's answer, its CPA and its ROI."""
 
@@ -64,10 +61,7 @@ def sensitivity(
     swings = []
     for name in ASSUMPTIONS:
         value = getattr(inputs, name)
-        if value is None or (name, mode) in (
-            ("budget", "reverse"),
-            ("target_conversions", "forward"),
-        ):
+        if value is None or (name, mode) in UNUSED:
             continue
         low, high = bounds.get(name) or (value * (1 - step), value * (1 + step))
         if name in RATES:

@@ -208,6 +208,16 @@ class Channel(Model):
     notes: Text = ""
     """The figures it leaves empty follow the plan's."""
 
+    def has_own_figures(self) -> bool:
+        """Whether it plans with figures of its own rather than all of the plan's."""
+        return self.target_conversions is not None or any(
+            getattr(self, name) is not None for name in FOLLOWING_THE_PLAN
+        )
+
+
+FOLLOWING_THE_PLAN = ("ctr", "conversion_rate", "price", "average_order_value")
+"""A network's figures that, left empty, are the plan's."""
+
 
 RangedAssumption = Literal[
     "target_conversions",

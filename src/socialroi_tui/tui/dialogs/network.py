@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from socialroi_tui.editing import NETWORK_NAMES
 from socialroi_tui.model import NETWORKS
+from socialroi_tui.model.campaign import FOLLOWING_THE_PLAN
 from socialroi_tui.text.words import Language, t
 from socialroi_tui.tui.dialogs.base import Dialog
 
@@ -58,7 +59,6 @@ NETWORK_FIGURES = (
     ("average_order_value", "money", "aov_field"),
 )
 """A network's own figures in the settings: (field, number kind, word of its label)."""
-FOLLOWING_THE_PLAN = {"ctr", "conversion_rate", "price", "average_order_value"}
 
 
 class NetworkSettings(Dialog[dict | None]):

@@ -8,21 +8,12 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.widgets import Button, Input, Label, Static
 
+from socialroi_tui.engine.sensitivity import UNUSED
+from socialroi_tui.presenter import PLAN_FIELDS, assumption_name
 from socialroi_tui.text.numbers import input_text, parse_number
 from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import Language, t
 from socialroi_tui.tui.dialogs.base import Dialog
-
-RANGED = (
-    ("target_conversions", "count", "target_sales_field", "reverse"),
-    ("budget", "money", "budget_field", "forward"),
-    ("conversion_rate", "rate", "conversion_rate_field", None),
-    ("ctr", "rate", "ctr_field", None),
-    ("price", "money", "price", None),
-    ("average_order_value", "money", "aov_field", None),
-    ("gross_margin", "rate", "margin_field", None),
-)
-"""The assumptions a range may be given: (field, number kind, word, the only mode using it)."""
 
 
 class RangesDialog(Dialog[dict | None]):
@@ -44,7 +35,9 @@ class RangesDialog(Dialog[dict | None]):
         self.lang = lang
         # The assumptions the plan's mode uses; not the figure it solves for (an answer).
         self.shown = [
-            row for row in RANGED if row[3] in (None, plan.mode) and row[0] != plan.solve_for
+            (key, kind, assumption_name(key, word, plan.pricing, lang))
+            for key, kind, word in PLAN_FIELDS
+            if (key, plan.mode) not in UNUSED and key != plan.solve_for
         ]
 
     def compose(self) -> ComposeResult:
@@ -56,10 +49,10 @@ class RangesDialog(Dialog[dict | None]):
                 yield Label("")
                 yield Label(Text(t("range_low", lang), style="bold"))
                 yield Label(Text(t("range_high", lang), style="bold"))
-                for key, kind, word, _mode in self.shown:
+                for key, kind, name in self.shown:
                     bounds = plan.ranges.get(key)
                     planned = input_text(getattr(plan, key), kind, lang)
-                    yield Label(t(word, lang) if key != "price" else plan.pricing.upper())
+                    yield Label(name)
                     for side in ("low", "high"):
                         yield Input(
                             input_text(getattr(bounds, side), kind, lang) if bounds else "",
@@ -76,8 +69,7 @@ class RangesDialog(Dialog[dict | None]):
         """The ranges as typed, read; ``ValueError`` (a ``NumberError`` too) names the
         field that does not read, or the range given one end only or upside down."""
         lang, found = self.lang, {}
-        for key, kind, word, _mode in self.shown:
-            name = t(word, lang) if key != "price" else self.plan.pricing.upper()
+        for key, kind, name in self.shown:
             texts = [
                 self.query_one(f"#range-{key}-{side}", Input).value for side in ("low", "high")
             ]

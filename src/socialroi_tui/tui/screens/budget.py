@@ -15,6 +15,7 @@ from socialroi_tui import editing
 from socialroi_tui.engine.plausibility import check_budget
 from socialroi_tui.engine.sensitivity import FIGURES
 from socialroi_tui.presenter import (
+    PLAN_FIELDS,
     SENSITIVITY_WORDS,
     budget_rows,
     plan_ranges_of,
@@ -60,15 +61,6 @@ WARNED_FIELDS = {"conversion_rate": "conversion_rate", "ctr": "ctr", "cpm": "pri
 REQUIRED = {"target_conversions", "budget", "conversion_rate", "ctr", "price"}
 """Emptying these while retyping keeps the last figures (marked stale) rather than none."""
 # (budget field, number kind, label key)
-PLAN_FIELDS = [
-    ("target_conversions", "count", "target_sales_field"),
-    ("budget", "money", "budget_field"),
-    ("conversion_rate", "rate", "conversion_rate_field"),
-    ("ctr", "rate", "ctr_field"),
-    ("price", "money", "price"),
-    ("average_order_value", "money", "aov_field"),
-    ("gross_margin", "rate", "margin_field"),
-]
 GOAL_FIELDS = [
     ("target_cpa", "money", "target_cpa_field"),
     ("target_roi", "rate", "target_roi_field"),
@@ -76,14 +68,6 @@ GOAL_FIELDS = [
 ]
 """Shown while the plan solves for a figure: the CPA it may not exceed, the ROI and the
 ROAS it must reach."""
-
-
-def _has_own_figures(channel) -> bool:
-    """Whether a network plans with figures of its own rather than all of the plan's."""
-    return any(
-        getattr(channel, name) is not None
-        for name in ("target_conversions", "ctr", "conversion_rate", "price", "average_order_value")
-    )
 
 
 class BudgetScreen(SectionScreen):
@@ -249,6 +233,7 @@ class BudgetScreen(SectionScreen):
         self._labels = self.query_one("#budget-labels", Static)
         self._error = self.query_one("#budget-error", Static)
         self._results_panel = self.query_one("#budget-results")
+        self._form_panel = self.query_one("#budget-form")
         self._figures = self.query_one("#budget-figures", FigureLines)
         self._channels_box = self.query_one("#budget-channels")
         self._form_drawn: tuple | None = None
@@ -269,7 +254,7 @@ class BudgetScreen(SectionScreen):
         self._name_scenario(document.whole.active_scenario)
         # With networks of their own figures, the plan's results are the plan's alone:
         # the networks' add up to the Σ line below.
-        own = any(_has_own_figures(channel) for channel in document.campaign.channels)
+        own = any(channel.has_own_figures() for channel in document.campaign.channels)
         title = t("results_plan_alone" if own else "results", self.lang)
         if self._results_panel.border_title != title:
             self._results_panel.border_title = title
@@ -294,9 +279,8 @@ class BudgetScreen(SectionScreen):
         title = t("assumptions", self.lang)
         if scenario:
             title = f"{title} ◆ {one_line(scenario, 24)}"
-        form = self.query_one("#budget-form")
-        if form.border_title != title:
-            form.border_title = title
+        if self._form_panel.border_title != title:
+            self._form_panel.border_title = title
 
     def _draw_form(self, mode: str, pricing: str, solve_for: str | None) -> None:
         """The mode, pricing and figure solved for, the fields they show, and the labels.
@@ -609,7 +593,7 @@ class BudgetScreen(SectionScreen):
         for channel, share in zip(campaign.channels, self._channel_shares, strict=True):
             self.show_field(share, channel.share, force)
         currency, lang = campaign.meta.currency, self.lang
-        own = tuple(_has_own_figures(channel) for channel in campaign.channels)
+        own = tuple(channel.has_own_figures() for channel in campaign.channels)
         labels = tuple(channel.label for channel in campaign.channels)
         drawn_from = (results.channels, results.combined, results.allocated_share, own, labels)
         drawn_from += (currency, lang)
@@ -684,9 +668,7 @@ class BudgetScreen(SectionScreen):
     def number_field_parsed(self, field: NumberField, value) -> None:
         if field.key.startswith("share:"):
             index = int(field.key.split(":")[1])
-            # A share given makes the network share the budget rather than aim on its own.
-            own_target = {} if value is None else {"target_conversions": None}
-            change = lambda c: editing.set_channel(c, index, share=value, **own_target)  # noqa: E731
+            change = lambda c: editing.set_channel_share(c, index, value)  # noqa: E731
         else:
             change = lambda c: editing.set_budget(c, **{field.key: value})  # noqa: E731
         if not self.send_field_edit(field, change):
@@ -706,10 +688,7 @@ class BudgetScreen(SectionScreen):
             except NumberError:
                 continue  # text that does not read keeps its error
             index = int(share.key.split(":")[1])
-            own_target = {} if value is None else {"target_conversions": None}
-            change = lambda c, i=index, v=value, o=own_target: editing.set_channel(  # noqa: E731
-                c, i, share=v, **o
-            )
+            change = lambda c, i=index, v=value: editing.set_channel_share(c, i, v)  # noqa: E731
             share.clear_problem()  # said again if still refused
             self.send_field_edit(share, change)
 
