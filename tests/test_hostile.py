@@ -48,6 +48,12 @@ def problems(text: str) -> str:
         ('[[channels]]\nid = "a b c"\n', "channels[0].id"),
         ("schema_version = 99\n", "newer socialroi"),
         ('schema_version = "one"\n', "schema_version"),
+        ('[[actuals]]\nchannel = ""\nspend = 1\n', "actuals[0].channel"),
+        ('[[actuals]]\nchannel = "x"\norigin = "both"\n', "actuals[0].origin"),
+        ('[dashboard]\nsales_from = "both"\n', "dashboard.sales_from"),
+        ('[dashboard]\ncolumns = ["[bold]x"]\n', "dashboard.columns"),
+        ('[[imports]]\nid = "csv:1"\nrows = -1\n', "imports[0].rows"),
+        ('[[imports]]\nid = "csv:1"\nimported = "yesterday"\n', "imports[0].imported"),
     ],
 )
 def test_broken_campaigns_are_explained(text, expected):
@@ -276,6 +282,18 @@ async def test_a_hostile_export_and_file_name_show_literally_in_the_preview(tmp_
         await pilot.click("#answer-import")
         await pilot.pause()
         assert len(app.document.campaign.actuals) == 2
+        # The file's name, kept with its import, shows as text in the rows and the question.
+        from socialroi_tui.tui.dialogs.rows import RowsDialog
+        from tui.helpers import wait_for
+
+        await pilot.press("end", "l")
+        await wait_for(pilot, lambda: isinstance(app.screen, RowsDialog))
+        rows_table = app.screen.query_one("#rows-table")
+        drawn = rows_table.render_line(1).text  # the first row, as the terminal gets it
+        assert "plat. · [bold]x[red]" in drawn and "\x1b" not in drawn
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "«\u00a0[bold]x[red] \\x1b[31m.csv\u00a0»" in text_of(app, ".dialog-message")
 
 
 async def test_markup_typed_in_the_result_and_kpi_forms_leaves_the_warnings_alone(tmp_path):

@@ -18,6 +18,7 @@ from socialroi_tui.model import (
     BudgetPlan,
     Campaign,
     Channel,
+    DashboardSettings,
     Funnel,
     FunnelStage,
     KpiMapping,
@@ -301,12 +302,51 @@ def add_actual(campaign: Campaign, actual: ActualResult) -> Campaign:
     return _with(campaign, actuals=[*campaign.actuals, actual])
 
 
+def replace_actual(campaign: Campaign, index: int, result: ActualResult) -> Campaign:
+    """The result at ``index`` (in ``campaign.actuals``) replaced by ``result``; the row
+    stays part of its import (``source``)."""
+    actuals = list(campaign.actuals)
+    actuals[index] = result.model_copy(update={"source": actuals[index].source})
+    return _with(campaign, actuals=actuals)
+
+
+def remove_actuals(campaign: Campaign, indices: set[int]) -> Campaign:
+    """The results at ``indices`` taken out."""
+    actuals = [row for i, row in enumerate(campaign.actuals) if i not in indices]
+    return _with(campaign, actuals=actuals)
+
+
+def take_back_import(campaign: Campaign, import_id: str) -> Campaign:
+    """Every row an import added taken out, and the import forgotten (it may be made
+    again). The networks it created stay: the plan may use them by now."""
+    actuals = [row for row in campaign.actuals if row.source != import_id]
+    imports = [record for record in campaign.imports if record.id != import_id]
+    return _with(campaign, actuals=actuals, imports=imports)
+
+
+def set_dashboard_columns(campaign: Campaign, columns: list[str]) -> Campaign:
+    """The dashboard's columns, in order (empty: the default for the terminal's width)."""
+    dashboard = campaign.dashboard.model_copy(update={"columns": list(columns)})
+    return _with(campaign, dashboard=dashboard)
+
+
+def set_sales_from(campaign: Campaign, origin: str) -> Campaign:
+    """Whose conversions and revenue the dashboard's CPA, profit, ROI and ROAS use: the
+    ad platforms' (``platform``) or the site's analytics' (``analytics``)."""
+    dashboard = DashboardSettings.model_validate(
+        {**campaign.dashboard.model_dump(), "sales_from": origin}
+    )
+    return _with(campaign, dashboard=dashboard)
+
+
 def import_results(campaign: Campaign, preview) -> Campaign:
     """The rows of a CSV import preview added (whole or nothing; never twice)."""
     from socialroi_tui.store.csv_import import import_into
 
     imported = import_into(campaign, preview)
-    return _with(campaign, channels=imported.channels, actuals=imported.actuals)
+    return _with(
+        campaign, channels=imported.channels, actuals=imported.actuals, imports=imported.imports
+    )
 
 
 # --- one field of the plan, by its edit key ------------------------------------------

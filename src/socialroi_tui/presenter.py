@@ -207,6 +207,12 @@ DASHBOARD_UNITS = {
     "conversions": "count",
     "conversion_rate": "rate",
     "revenue": "money",
+    "sessions": "count",
+    "traffic_share": "rate",
+    "conversions_analytics": "count",
+    "conversions_gap": "count",
+    "revenue_analytics": "money",
+    "revenue_gap": "money",
     "cpa": "money",
     "cpl": "money",
     "profit": "money",
@@ -214,6 +220,16 @@ DASHBOARD_UNITS = {
     "roi_on_revenue": "rate",
     "roas": "number",
 }
+
+
+def dashboard_row_label(row, lang: Language) -> str:
+    """A dashboard row's name: its network or publication, the site's other traffic, or
+    the total."""
+    if row.level == "total":
+        return t("total", lang)
+    if row.level == "site":
+        return t("off_social_row", lang)
+    return row.label
 
 
 REPORT_NAMES = {"roi": "roi_on_gross_profit"}
@@ -225,10 +241,16 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
     import csv
     import io
 
-    from socialroi_tui.engine.dashboard import COLUMNS, dashboard_columns, dashboard_rows
+    from socialroi_tui.engine.dashboard import (
+        ANALYTICS_COLUMNS,
+        COLUMNS,
+        dashboard_columns,
+        dashboard_rows,
+    )
 
     rows = dashboard_rows(results)
     columns = dashboard_columns(results)
+    every = COLUMNS + (ANALYTICS_COLUMNS if results.analytics_by_channel else ())
     currency = campaign.meta.currency
     if fmt == "json":
         data = [
@@ -236,7 +258,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
                 "level": row.level,
                 "channel": row.channel,
                 "label": row.label,
-                "actual": {c: as_json_value(row.figure(c)) for c in COLUMNS},
+                "actual": {c: as_json_value(row.figure(c)) for c in every},
                 "plan": {k: as_json_value(v) for k, v in row.plan.items()},
                 "variance": {k: as_json_value(v) for k, v in row.variance.items()},
             }
@@ -252,21 +274,21 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         t("plan_spend", lang),
         f"{t('variance', lang)} {t('spend', lang).lower()}",
         t("plan_conversions", lang),
+        t("column_variance_conversions", lang),
         f"{t('variance', lang)} CPA",
+        t("column_variance_roi", lang),
     ]
     body = []
     for row in rows:
-        channel = (
-            t("total", lang)
-            if row.level == "total"
-            else (row.label if row.level == "channel" else "")
-        )
+        channel = dashboard_row_label(row, lang) if row.level != "publication" else ""
         publication = row.label if row.level == "publication" else ""
         if fmt == "csv":
-            units = [DASHBOARD_UNITS[c] for c in columns] + ["money", "money", "count", "money"]
+            units = [DASHBOARD_UNITS[c] for c in columns]
+            units += ["money", "money", "count", "count", "money", "rate"]
             values = [row.figure(c) for c in columns]
             values += [row.plan["spend"], row.variance["spend"]]
-            values += [row.plan["conversions"], row.variance["cpa"]]
+            values += [row.plan["conversions"], row.variance["conversions"]]
+            values += [row.variance["cpa"], row.variance["roi"]]
             texts = [spreadsheet_text(one_line(channel)), spreadsheet_text(one_line(publication))]
             numbers = [_csv_number(v, u, lang) for v, u in zip(values, units, strict=True)]
             body.append([*texts, *numbers])
@@ -278,7 +300,9 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
                 format_money(row.plan["spend"], currency, lang),
                 format_money(row.variance["spend"], currency, lang),
                 format_count(row.plan["conversions"], lang),
+                format_count(row.variance["conversions"], lang),
                 format_money(row.variance["cpa"], currency, lang),
+                format_rate(row.variance["roi"], lang),
             ]
             body.append([channel, publication, *figures, *plan])
     if fmt == "csv":
@@ -344,6 +368,8 @@ def _report_heading(campaign, results: CampaignResults, lang: Language) -> list[
             ]
             lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     lines += ["", f"## {t('actuals', lang)}", ""]
+    if results.analytics_by_channel:  # which sales the CPA and the ROI count
+        lines += [t(f"sales_from_{results.sales_from}", lang), ""]
     return lines
 
 

@@ -411,3 +411,107 @@ async def test_shift_s_reverses_the_sort_from_the_keyboard(tmp_path):
         assert labels(app)[1] != first  # the most expensive publication first now
         await pilot.press("S")
         await wait_for(pilot, lambda: "CPA ▲" in table.render_line(0).text)
+
+
+def with_two_sources(tmp_path) -> Path:
+    """seed-000 with a Meta export and a GA4 export of the same period."""
+    path = copy_sample("seed-000", tmp_path)
+    for export in ("meta_fr.csv", "ga4_en.csv"):
+        assert cli_main(["import", str(EXPORTS / export), "--into", str(path)]) == 0
+    return path
+
+
+async def test_platform_and_site_side_by_side_and_the_sales_source_switched(tmp_path):
+    path = with_two_sources(tmp_path)
+    app = make_app(path, lang="fr", screen="dashboard")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one("#dashboard-table")
+        assert "plateformes" in str(table.border_title)
+        keys = [column.key for column in table.columns]
+        at = keys.index
+        facebook = next(row for row in table_rows(app) if row[0] == "▾ Facebook")
+        assert facebook[at("conversions")] == "48"
+        assert facebook[at("conversions_analytics")] == "32"
+        assert facebook[at("traffic_share")] == fr("20 %")
+        assert facebook[at("cpa")] == fr("12,50 €")
+        site = next(row for row in table_rows(app) if row[0] == "Hors réseaux")
+        assert site[at("sessions")] == fr("3 600")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: "site" in str(table.border_title))
+        facebook = next(row for row in table_rows(app) if row[0] == "▾ Facebook")
+        assert facebook[at("cpa")] == fr("18,75 €")  # 600 € for the 32 sales the site saw
+        assert facebook[at("conversions")] == "48"  # the platform's column stays
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not app.document.dirty)
+    assert 'sales_from = "analytics"' in path.read_text(encoding="utf-8")
+
+
+async def test_the_default_columns_at_80_and_the_columns_chosen_are_saved(tmp_path):
+    from socialroi_tui.tui.dialogs.rows import ColumnsDialog
+
+    path = with_two_sources(tmp_path)
+    app = make_app(path, lang="en", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one("#dashboard-table")
+        keys = [column.key for column in table.columns][1:]
+        assert keys[:4] == ["spend", "conversions", "cpa", "roi"]
+        assert keys[4:8] == ["variance", "variance_conversions", "variance_cpa", "variance_roi"]
+        assert "o: columns" in str(table.border_subtitle)
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, ColumnsDialog))
+        chooser = app.screen.query_one("SelectionList")
+        chooser.deselect_all()
+        chooser.select("spend")
+        chooser.select("sessions")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ColumnsDialog))
+        await wait_for(
+            pilot, lambda: [c.key for c in table.columns] == ["label", "spend", "sessions"]
+        )
+        assert table.border_subtitle == ""
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not app.document.dirty)
+    saved = path.read_text(encoding="utf-8")
+    assert '[dashboard]\ncolumns = [\n    "spend",\n    "sessions",\n]' in saved
+
+
+async def test_rows_are_edited_deleted_and_a_whole_import_taken_back(tmp_path):
+    from socialroi_tui.tui.dialogs.rows import RowsDialog
+
+    path = with_two_sources(tmp_path)
+    app = make_app(path, lang="en", screen="dashboard")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await pilot.press("down")  # Facebook
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, RowsDialog))
+        dialog = app.screen
+        rows_table = dialog.query_one("#rows-table")
+        # The ad's row from Meta and the two analytics rows of Facebook.
+        assert len(rows_table.rows) == 3
+        assert "meta_fr.csv" in rows_table.row_texts(0)[2]
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultEditor))
+        spend = app.screen.query_one("#result-spend")
+        assert spend.value == "600.00"
+        spend.value = "650"
+        await pilot.click("#result-ok")
+        await wait_for(pilot, lambda: app.screen is dialog)
+        await wait_for(pilot, lambda: "€650.00" in rows_table.row_texts(0))
+        assert app.document.campaign.actuals[0].source.startswith("csv:")  # still its import
+        await pilot.press("down", "d")
+        await wait_for(pilot, lambda: len(rows_table.rows) == 2)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "ga4_en.csv" in app.screen.message and "4 rows" in app.screen.message
+        await pilot.click("#answer-take_back")
+        await wait_for(pilot, lambda: app.screen is dialog and len(rows_table.rows) == 1)
+        assert not any(row.origin == "analytics" for row in app.document.campaign.actuals)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen is not dialog)
+        await pilot.press("ctrl+z")  # the import comes back
+        await wait_for(
+            pilot, lambda: any(r.origin == "analytics" for r in app.document.campaign.actuals)
+        )

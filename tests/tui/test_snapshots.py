@@ -5,6 +5,8 @@ Update after looking at the report: ``pytest tests/tui/test_snapshots.py --snaps
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from socialroi_tui.tui.dialogs.kpi import KpiEditor
@@ -136,6 +138,27 @@ def test_budget_screen_with_the_tornado(snap_compare, lang, size):
 def test_dashboard_screen(snap_compare, lang, size):
     app = make_app(SAMPLES / "two-ads.toml", lang=lang, screen="dashboard")
     assert snap_compare(app, terminal_size=size, press=["c"], run_before=settle)
+
+
+def _with_site_analytics(tmp_path):
+    """two-ads with the site's GA4 export imported beside Meta's figures."""
+    import shutil
+
+    from socialroi_tui.cli import main as cli_main
+
+    path = tmp_path / "two-ads.toml"
+    shutil.copy(SAMPLES / "two-ads.toml", path)
+    export = Path(__file__).resolve().parents[1] / "data" / "exports" / "ga4_en.csv"
+    assert cli_main(["import", str(export), "--into", str(path)]) == 0
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("press", [[], ["l"], ["o"]], ids=["table", "rows", "columns"])
+def test_dashboard_with_the_sites_analytics(snap_compare, tmp_path, lang, size, press):
+    app = make_app(_with_site_analytics(tmp_path), lang=lang, screen="dashboard")
+    assert snap_compare(app, terminal_size=size, press=press, run_before=settle)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -73,6 +73,20 @@ def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
     return Totals(label=label, measures=measures)
 
 
+def with_sales_from(platform: Totals, analytics: Totals | None, origin: str) -> Totals:
+    """The platform's figures, with the conversions and the revenue of ``origin``: the
+    ad platform's own, or the ones the site's analytics saw (never both added up)."""
+    if origin != "analytics":
+        return platform
+    seen = analytics.measures if analytics is not None else {}
+    measures = {
+        **platform.measures,
+        "conversions": seen.get("conversions"),
+        "revenue": seen.get("revenue"),
+    }
+    return Totals(label=platform.label, measures=measures)
+
+
 def figure_with_margin(totals: Totals, name: str, gross_margin: Value) -> Value:
     """A figure of ``totals``, where the profit and the headline ROI take the campaign's
     gross margin: the ROI is on gross profit when the margin is known, else on revenue

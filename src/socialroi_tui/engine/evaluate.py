@@ -8,11 +8,11 @@ from typing import Literal
 
 from socialroi_tui.catalog import load_catalog
 from socialroi_tui.engine import formulas as f
-from socialroi_tui.engine.actuals import Totals, add_up, figure_with_margin
+from socialroi_tui.engine.actuals import Totals, add_up, figure_with_margin, with_sales_from
 from socialroi_tui.engine.budget import BudgetResult, PlanInputs, forward_plan, reverse_plan
 from socialroi_tui.engine.funnel import FunnelResult, evaluate_funnel
 from socialroi_tui.engine.solve import SOLVED_FIELDS, Goals, Solution, solve_plan
-from socialroi_tui.model import Campaign, KpiMapping
+from socialroi_tui.model import OFF_SOCIAL, Campaign, KpiMapping
 from socialroi_tui.text.formula import Formula
 
 Value = Decimal | None
@@ -48,6 +48,7 @@ class CampaignResults:
     channels: tuple[ChannelPlan, ...]
     unallocated_share: Value
     actual_total: Totals
+    """The ad platforms' figures (and the results typed in the app), added up."""
     actual_by_channel: dict[str, Totals]
     actual_by_publication: dict[str, tuple[Totals, ...]]
     kpis: tuple[KpiStatus, ...]
@@ -59,6 +60,24 @@ class CampaignResults:
     """The networks' plans added up (None without networks)."""
     allocated_share: Value = None
     """The networks' shares of the budget added up (None when none has one)."""
+    analytics_by_channel: dict[str, Totals] | None = None
+    """What the site's analytics saw, per network (``OFF_SOCIAL``: the site's other
+    traffic); None without analytics rows."""
+    analytics_total: Totals | None = None
+    """The analytics figures of the social networks, added up (the site's other traffic
+    left out)."""
+    sales_from: str = "platform"
+    """Whose conversions and revenue the CPA, the profit, the ROI and the ROAS use."""
+
+    @property
+    def site_sessions(self) -> Value:
+        """Every session the analytics saw, the site's other traffic included."""
+        if not self.analytics_by_channel:
+            return None
+        sessions = [t.measures["clicks"] for t in self.analytics_by_channel.values()]
+        known = [s for s in sessions if s is not None]
+        return sum(known, Decimal(0)) if known else None
+
 
 
 def plan_inputs(campaign: Campaign) -> PlanInputs:
@@ -193,13 +212,21 @@ class ActualsSummary:
     total: Totals
     by_channel: dict[str, Totals]
     by_publication: dict[str, tuple[Totals, ...]]
+    analytics_by_channel: dict[str, Totals] | None = None
+    analytics_total: Totals | None = None
 
 
 def summarise_actuals(campaign: Campaign) -> ActualsSummary:
-    """Add up the actual results (one pass to group them, one to add them up)."""
+    """Add up the actual results (one pass to group them, one to add them up). The ad
+    platforms' rows and the analytics' rows are added up apart: they count the same
+    people twice."""
     rows_by_channel: dict[str, list] = {c.id: [] for c in campaign.channels}
     rows_by_publication: dict[str, dict[str, list]] = {c.id: {} for c in campaign.channels}
+    analytics_rows: dict[str, list] = {}
     for actual in campaign.actuals:
+        if actual.origin == "analytics":
+            analytics_rows.setdefault(actual.channel, []).append(actual)
+            continue
         rows_by_channel.setdefault(actual.channel, []).append(actual)
         if actual.publication:
             publications = rows_by_publication.setdefault(actual.channel, {})
@@ -215,7 +242,15 @@ def summarise_actuals(campaign: Campaign) -> ActualsSummary:
         for channel_id, publications in rows_by_publication.items()
     }
     total = add_up("total", (t for totals in by_channel.values() for t in [totals]), summed=True)
-    return ActualsSummary(total, by_channel, by_publication)
+    if not analytics_rows:
+        return ActualsSummary(total, by_channel, by_publication)
+    labels = {c.id: c.label or c.network.capitalize() for c in campaign.channels}
+    analytics = {
+        channel_id: add_up(labels.get(channel_id, channel_id), rows)
+        for channel_id, rows in analytics_rows.items()
+    }
+    social = add_up("total", [t for cid, t in analytics.items() if cid != OFF_SOCIAL], summed=True)
+    return ActualsSummary(total, by_channel, by_publication, analytics, social)
 
 
 def planned(campaign: Campaign) -> tuple[BudgetResult, Solution | None, Campaign]:
@@ -256,6 +291,13 @@ def evaluate(
     channels = channel_plans(campaign, budget)
     summary = actuals or summarise_actuals(campaign)
     total, by_channel, by_publication = summary.total, summary.by_channel, summary.by_publication
+    sales_from = campaign.dashboard.sales_from
+    analytics = summary.analytics_by_channel or {}
+    sales_total = with_sales_from(total, summary.analytics_total, sales_from)
+    sales_by_channel = {
+        cid: with_sales_from(totals, analytics.get(cid), sales_from)
+        for cid, totals in by_channel.items()
+    }
     return CampaignResults(
         funnel=evaluate_funnel(campaign.funnel),
         budget=budget,
@@ -264,9 +306,12 @@ def evaluate(
         actual_total=total,
         actual_by_channel=by_channel,
         actual_by_publication=by_publication,
-        kpis=_kpi_statuses(campaign, total, by_channel, lang),
+        kpis=_kpi_statuses(campaign, sales_total, sales_by_channel, lang),
         gross_margin=campaign.budget.gross_margin,
         solution=solution,
         combined=combined_plan(channels, campaign.budget.gross_margin),
         allocated_share=allocated,
+        analytics_by_channel=summary.analytics_by_channel,
+        analytics_total=summary.analytics_total,
+        sales_from=sales_from,
     )

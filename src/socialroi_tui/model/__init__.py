@@ -2,6 +2,7 @@
 
 from socialroi_tui.model.campaign import (
     NETWORKS,
+    OFF_SOCIAL,
     SCHEMA_VERSION,
     ActualResult,
     BudgetPlan,
@@ -9,8 +10,10 @@ from socialroi_tui.model.campaign import (
     Channel,
     ChannelChanges,
     CustomKpi,
+    DashboardSettings,
     Funnel,
     FunnelStage,
+    ImportRecord,
     KpiMapping,
     Meta,
     ObjectiveChoice,
@@ -20,6 +23,7 @@ from socialroi_tui.model.campaign import (
 
 __all__ = [
     "NETWORKS",
+    "OFF_SOCIAL",
     "SCHEMA_VERSION",
     "ActualResult",
     "BudgetPlan",
@@ -27,8 +31,10 @@ __all__ = [
     "Channel",
     "ChannelChanges",
     "CustomKpi",
+    "DashboardSettings",
     "Funnel",
     "FunnelStage",
+    "ImportRecord",
     "KpiMapping",
     "Meta",
     "ObjectiveChoice",

@@ -41,6 +41,13 @@ Network = Literal[
 Unit = Literal["count", "rate", "money", "duration", "score"]
 Review = Literal["daily", "weekly", "monthly", "quarterly", "end"]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+Origin = Literal["platform", "analytics"]
+"""Where an actual figure comes from: the ad platform (spend, clicks, the conversions it
+reports) or the site's analytics (sessions, key events, revenue the site saw). The two
+describe the same people twice: they are shown side by side, never added up."""
+OFF_SOCIAL = ""
+"""The channel of an analytics row whose source is no social network (``google /
+organic``): the site's other traffic, kept apart from the networks."""
 
 
 def _unix_newlines(value: Any) -> Any:
@@ -324,7 +331,7 @@ class ActualResult(Model):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    channel: Identifier
+    channel: Identifier | Literal[""]
     publication: ShortText = ""
     date: dt.date | None = None
     spend: Money | None = None
@@ -336,6 +343,31 @@ class ActualResult(Model):
     conversions: Count | None = None
     revenue: Money | None = None
     source: ShortText = ""
+    """The import the row came from (``csv:…``); empty for a row typed in the app."""
+    origin: Origin = "platform"
+
+
+class ImportRecord(Model):
+    """One import of an export: its rows carry its ``id`` as their ``source``, so that the
+    whole import can be taken back later."""
+
+    id: ShortText
+    file: ShortText = ""
+    format: ShortText = ""
+    origin: Origin = "platform"
+    imported: dt.datetime | None = None
+    rows: Annotated[int, Field(ge=0)] = 0
+
+
+class DashboardSettings(Model):
+    """How the dashboard shows the actual results (kept with the campaign)."""
+
+    columns: list[Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]] = Field(
+        default_factory=list, max_length=60
+    )
+    """The columns chosen, in order (empty: the default for the terminal's width)."""
+    sales_from: Origin = "platform"
+    """Whose conversions and revenue the CPA, the profit, the ROI and the ROAS use."""
 
 
 class Campaign(Model):
@@ -349,6 +381,8 @@ class Campaign(Model):
     scenarios: list[Scenario] = Field(default_factory=list, max_length=MOST_SCENARIOS)
     active_scenario: ShortText = ""
     """The scenario the app shows and edits (empty: the base plan)."""
+    dashboard: DashboardSettings = Field(default_factory=DashboardSettings)
+    imports: list[ImportRecord] = Field(default_factory=list)
     actuals: list[ActualResult] = Field(default_factory=list)
 
     @field_validator("schema_version")
@@ -420,8 +454,11 @@ class Campaign(Model):
                 problem = Problem.of("problem_unknown_channel", id=mapping.channel)
                 problems.append(at(f"{where}.channel", problem))
         known = set(channel_ids)
+        known.add(OFF_SOCIAL)
         for index, actual in enumerate(self.actuals if check_actuals else ()):
-            if actual.channel not in known:
+            if actual.channel not in known or (
+                actual.channel == OFF_SOCIAL and actual.origin != "analytics"
+            ):
                 problem = Problem.of("problem_unknown_channel", id=actual.channel)
                 problems.append(at(f"actuals[{index}].channel", problem))
                 if len(problems) > 20:

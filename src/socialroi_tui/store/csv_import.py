@@ -28,7 +28,8 @@ from typing import NamedTuple
 from socialroi_tui import collector
 from socialroi_tui.engine.actuals import MEASURES
 from socialroi_tui.engine.plausibility import CEILINGS, PlausibilityWarning, check_measures
-from socialroi_tui.model import ActualResult, Campaign, Channel
+from socialroi_tui.model import OFF_SOCIAL, ActualResult, Campaign, Channel, ImportRecord
+from socialroi_tui.model.campaign import Origin
 from socialroi_tui.store.headers import normalise
 from socialroi_tui.text.numbers import NumberError, parse_number, plain_numbers
 from socialroi_tui.text.words import Problem
@@ -72,6 +73,12 @@ KNOWN_COLUMNS: dict[str, tuple[str, ...]] = {
         "plateforme",
         "session source",
         "source de la session",
+        "session source medium",
+        "source support de la session",
+        "first user source",
+        "source du premier utilisateur",
+        "first user source medium",
+        "source support du premier utilisateur",
         "network",
         "reseau",
     ),
@@ -134,9 +141,17 @@ FORMATS = {
     ),
     "linkedin": ("total spent", "total depense"),
     "x": ("url clicks", "clics sur l url", "tweet text", "texte du tweet"),
-    "ga4": ("session source", "source de la session", "sessions"),
+    "ga4": (
+        "session source",
+        "source de la session",
+        "session source medium",
+        "source support de la session",
+        "sessions",
+    ),
 }
-DEFAULT_NETWORK = {"meta": "facebook", "linkedin": "linkedin", "x": "x", "ga4": "other"}
+DEFAULT_NETWORK = {"meta": "facebook", "linkedin": "linkedin", "x": "x", "ga4": OFF_SOCIAL}
+ANALYTICS_FORMATS = ("ga4",)
+"""Exports of what the site saw (sessions, key events, revenue), not of an ad platform."""
 SOURCE_NETWORKS = {
     "facebook": "facebook",
     "fb": "facebook",
@@ -230,6 +245,11 @@ class ImportPreview:
     """Figures that read but deserve a second look, row by row; they block nothing."""
     left_out: list[str] = field(default_factory=list)
     """The columns no field takes (shown, so that nothing is dropped in silence)."""
+
+    @property
+    def origin(self) -> Origin:
+        """``analytics`` for a site's analytics export, else ``platform``."""
+        return "analytics" if self.format in ANALYTICS_FORMATS else "platform"
 
     @property
     def currency(self) -> str | None:
@@ -537,6 +557,11 @@ def _read_rows(
     network_of = list(map(networks.__getitem__, network_column))
     date_of = list(map(dates.__getitem__, date_column))
     publications = texts("publication")
+    if preview.origin == "analytics":  # a row the site saw, named by its source if need be
+        publications = [
+            publication or source
+            for publication, source in zip(publications, network_column, strict=True)
+        ]
     digest_lines = map(
         "|".join,
         zip(
@@ -621,7 +646,9 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
         date=None,
         source=f"csv:{preview.digest[:16]}",
         **dict.fromkeys(MEASURES),
+        origin=preview.origin,
     )
+    by_network[OFF_SOCIAL] = OFF_SOCIAL
     for network in dict.fromkeys(row.network for row in preview.rows):
         if network not in by_network:
             taken = {c.id for c in channels}
@@ -643,7 +670,32 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
         )
         for row in preview.rows
     ]
-    return campaign.model_copy(update={"channels": channels, "actuals": actuals})
+    record = ImportRecord(
+        id=first_row.source,
+        file=Path(preview.source).name[:200],
+        format=preview.format,
+        origin=preview.origin,
+        imported=dt.datetime.now().replace(microsecond=0),
+        rows=len(preview.rows),
+    )
+    imports = [*campaign.imports, record]
+    return campaign.model_copy(
+        update={"channels": channels, "actuals": actuals, "imports": imports}
+    )
+
+
+def import_records(campaign: Campaign) -> list[ImportRecord]:
+    """Every import whose rows the campaign holds, with how many rows are left of each
+    (an import of an older file, made before imports were recorded, is named by its tag)."""
+    counts = Counter(actual.source for actual in campaign.actuals if actual.source)
+    known = {record.id: record for record in campaign.imports}
+    records = [
+        known[tag].model_copy(update={"rows": count})
+        if tag in known
+        else ImportRecord(id=tag, rows=count)
+        for tag, count in counts.items()
+    ]
+    return records
 
 
 def _at_line(line: int, problem: Problem) -> Problem:

@@ -305,9 +305,11 @@ def _saved_results_pattern() -> re.Pattern[str] | None:
     parts = [re.escape(RESULTS_HEADER)]
     for name in ActualResult.model_fields:
         if name == "channel":
-            parts.append(r'channel = "(?P<channel>[A-Za-z0-9_.-]{1,64})"\n')
+            parts.append(r'channel = "(?P<channel>[A-Za-z0-9_.-]{0,64})"\n')
         elif name in ("publication", "source"):
             parts.append(rf'(?:{name} = "(?P<{name}>[^"\\\x00-\x1f\x7f]{{1,200}})"\n)?')
+        elif name == "origin":
+            parts.append(r'(?:origin = "(?P<origin>analytics)"\n)?')
         elif name == "date":
             parts.append(r"(?:date = (?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})\n)?")
         elif name in MEASURES:
@@ -530,6 +532,8 @@ def _dump_result(result: ActualResult) -> str:
     for name, value in result.__dict__.items():
         if value is None or (value == "" and name != "channel"):
             continue  # a default, left out
+        if name == "origin" and value == "platform":
+            continue
         if isinstance(value, str):
             if _NOT_PLAIN_TEXT.search(value):
                 return "\n" + _dump_table(

@@ -307,12 +307,12 @@ def format_count(value: Decimal | None, lang: Language) -> str:
     return format_decimal(value, 1, lang, trim=True)
 
 
-def format_money(value: Decimal | None, currency: str, lang: Language) -> str:
-    """``5 000,00 €`` in French, ``€5,000.00`` in English."""
+def format_money(value: Decimal | None, currency: str, lang: Language, places: int = 2) -> str:
+    """``5 000,00 €`` in French, ``€5,000.00`` in English (``places``: 0 for whole units)."""
     if value is None or not value.is_finite():
         return UNDEFINED
-    amount = format_decimal(abs(value), 2, lang)
-    sign = "-" if value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) < 0 else ""
+    amount = format_decimal(abs(value), places, lang)
+    sign = "-" if value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP) < 0 else ""
     symbol = CURRENCY_SYMBOLS.get(currency.upper())
     if lang == "fr":
         return f"{sign}{amount}\u00a0{symbol or currency.upper()}"  # never cut from its figure

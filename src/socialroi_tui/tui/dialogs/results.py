@@ -11,11 +11,11 @@ from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Select, Static
 
 from socialroi_tui.engine.plausibility import check_measures
-from socialroi_tui.model import ActualResult, Campaign
+from socialroi_tui.model import OFF_SOCIAL, ActualResult, Campaign
 from socialroi_tui.model.problems import refusal_words
 from socialroi_tui.presenter import plausibility_text
 from socialroi_tui.store.csv_import import FIELDS, MEASURES
-from socialroi_tui.text.numbers import NumberError, parse_number
+from socialroi_tui.text.numbers import NumberError, input_text, parse_number
 from socialroi_tui.text.safe import one_line, visible
 from socialroi_tui.text.words import Language, label, t
 from socialroi_tui.tui.dialogs.base import Dialog
@@ -53,10 +53,14 @@ class ResultEditor(Dialog[ActualResult | None]):
     }
     """
 
-    def __init__(self, campaign: Campaign, lang: Language) -> None:
+    def __init__(
+        self, campaign: Campaign, lang: Language, existing: ActualResult | None = None
+    ) -> None:
+        """``existing``: the row to edit (its figures fill the form), else a new one."""
         super().__init__()
         self.campaign = campaign
         self.lang = lang
+        self.existing = existing
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -64,11 +68,17 @@ class ResultEditor(Dialog[ActualResult | None]):
             (Text(one_line(c.label or c.network.capitalize(), 30)), c.id)
             for c in self.campaign.channels
         ]
+        if self.existing is not None and self.existing.channel == OFF_SOCIAL:
+            channels.append((Text(t("off_social_row", lang)), OFF_SOCIAL))
+        origins = [(t(f"origin_{origin}", lang), origin) for origin in ("platform", "analytics")]
+        title = "edit_result_title" if self.existing is not None else "add_result_title"
         with Vertical(classes="dialog"):
-            yield Label(Text(t("add_result_title", lang), style="bold"), classes="dialog-title")
+            yield Label(Text(t(title, lang), style="bold"), classes="dialog-title")
             with Grid(id="result-form"):
                 yield Label(t("channel", lang))
                 yield Select(channels, allow_blank=False, compact=True, id="result-channel")
+                yield Label(t("row_origin", lang))
+                yield Select(origins, allow_blank=False, compact=True, id="result-origin")
                 yield Label(t("publication", lang))
                 yield Input(compact=True, id="result-publication")
                 yield Label(t("date", lang))
@@ -81,6 +91,19 @@ class ResultEditor(Dialog[ActualResult | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("ok", lang), id="result-ok", variant="primary", compact=True)
                 yield Button(t("key_cancel", lang), id="result-cancel", compact=True)
+
+    def on_mount(self) -> None:
+        row = self.existing
+        if row is None:
+            return
+        self.query_one("#result-channel", Select).value = row.channel
+        self.query_one("#result-origin", Select).value = row.origin
+        self.query_one("#result-publication", Input).value = row.publication
+        self.query_one("#result-date", Input).value = row.date.isoformat() if row.date else ""
+        for name in MEASURES:
+            value = getattr(row, name)
+            text = input_text(value, self._kind(name), self.lang)
+            self.query_one(f"#result-{name}", Input).value = text
 
     def _kind(self, name: str) -> str:
         return "money" if name in ("spend", "revenue") else "count"
@@ -127,6 +150,7 @@ class ResultEditor(Dialog[ActualResult | None]):
                 raise ValueError(f"{label('date', lang)}'{date_text}' (2026-11-23)") from None
         return ActualResult(
             channel=self.query_one("#result-channel", Select).value,
+            origin=self.query_one("#result-origin", Select).value,
             publication=self.query_one("#result-publication", Input).value.strip(),
             **values,
         )

@@ -13,13 +13,14 @@ from textual.widgets import Static
 
 from socialroi_tui import editing
 from socialroi_tui.engine.dashboard import (
+    ON_SALES,
     DashboardRow,
     dashboard_columns,
     dashboard_rows,
     sort_rows,
 )
-from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
-from socialroi_tui.text.numbers import format_count
+from socialroi_tui.presenter import DASHBOARD_UNITS, dashboard_row_label, format_by_unit, kpi_name
+from socialroi_tui.text.numbers import format_count, format_money
 from socialroi_tui.text.safe import cell_width, one_line, padded
 from socialroi_tui.text.words import explain, t, tn
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
@@ -33,17 +34,49 @@ PLAN_CELLS = {
     "plan": ("plan", "spend", "money"),
     "variance": ("variance", "spend", "money"),
     "plan_conversions": ("plan", "conversions", "count"),
+    "variance_conversions": ("variance", "conversions", "count"),
     "variance_cpa": ("variance", "cpa", "money"),
+    "variance_roi": ("variance", "roi", "rate"),
 }
+NARROW_COLUMNS = (
+    "spend",
+    "conversions",
+    "cpa",
+    "roi",
+    "variance",
+    "variance_conversions",
+    "variance_cpa",
+    "variance_roi",
+    "traffic_share",
+)
+"""What a table narrower than ``WIDE`` shows unless the user chose: spend, sales, CPA and
+ROI side by side (all on screen at 80 columns), then their variance to the plan (and each
+network's share of the site's traffic, when the analytics gave it)."""
+WIDE = 110
+WHOLE_UNITS = ("spend", "plan", "variance", "revenue", "revenue_analytics", "revenue_gap", "profit")
+"""Amounts shown without cents in a narrow table (a CPA keeps them)."""
 
 
 def columns_in_order(columns: tuple[str, ...]) -> tuple[str, ...]:
-    """The engine's columns, each followed by its plan and variance cells."""
-    return tuple(
-        cell
-        for column in columns
-        for cell in [column] + [c for c, cell_of in PLAN_CELLS.items() if cell_of[1] == column]
-    )
+    """The engine's columns, each followed by its plan and variance cells (the ROI's
+    follow the headline ROI: on gross profit when the campaign knows its margin)."""
+    headline = "roi" if "roi" in columns else "roi_on_revenue"
+
+    def cells_of(column: str) -> list[str]:
+        figure = "roi" if column == headline else column
+        return [c for c, cell_of in PLAN_CELLS.items() if cell_of[1] == figure]
+
+    return tuple(cell for column in columns for cell in [column, *cells_of(column)])
+
+
+def default_columns(available: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """The columns shown until the user chooses: every one in a wide table; spend, sales,
+    CPA and ROI with their variance in a narrow one."""
+    if width >= WIDE:
+        return available
+    headline = "roi" if "roi" in available else "roi_on_revenue"
+    narrow = [headline if column == "roi" else column for column in NARROW_COLUMNS]
+    return tuple(column for column in narrow if column in available)
 
 
 COLUMN_WIDTH = 11
@@ -63,9 +96,35 @@ class DashboardScreen(SectionScreen):
             id="reverse_sort",
             show=False,
         ),
-        Binding("c", "rank_cpa", "key_rank_cpa", tooltip="keyhelp_rank_cpa", id="rank_cpa"),
-        Binding("a", "add_result", "key_add_result", tooltip="keyhelp_add_result", id="add_result"),
+        Binding(
+            "c", "rank_cpa", "key_rank_cpa", tooltip="keyhelp_rank_cpa", id="rank_cpa", show=False
+        ),
+        Binding(
+            "a",
+            "add_result",
+            "key_add_result",
+            tooltip="keyhelp_add_result",
+            id="add_result",
+            show=False,
+        ),
         Binding("i", "import_csv", "key_import", tooltip="keyhelp_import", id="import_csv"),
+        Binding("l", "edit_rows", "key_rows", tooltip="keyhelp_rows", id="edit_rows"),
+        Binding(
+            "o",
+            "choose_columns",
+            "key_columns",
+            tooltip="keyhelp_columns",
+            id="columns",
+            show=False,
+        ),
+        Binding(
+            "v",
+            "switch_sales_from",
+            "key_sales_from",
+            tooltip="keyhelp_sales_from",
+            id="sales_from",
+            show=False,
+        ),
     ]
     DEFAULT_CSS = """
     DashboardScreen #dashboard-table {
@@ -98,7 +157,21 @@ class DashboardScreen(SectionScreen):
 
     @property
     def _columns(self) -> tuple[str, ...]:
-        return dashboard_columns(self.roi_app.document.results)
+        """The figures shown (the plan's and variance's cells left out): those to sort by."""
+        return tuple(c for c in self._shown_columns() if c not in PLAN_CELLS)
+
+    def _available_columns(self) -> tuple[str, ...]:
+        return columns_in_order(dashboard_columns(self.roi_app.document.results))
+
+    def _width(self) -> int:
+        return self._table.size.width or self.size.width
+
+    def _shown_columns(self) -> tuple[str, ...]:
+        """The columns the user chose (kept with the campaign), else the default."""
+        available = self._available_columns()
+        chosen = self.roi_app.document.campaign.dashboard.columns
+        shown = tuple(column for column in chosen if column in available)
+        return shown or default_columns(available, self._width())
 
     def _all_rows(self) -> list[DashboardRow]:
         """Every row of the dashboard, sorted; worked out again only when the results or
@@ -131,35 +204,52 @@ class DashboardScreen(SectionScreen):
             if not (row.level == "publication" and row.channel in self.collapsed)
         ]
         table = self._table
-        label_width = 34 if (table.size.width or self.size.width) >= 110 else 24
-        collapsed, total = self.collapsed, t("total", lang)
+        wide = self._width() >= WIDE
+        label_width = 34 if wide else 16
+        collapsed = self.collapsed
+        results = document.results
+        two_sources = bool(results.analytics_by_channel)
 
         def cell(row: DashboardRow, key: str) -> str:
             if key == "label":
+                label = dashboard_row_label(row, lang)
                 if row.level == "channel":
-                    return ("▸ " if row.channel in collapsed else "▾ ") + row.label
-                return total if row.level == "total" else "   " + row.label
+                    return ("▸ " if row.channel in collapsed else "▾ ") + label
+                return "   " + label if row.level == "publication" else label
             if key in PLAN_CELLS:
                 part, name, unit = PLAN_CELLS[key]
                 value = (row.plan if part == "plan" else row.variance)[name]
             else:
                 value, unit = row.figure(key), DASHBOARD_UNITS[key]
+            if unit == "money" and key in WHOLE_UNITS and not wide:
+                return format_money(value, currency, lang, places=0)
             return format_by_unit(value, unit, currency, lang)
 
         # Wide enough for the networks' and the total's figures (a publication's may
         # still be cut, with a visible "…").
         summaries = [row for row in rows if row.level != "publication"]
         columns = [TableColumn("label", t("channel", lang), label_width, right=False)]
-        for column in columns_in_order(self._columns):
+        # The frame's title says whose sales count; a wide table says it in each title too.
+        mark = f" {t(f'sales_mark_{results.sales_from}', lang)}" if two_sources and wide else ""
+        for column in self._shown_columns():
             name = t(f"column_{column}", lang)
+            if column in ON_SALES or column in ("variance_cpa", "variance_roi"):
+                name += mark
             if column == self.sort_column:
                 name += " ▼" if self.descending else " ▲"
             widest = max((cell_width(cell(row, column)) for row in summaries), default=0)
-            columns.append(TableColumn(column, name, max(COLUMN_WIDTH, len(name), widest)))
+            narrowest = COLUMN_WIDTH if wide else 5
+            columns.append(TableColumn(column, name, max(narrowest, len(name), widest)))
         table.show_rows(columns, rows, cell, lambda row: row.level != "publication")
         self._draw_kpis()
+        title = t(f"sales_from_{results.sales_from}", lang) if two_sources else ""
+        if table.border_title != title:
+            table.border_title = title
         # Said in the table's frame, not in a toast that would cover a dialog opened next.
-        subtitle = t("no_actuals", lang) if not campaign.actuals else ""
+        room = self._width() - 2
+        cut = sum(column.width + 2 for column in columns) > room
+        subtitle = t("columns_cut", lang) if cut else ""
+        subtitle = t("no_actuals", lang) if not campaign.actuals else subtitle
         if table.border_subtitle != subtitle:
             table.border_subtitle = subtitle
 
@@ -175,6 +265,29 @@ class DashboardScreen(SectionScreen):
             text.append(t(f"status_short_{status.status}", lang), style=STATUS_STYLE[status.status])
             text.append("\n")
         show_text(self.query_one("#dashboard-kpi-text", Static), text, layout=True)
+
+    def action_choose_columns(self) -> None:
+        from socialroi_tui.tui.dialogs.rows import ColumnsDialog
+
+        lang = self.lang
+        columns = [(c, t(f"column_{c}", lang)) for c in self._available_columns()]
+
+        def chosen(keys: list[str] | None) -> None:
+            if keys is not None:
+                self.roi_app.edit(lambda c: editing.set_dashboard_columns(c, keys))
+
+        self.app.push_screen(ColumnsDialog(columns, list(self._shown_columns()), lang), chosen)
+
+    def action_switch_sales_from(self) -> None:
+        """The CPA, profit, ROI and ROAS from the platforms' sales or the site's."""
+        lang = self.lang
+        if not self.roi_app.document.results.analytics_by_channel:
+            self.notify(t("no_analytics", lang), severity="warning")
+            return
+        now = self.roi_app.document.results.sales_from
+        other = "platform" if now == "analytics" else "analytics"
+        if self.roi_app.edit(lambda c: editing.set_sales_from(c, other)):
+            self.notify(t(f"sales_from_{other}", lang))
 
     def on_figure_table_header_selected(self, event: FigureTable.HeaderSelected) -> None:
         if event.key in self._columns:
@@ -231,6 +344,95 @@ class DashboardScreen(SectionScreen):
                 self.roi_app.edit(lambda c: editing.add_actual(c, result))
 
         self.app.push_screen(ResultEditor(campaign, self.lang), added)
+
+    def action_edit_rows(self) -> None:
+        """The rows behind the network (or publication) under the cursor, all of them on
+        the total: to edit, delete, or take back with their whole import."""
+        from socialroi_tui.tui.dialogs.rows import RowActions, RowsDialog
+
+        table, lang = self._table, self.lang
+        chosen: DashboardRow | None = table.rows[table.cursor_row] if table.rows else None
+
+        def belongs(row) -> bool:
+            if chosen is None or chosen.level == "total":
+                return True
+            if chosen.level == "publication":
+                same = row.publication == chosen.label and row.origin == "platform"
+                return row.channel == chosen.channel and same
+            return row.channel == chosen.channel
+
+        def rows():
+            actuals = self.roi_app.document.campaign.actuals
+            return [(index, row) for index, row in enumerate(actuals) if belongs(row)]
+
+        name = t("all_rows", lang) if chosen is None else dashboard_row_label(chosen, lang)
+        actions = RowActions(
+            rows=rows,
+            import_name=self._import_name,
+            edit=self._edit_row,
+            delete=self._delete_row,
+            take_back=self._take_back_import,
+        )
+        currency = self.roi_app.document.campaign.meta.currency
+        self.app.push_screen(RowsDialog(t("rows_title", lang, name=name), actions, currency, lang))
+
+    def _import_name(self, source: str) -> str:
+        """The file an import came from (a row typed in the app says so)."""
+        if not source:
+            return t("typed_in_app", self.lang)
+        records = {record.id: record for record in self.roi_app.document.campaign.imports}
+        record = records.get(source)
+        return record.file if record is not None and record.file else source
+
+    def _edit_row(self, index: int, done) -> None:
+        from socialroi_tui.tui.dialogs.results import ResultEditor
+
+        campaign = self.roi_app.document.campaign
+
+        def edited(result) -> None:
+            if result is not None:
+                self.roi_app.edit(lambda c: editing.replace_actual(c, index, result))
+            done()
+
+        existing = campaign.actuals[index]
+        self.app.push_screen(ResultEditor(campaign, self.lang, existing), edited)
+
+    def _delete_row(self, index: int, done) -> None:
+        if self.roi_app.edit(lambda c: editing.remove_actuals(c, {index})):
+            self.notify(t("row_deleted", self.lang))
+        done()
+
+    def _take_back_import(self, index: int, done) -> None:
+        from socialroi_tui.store.csv_import import import_records
+        from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+        lang = self.lang
+        campaign = self.roi_app.document.campaign
+        source = campaign.actuals[index].source
+        if not source:
+            self.notify(t("row_not_imported", lang), severity="warning")
+            return
+        record = next(r for r in import_records(campaign) if r.id == source)
+        when = record.imported.isoformat(sep=" ") if record.imported else "—"
+        message = t(
+            "take_back_message",
+            lang,
+            file=self._import_name(source),
+            rows=format_count(Decimal(record.rows), lang),
+            when=when,
+        )
+
+        def answered(answer: str | None) -> None:
+            if answer == "take_back" and self.roi_app.edit(
+                lambda c: editing.take_back_import(c, source)
+            ):
+                self.notify(tn("import_taken_back", record.rows, lang))
+            done()
+
+        choices = [("take_back", t("choice_take_back", lang)), ("cancel", t("choice_cancel", lang))]
+        self.app.push_screen(
+            ChoiceDialog(t("take_back_title", lang), message, choices, focus="cancel"), answered
+        )
 
     def action_import_csv(self) -> None:
         from socialroi_tui.tui.dialogs.prompt import TextPrompt

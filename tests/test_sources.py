@@ -1,0 +1,142 @@
+"""Ad-platform figures and analytics figures count the same people twice: they are kept
+apart, shown side by side with their gap, and never added up (issue 16)."""
+
+from decimal import Decimal as D
+from pathlib import Path
+
+from socialroi_tui import editing
+from socialroi_tui.engine.dashboard import dashboard_columns, dashboard_rows
+from socialroi_tui.engine.evaluate import evaluate
+from socialroi_tui.model import OFF_SOCIAL, Campaign
+from socialroi_tui.presenter import dashboard_report
+from socialroi_tui.store.csv_import import import_records, read_export_file
+from socialroi_tui.store.toml_store import dump_campaign, parse_campaign
+
+EXPORTS = Path(__file__).parent / "data" / "exports"
+
+
+def two_sources() -> Campaign:
+    campaign = Campaign.model_validate(
+        {
+            "meta": {"name": "Two sources", "language": "fr"},
+            "channels": [
+                {"id": "fb", "network": "facebook", "share": "0.6"},
+                {"id": "ig", "network": "instagram", "share": "0.4"},
+            ],
+            "budget": {
+                "mode": "forward",
+                "budget": 2000,
+                "ctr": "0.02",
+                "conversion_rate": "0.05",
+                "price": 10,
+                "average_order_value": 40,
+            },
+        }
+    )
+    campaign = editing.import_results(campaign, read_export_file(EXPORTS / "meta_fr.csv"))
+    return editing.import_results(campaign, read_export_file(EXPORTS / "ga4_en.csv"))
+
+
+def by_level(rows):
+    return {(row.level, row.channel): row for row in rows}
+
+
+def test_analytics_rows_are_marked_and_the_site_traffic_keeps_no_network():
+    campaign = two_sources()
+    analytics = [row for row in campaign.actuals if row.origin == "analytics"]
+    assert len(analytics) == 5
+    assert {row.channel for row in analytics} == {"fb", "ig", OFF_SOCIAL}
+    assert [c.id for c in campaign.channels] == ["fb", "ig"]  # no "Other" network made
+    site = [row.publication for row in analytics if row.channel == OFF_SOCIAL]
+    assert site == ["google / organic", "(direct) / (none)"]
+
+
+def test_platform_and_analytics_are_never_added_up():
+    results = evaluate(two_sources())
+    # Meta said 600 € spent, 48 sales, 1 872 € on Facebook; the site saw 32 and 1 280 €.
+    assert results.actual_by_channel["fb"].measures["conversions"] == 48
+    assert results.actual_by_channel["fb"].measures["revenue"] == D("1872.00")
+    assert results.actual_total.measures["revenue"] == D("4836.00")
+    assert results.analytics_total.measures["revenue"] == D("2080.00")  # social only
+    rows = by_level(dashboard_rows(results))
+    facebook = rows[("channel", "fb")]
+    assert facebook.figure("conversions") == 48
+    assert facebook.figure("conversions_analytics") == 32
+    assert facebook.figure("conversions_gap") == -16
+    assert facebook.figure("revenue_gap") == D("1280.00") - D("1872.00")
+    assert facebook.figure("sessions") == 1000
+
+
+def test_each_networks_share_of_the_site_traffic():
+    rows = by_level(dashboard_rows(evaluate(two_sources())))
+    # 5 000 sessions in all: Facebook 1 000, Instagram 400, the rest of the site 3 600.
+    assert rows[("channel", "fb")].figure("traffic_share") == D("0.2")
+    assert rows[("channel", "ig")].figure("traffic_share") == D("0.08")
+    assert rows[("site", OFF_SOCIAL)].figure("traffic_share") == D("0.72")
+    assert rows[("total", "")].figure("traffic_share") == D("0.28")
+
+
+def test_the_roi_says_whose_revenue_and_can_switch():
+    campaign = two_sources()
+    platform = by_level(dashboard_rows(evaluate(campaign)))[("channel", "fb")]
+    assert platform.figure("roi_on_revenue") == (D("1872") - 600) / 600
+    switched = editing.set_sales_from(campaign, "analytics")
+    site = by_level(dashboard_rows(evaluate(switched)))[("channel", "fb")]
+    assert site.figure("roi_on_revenue") == (D("1280") - 600) / 600
+    assert site.figure("cpa") == D("600") / 32
+    assert site.figure("conversions") == 48  # the platform's own column is unchanged
+    report = dashboard_report(switched, evaluate(switched), "md", "fr")
+    assert "vus par l’analytics du site" in report
+
+
+def test_the_choice_and_the_origins_survive_a_save():
+    campaign = editing.set_sales_from(two_sources(), "analytics")
+    campaign = editing.set_dashboard_columns(campaign, ["spend", "traffic_share"])
+    text = dump_campaign(campaign)
+    assert 'origin = "analytics"' in text and 'channel = ""' in text
+    again = parse_campaign(text)
+    assert again == campaign
+
+
+def test_analytics_columns_only_when_there_are_analytics_rows():
+    assert "sessions" in dashboard_columns(evaluate(two_sources()))
+    meta_only = editing.import_results(
+        Campaign.model_validate({"channels": [{"id": "fb", "network": "facebook"}]}),
+        read_export_file(EXPORTS / "meta_fr.csv"),
+    )
+    assert "sessions" not in dashboard_columns(evaluate(meta_only))
+
+
+def test_a_whole_import_is_taken_back_even_after_saving():
+    campaign = parse_campaign(dump_campaign(two_sources()))
+    records = import_records(campaign)
+    assert [(r.file, r.format, r.rows) for r in records] == [
+        ("meta_fr.csv", "meta", 2),
+        ("ga4_en.csv", "ga4", 5),
+    ]
+    without = editing.take_back_import(campaign, records[1].id)
+    assert all(row.origin == "platform" for row in without.actuals)
+    assert [r.file for r in without.imports] == ["meta_fr.csv"]
+    # Taken back, the same file may be imported again.
+    again = editing.import_results(without, read_export_file(EXPORTS / "ga4_en.csv"))
+    assert len(again.actuals) == len(campaign.actuals)
+
+
+def test_a_row_is_edited_in_place_and_stays_in_its_import():
+    campaign = two_sources()
+    row = campaign.actuals[0]
+    edited = editing.replace_actual(campaign, 0, row.model_copy(update={"spend": D("650")}))
+    assert edited.actuals[0].spend == 650 and edited.actuals[0].source == row.source
+    fewer = editing.remove_actuals(edited, {0})
+    assert len(fewer.actuals) == len(campaign.actuals) - 1
+
+
+def test_a_platform_row_may_not_lack_a_network():
+    import pytest
+
+    from socialroi_tui.text.words import Problems
+
+    campaign = two_sources()
+    row = campaign.actuals[0].model_copy(update={"channel": OFF_SOCIAL})
+    with pytest.raises(Problems):
+        editing.replace_actual(campaign, 0, row)
