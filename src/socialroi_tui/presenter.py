@@ -942,9 +942,11 @@ def bar_chart(
 
 def network_bar_charts(results: CampaignResults, currency: str, lang: Language):
     """The budget split drawn: each network's planned budget, and its planned CPA against
-    the plan's overall CPA (the networks added up when there are any: with figures of
-    their own, some networks buy their sales dearer than others)."""
-    overall = results.combined if results.combined is not None else results.budget
+    the plan's overall CPA: the networks' added up (with figures of their own, some buy
+    their sales dearer than others), else the plan's own."""
+    overall = results.combined  # the networks added up, as the split's Σ line
+    if overall is None or overall.cpa is None:  # no networks, or not all with a budget
+        overall = results.budget
     budgets = bar_chart(
         [(plan.label, plan.result.budget) for plan in results.channels],
         "money",
