@@ -109,3 +109,15 @@ def test_a_campaign_without_a_budget_gives_dashes():
     assert budgets.title == "Budget par réseau"
     assert {row.value_text for row in [*budgets.rows, *cpas.rows]} == {"—"}
     assert budgets.scale is None and cpas.scale is None
+
+
+def test_networks_without_a_share_are_held_to_the_plans_own_cpa():
+    campaign = load_campaign(SAMPLES / "ebook-per-network.toml").campaign
+    plan = campaign.budget.model_copy(
+        update={"budget": D(5000), "conversion_rate": D("0.02"), "ctr": D("0.02"), "price": D(2)}
+    )
+    _budgets, cpas = network_bar_charts(
+        evaluate(campaign.model_copy(update={"budget": plan})), "EUR", "en"
+    )
+    assert cpas.shared_reference_text == "€5.00"  # the networks have no budget to add up
+    assert all(row.value is None and row.mark == D(1) for row in cpas.rows)
