@@ -50,12 +50,12 @@ INTO_THE_BARE_INPUT = ["2", " ", "%", "left", "left"]
 SCENARIOS = [
     # From the mode selector to the CTR field (``2 %``), cursor just after the ``2``.
     ("socialroi budget, CTR field", "budget", ["tab", "tab", "tab", "ctrl+e", "left", "left"]),
-    # The same, the tornado of the budget shown below (each key works it out again), in
-    # seed-000 with its two scenarios beside the base plan.
+    # The same, the tornado of the budget shown below (each key works it out again; the
+    # split's bars come first), in seed-000 with its two scenarios beside the base plan.
     (
         "socialroi budget, tornado shown",
         "budget",
-        ["ctrl+t", "tab", "tab", "tab", "ctrl+e", "left", "left"],
+        ["ctrl+t", "ctrl+t", "tab", "tab", "tab", "ctrl+e", "left", "left"],
     ),
     # To the second stage's step rate (``10 %``), cursor just after the ``10``.
     ("socialroi funnel, a step rate", "funnel", ["tab"] * 6 + ["ctrl+e", "left", "left"]),

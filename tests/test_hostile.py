@@ -1247,3 +1247,66 @@ def test_a_hostile_file_as_a_workbook_holds_text_never_formulas(tmp_path, capsys
     assert "\x1b" not in strings and "\x07" not in strings
     formulas = [f for sheet in sheets for f in re.findall(r"<f>(.*?)</f>", sheet)]
     assert formulas and all(re.fullmatch(r"[A-Z0-9$(),*/+.-]+", f) for f in formulas)
+
+
+HOSTILE_NETWORKS = [
+    "[bold red]x[/]",
+    "\x1b[31mred\x1b[0m\x07",
+    "tab\tnul\x00bs\x08cr\rlf\nend",
+    "N" * 200,  # the longest a label may be
+    "\u202eesab\u202c \u2067isolated\u2069",
+]
+BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def test_hostile_network_names_in_bars_are_text_cut_to_their_column():
+    from socialroi_tui.presenter import bar_chart
+    from socialroi_tui.tui.widgets.bars import chart_lines
+
+    rows = [(name, D(index + 1), D(2)) for index, name in enumerate(HOSTILE_NETWORKS)]
+    for width in (20, 37, 80):
+        chart = bar_chart(rows, "money", "EUR", "en", title="[/] \x1b[2J title")
+        lines = chart_lines(chart, width, reference_name="plan")
+        for line in lines:
+            assert not CONTROL.search(line.plain) and not BIDI.search(line.plain), ascii(line)
+            assert not line.spans or all(span.style != "" for span in line.spans)
+        plain = [line.plain for line in lines]
+        assert plain[0].startswith("[/] \\x1b[2J"[: width - 1])
+        assert plain[1].startswith("[bold red]x[/]"[:3])
+        assert plain[2].startswith("\\x1b[31m"[:3])
+        assert "…" in plain[4] and plain[4].count("N") < 16
+        assert plain[5].startswith("\\x202e"[:3])
+        if width == 80:
+            assert plain[1].startswith("[bold red]x[/]") and plain[2].startswith("\\x1b[31m")
+
+
+async def test_hostile_network_names_show_literally_in_the_budgets_bars(tmp_path):
+    from tui.helpers import loaded, make_app, wait_for
+
+    seed = load_campaign(SAMPLES / "seed-000.toml").campaign
+    channels = [
+        {"id": f"n{index}", "network": "other", "label": name, "share": 0.2}
+        for index, name in enumerate(HOSTILE_NETWORKS)
+    ]
+    channels[0]["ctr"] = 0.005  # dearer sales: a bar past the plan's CPA
+    data = {
+        "meta": {"name": "[b]bars[/b]"},
+        "budget": {
+            key: value
+            for key, value in seed.budget.model_dump(mode="json").items()
+            if key in ("mode", "target_conversions", "conversion_rate", "ctr", "price")
+        },
+        "channels": channels,
+    }
+    path = tmp_path / "hostile-bars.toml"
+    path.write_text(tomli_w.dumps(data), "utf-8")
+    app = make_app(path, lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: app.screen.query("#bars-cpa"))
+        await wait_for(pilot, lambda: "[bold red]" in app.screen.query_one("#bars-cpa").plain)
+        shown = assert_drawn_as_text(app)
+        assert not BIDI.search(shown), ascii(shown)
+        for literal in ("[bold red]x[/]", "\\x1b[31m", "NNNN…", "\\x202e", "▒"):
+            assert literal in shown, literal

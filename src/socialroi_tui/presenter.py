@@ -856,3 +856,135 @@ def xlsx_report(campaign, results: CampaignResults, path, lang: Language) -> Non
     ]
     names = [kpi_name(status.mapping, lang) for status in results.kpis]
     write_xlsx(campaign, results, path, lang, columns, names)
+
+
+# --- bars: figures per network, drawn rather than read ------------------------------------
+
+
+@dataclass(frozen=True)
+class BarRow:
+    """One bar of a chart: a network's figure, and optionally the plan it is held to."""
+
+    label: str
+    """As the file gives it: whoever draws it makes it safe (``text.safe``)."""
+    value: Decimal | None
+    """``None`` where the figure is undefined (a CPA with no sale): no bar, ``—``."""
+    reference: Decimal | None
+    """The plan the value is held to (``None``: none, or undefined)."""
+    value_text: str
+    reference_text: str
+    """Formatted in the chart's unit and language; ``—`` where undefined, empty without
+    a reference."""
+    fill: Decimal | None
+    """The value as a fraction of the chart's scale, from 0 to 1 (``None``: no bar)."""
+    mark: Decimal | None
+    """The reference as a fraction of the same scale (``None``: no marker)."""
+    over: bool
+    """The value is above its reference (both defined)."""
+
+
+@dataclass(frozen=True)
+class BarChart:
+    """Bars that share one scale, as :func:`bar_chart` makes them."""
+
+    title: str
+    rows: tuple[BarRow, ...]
+    scale: Decimal | None
+    """The largest of the values and references; ``None`` when none is above zero (no
+    bar has a length then)."""
+    shared_reference_text: str | None
+    """The one reference every row is held to, formatted (the plan's overall CPA), so
+    that it is said once rather than on each row; ``None`` when the rows' references
+    differ or there is none."""
+
+    @property
+    def has_references(self) -> bool:
+        return any(row.reference_text for row in self.rows)
+
+    @property
+    def any_over(self) -> bool:
+        return any(row.over for row in self.rows)
+
+
+def _defined(value: Decimal | None) -> Decimal | None:
+    return value if value is not None and value.is_finite() else None
+
+
+def bar_chart(
+    items,
+    unit: str,
+    currency: str,
+    lang: Language,
+    title: str = "",
+    scale: Decimal | None = None,
+) -> BarChart:
+    """Bars from ``items``, each ``(label, value)`` or ``(label, value, reference)``:
+    the figures formatted in ``unit`` (``money``, ``rate``, ``count``, ``number``), and
+    each value and reference a fraction of one scale, the largest of them all (or
+    ``scale``, for charts that must compare with another). Negative figures draw no
+    length (a bar starts at zero)."""
+    entries = []
+    for item in items:
+        label, value, reference = (*item, None) if len(item) == 2 else item
+        entries.append((label, _defined(value), _defined(reference)))
+    if scale is None:
+        figures = [v for _l, value, ref in entries for v in (value, ref) if v is not None]
+        scale = max(figures, default=None)
+    if scale is not None and scale <= 0:
+        scale = None
+
+    def fraction(value: Decimal | None) -> Decimal | None:
+        if value is None:
+            return None
+        if scale is None:
+            return Decimal(0)
+        return min(max(value / scale, Decimal(0)), Decimal(1))
+
+    rows = []
+    for label, value, reference in entries:
+        value_text = format_by_unit(value, unit, currency, lang)
+        reference_text = (
+            "" if reference is None else format_by_unit(reference, unit, currency, lang)
+        )
+        over = value is not None and reference is not None and value > reference
+        rows.append(
+            BarRow(
+                label,
+                value,
+                reference,
+                value_text,
+                reference_text,
+                fraction(value),
+                fraction(reference),
+                over,
+            )
+        )
+    references = {row.reference for row in rows}
+    shared = None
+    if len(references) == 1 and None not in references and rows:
+        shared = rows[0].reference_text
+    return BarChart(title, tuple(rows), scale, shared)
+
+
+def network_bar_charts(results: CampaignResults, currency: str, lang: Language):
+    """The budget split drawn: each network's planned budget, and its planned CPA against
+    the plan's overall CPA: the networks' added up (with figures of their own, some buy
+    their sales dearer than others), else the plan's own."""
+    overall = results.combined  # the networks added up, as the split's Σ line
+    if overall is None or overall.cpa is None:  # no networks, or not all with a budget
+        overall = results.budget
+    budgets = bar_chart(
+        [(plan.label, plan.result.budget) for plan in results.channels],
+        "money",
+        currency,
+        lang,
+        title=t("bars_budget", lang),
+    )
+    cpas = bar_chart(
+        [(plan.label, plan.result.cpa, overall.cpa) for plan in results.channels],
+        "money",
+        currency,
+        lang,
+        title=t("bars_cpa", lang),
+    )
+    return budgets, cpas

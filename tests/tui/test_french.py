@@ -160,7 +160,8 @@ async def test_every_screen_and_dialog_in_french(tmp_path, monkeypatch):
         await wait_for(pilot, lambda: len(app.screen_stack) > 1)
         await seen.look(pilot, "ranges dialog")
         await pilot.press("escape")
-        for view in ("tornado, budget", "tornado, CPA", "tornado, ROI", "ranges view"):
+        views = ("bars", "tornado, budget", "tornado, CPA", "tornado, ROI", "ranges view")
+        for view in views:
             await pilot.press("ctrl+t")
             await seen.look(pilot, view)
         await pilot.press("ctrl+t")  # the split again

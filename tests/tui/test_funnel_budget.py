@@ -12,8 +12,10 @@ from textual.widget import Widget
 from textual.widgets import Input
 
 from socialroi_tui.cli import main as cli_main
+from socialroi_tui.text.safe import cell_width
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.typing_gc import TypingCollector
+from socialroi_tui.tui.widgets.bars import Bars
 from socialroi_tui.tui.widgets.number_field import NumberField
 
 from .helpers import copy_sample, funnel_ready, loaded, make_app, stage_labels, text_of, wait_for
@@ -163,7 +165,7 @@ async def test_the_tornado_follows_the_typing_and_each_figure_in_turn(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("ctrl+t")
+        await pilot.press("ctrl+t", "ctrl+t")  # the split as bars, then the tornado
         await wait_for(pilot, lambda: "Budget: each assumption" in str(box(app).border_title))
         assert "CPM" in text_of(app, "#tornado") and "€4,500.00" in text_of(app, "#tornado")
         assert "and 3 more below" in str(box(app).border_subtitle)
@@ -179,6 +181,56 @@ async def test_the_tornado_follows_the_typing_and_each_figure_in_turn(tmp_path):
 
 def box(app):
     return app.screen.query_one("#budget-channels")
+
+
+async def test_the_split_as_bars_each_networks_budget_and_cpa_against_the_plans(tmp_path):
+    path = copy_sample("seed-000", tmp_path)
+    own = 'label = "LinkedIn"\nshare = 0.40\nctr = 0.008\nprice = 6'  # dearer sales
+    path.write_text(path.read_text("utf-8").replace('label = "LinkedIn"\nshare = 0.40', own))
+    app = make_app(path, lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: box(app).border_title == "Split by network, as bars")
+        await wait_for(pilot, lambda: "€37.50" in text_of(app, "#bars-cpa"))
+        budgets, cpas = text_of(app, "#bars-budget"), text_of(app, "#bars-cpa")
+        assert budgets.splitlines()[0] == "Budget by network"
+        assert [line.split()[0] for line in budgets.splitlines()[1:]] == [
+            "LinkedIn",
+            "Facebook",
+            "Instagram",
+        ]
+        assert "€2,000.00" in budgets and "█" in budgets and "│" not in budgets
+        assert cpas.splitlines()[0] == "CPA by network · │ plan €7.65"
+        linkedin, facebook, _instagram = cpas.splitlines()[1:]
+        assert "€37.50" in linkedin and "│▒" in linkedin  # over the plan: another shade
+        assert "€5.00" in facebook and "▒" not in facebook and "│" in facebook
+        assert str(box(app).border_subtitle) == "▒ above the plan's CPA · ^t next view"
+        for chart in app.screen.query(Bars):
+            assert all(cell_width(line) <= chart.size.width for line in chart.plain.split("\n"))
+        await type_into(pilot, "#field-price", "4")  # CPM 4 €: Facebook's sales cost 10 €
+        await wait_for(pilot, lambda: "€10.00" in text_of(app, "#bars-cpa"))
+        assert "€4,000.00" in text_of(app, "#bars-budget")  # 1 000 sales cost twice as much
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: "Budget: each assumption" in str(box(app).border_title))
+        await pilot.press("ctrl+t", "ctrl+t", "ctrl+t", "ctrl+t")  # CPA, ROI, ranges, split
+        await wait_for(pilot, lambda: "sales" in text_of(app, "#channel-figures"))
+        assert box(app).border_title == "Split by network"
+        await pilot.press("ctrl+t")  # the bars again, built anew
+        await wait_for(pilot, lambda: "€10.00" in text_of(app, "#bars-cpa"))
+
+
+async def test_the_bars_of_a_plan_without_a_budget_show_dashes(tmp_path):
+    app = make_app(copy_sample("ebook-per-network", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: "X (Twitter)" in text_of(app, "#bars-cpa"))
+        assert box(app).border_title == "Répartition par réseau, en barres"
+        for selector in ("#bars-budget", "#bars-cpa"):
+            rows = text_of(app, selector).splitlines()[1:]
+            assert len(rows) == 4 and all("—" in row for row in rows)
+            assert not any(cell in row for row in rows for cell in "█▏▒│")
 
 
 async def test_above_break_even_gives_a_plain_verdict(tmp_path):

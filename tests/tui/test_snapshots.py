@@ -130,7 +130,27 @@ def test_budget_screen_solving_for_the_price(snap_compare, lang, size):
 @pytest.mark.parametrize("lang", LANGS)
 def test_budget_screen_with_the_tornado(snap_compare, lang, size):
     app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
-    assert snap_compare(app, terminal_size=size, press=["ctrl+t"], run_before=settle)
+    press = ["ctrl+t"] * 2  # the split as bars, then the tornado
+    assert snap_compare(app, terminal_size=size, press=press, run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_budget_screen_with_the_bars(snap_compare, lang, size, tmp_path):
+    """The split as bars, LinkedIn with dearer figures of its own: over the plan's CPA."""
+    path = tmp_path / "bars.toml"
+    own = 'label = "LinkedIn"\nshare = 0.40\nctr = 0.008\nprice = 6'
+    seed = (SAMPLES / "seed-000.toml").read_text("utf-8")
+    path.write_text(seed.replace('label = "LinkedIn"\nshare = 0.40', own), "utf-8")
+    app = make_app(path, lang=lang, screen="budget")
+
+    async def bars_shown(pilot) -> None:
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await wait_for(pilot, lambda: pilot.app.screen.query("#bars-cpa"))
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=bars_shown)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
@@ -178,7 +198,7 @@ def test_budget_screen_in_a_scenario(snap_compare, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_budget_screen_with_the_ranges(snap_compare, lang, size):
     app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
-    press = ["ctrl+t"] * 4
+    press = ["ctrl+t"] * 5
     assert snap_compare(app, terminal_size=size, press=press, run_before=settle)
 
 

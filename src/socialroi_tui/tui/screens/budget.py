@@ -18,6 +18,7 @@ from socialroi_tui.presenter import (
     PLAN_FIELDS,
     SENSITIVITY_WORDS,
     budget_rows,
+    network_bar_charts,
     plan_ranges_of,
     plan_sensitivity,
     plausibility_text,
@@ -29,6 +30,7 @@ from socialroi_tui.text.numbers import NumberError, format_count, format_money, 
 from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import t
 from socialroi_tui.tui.screens.section import SectionScreen
+from socialroi_tui.tui.widgets.bars import Bars
 from socialroi_tui.tui.widgets.choice import Choice
 from socialroi_tui.tui.widgets.figures import FigureLines, bar, pairs, show_text
 from socialroi_tui.tui.widgets.measure import content_width
@@ -168,6 +170,12 @@ class BudgetScreen(SectionScreen):
     BudgetScreen #channel-figures {
         width: 1fr;
     }
+    BudgetScreen #bars {
+        height: auto;
+    }
+    BudgetScreen #bars-budget {
+        margin-right: 2;
+    }
     """
 
     def compose_body(self) -> ComposeResult:
@@ -240,6 +248,7 @@ class BudgetScreen(SectionScreen):
         self._results_drawn: tuple | None = None
         self._channels_drawn: tuple | None = None
         self._tornado: FigureLines | None = None
+        self._bars: tuple[Bars, Bars] | None = None
         self._tornado_drawn: tuple | None = None
         """What the form, the results and the channel figures were drawn from: a
         keystroke that changes no figure draws none of them again."""
@@ -267,6 +276,8 @@ class BudgetScreen(SectionScreen):
                 self.show_field(field, getattr(plan, field.key), force)
         if self.bottom == "split":
             self._draw_channels(force)  # shows the shares: before the error and the results
+        elif self.bottom == "bars":
+            self._draw_bars()
         elif self.bottom == "ranges":
             self._draw_ranges()
         else:
@@ -490,10 +501,11 @@ class BudgetScreen(SectionScreen):
         )
 
     def action_tornado(self) -> None:
-        """The lower panel shows the next view: the split, then the tornado of each
-        figure the plan follows (budget or sales, CPA, ROI), then the results' ranges,
-        then the split again."""
-        views = ["split", *FIGURES[self.roi_app.document.campaign.budget.mode], "ranges"]
+        """The lower panel shows the next view: the split, the split drawn as bars, then
+        the tornado of each figure the plan follows (budget or sales, CPA, ROI), then the
+        results' ranges, then the split again."""
+        mode = self.roi_app.document.campaign.budget.mode
+        views = ["split", "bars", *FIGURES[mode], "ranges"]
         following = views.index(self.bottom) + 1 if self.bottom in views else 1
         self.bottom = views[following % len(views)]
         self._channel_ids = None  # the split is built again when it comes back
@@ -501,14 +513,45 @@ class BudgetScreen(SectionScreen):
         self.refresh_body()
 
     def _figure_lines(self) -> FigureLines:
-        """The lower panel's lines, for a view other than the split."""
+        """The lower panel's lines, for the tornado or the ranges."""
         box = self._channels_box
         if self._tornado is None or self._tornado.parent is not box:
             box.remove_children()
             self._channel_shares = []
+            self._bars = None
             self._tornado = FigureLines(id="tornado")
             box.mount(self._tornado)
         return self._tornado
+
+    def _bar_charts(self) -> tuple[Bars, Bars]:
+        """The lower panel's two charts side by side, for the bars view."""
+        box = self._channels_box
+        if self._bars is None or self._bars[0].parent is None:
+            box.remove_children()
+            self._channel_shares = []
+            self._tornado = None
+            self._bars = (Bars(id="bars-budget"), Bars(id="bars-cpa"))
+            self._tornado_drawn = None  # new charts: drawn whatever was drawn before
+            box.mount(Horizontal(*self._bars, id="bars"))
+        return self._bars
+
+    def _draw_bars(self) -> None:
+        """The split drawn: each network's budget, and its CPA against the plan's."""
+        document = self.roi_app.document
+        results, lang = document.results, self.lang
+        currency = document.campaign.meta.currency
+        box = self._channels_box
+        budgets_bars, cpa_bars = self._bar_charts()
+        drawn_from = (results.channels, results.combined, results.budget.cpa, currency, lang)
+        if drawn_from == self._tornado_drawn:
+            return
+        self._tornado_drawn = drawn_from
+        box.border_title = t("bars_title", lang)
+        budgets, cpas = network_bar_charts(results, currency, lang)
+        parts = [t("bars_legend_over", lang)] if cpas.any_over else []
+        box.border_subtitle = " · ".join([*parts, t("bars_hint", lang)])
+        budgets_bars.show_chart(budgets, empty=t("bars_empty", lang))
+        cpa_bars.show_chart(cpas, reference_name=t("bars_plan_cpa", lang))
 
     def _draw_ranges(self) -> None:
         """Each result between its lowest and highest value, from the assumptions'
@@ -578,6 +621,8 @@ class BudgetScreen(SectionScreen):
         self._tornado.show(lines)
 
     def _draw_channels(self, force: bool) -> None:
+        if self.bottom != "split":  # called after a refresh, once another view is shown
+            return
         document = self.roi_app.document
         campaign, results = document.campaign, document.results
         box = self._channels_box

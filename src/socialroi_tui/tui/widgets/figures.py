@@ -18,14 +18,42 @@ from socialroi_tui.tui.widgets.plain import PlainLines
 BAR_CELLS = " ▏▎▍▌▋▊▉█"
 
 
-def bar(fraction: Decimal | None, width: int) -> str:
-    """A horizontal bar of ``width`` cells filled to ``fraction`` (eighths of a cell)."""
+PLAN_MARK = "│"
+"""Where the plan ends, on a bar drawn against it."""
+OVER_CELL = "▒"
+"""A bar's part beyond its plan: another shade, so that it reads without colour."""
+
+
+def bar(fraction: Decimal | None, width: int, mark: Decimal | None = None) -> str:
+    """A horizontal bar of ``width`` cells filled to ``fraction`` (eighths of a cell).
+
+    With ``mark`` (a plan, a fraction of the same scale) the text is exactly ``width``
+    cells: the scale takes ``width - 1`` of them, ``│`` stands where the plan ends, and
+    the part of the bar beyond it is drawn ``▒`` (at least a cell when the bar is past
+    the plan at all). Without ``fraction`` the marker stands alone."""
+    if mark is not None:
+        return _marked_bar(fraction, width, mark)
     if fraction is None or width <= 0:
         return ""
     eighths = int(max(min(fraction, Decimal(1)), Decimal(0)) * width * 8)
     full, part = divmod(eighths, 8)
     text = "█" * full + (BAR_CELLS[part] if part else "")
     return text or "▏"
+
+
+def _marked_bar(fraction: Decimal | None, width: int, mark: Decimal) -> str:
+    if width <= 1:
+        return PLAN_MARK[:width]
+    length = width - 1
+    mark = max(min(mark, Decimal(1)), Decimal(0))
+    at = min(int(mark * length + Decimal("0.5")), length)  # the plan's cell, rounded
+    filled = bar(fraction, length)
+    beyond = len(filled) - (at + 1)
+    if fraction is not None and fraction > mark:
+        beyond = max(beyond, 1)  # a bar past its plan shows it, however little
+    beyond = max(min(beyond, length - at), 0)
+    within = filled[:at].ljust(at)
+    return within + PLAN_MARK + OVER_CELL * beyond + " " * (length - at - beyond)
 
 
 def pairs(rows: list[tuple[str, str]], width: int, emphasis: set[str] | None = None) -> list[Text]:
