@@ -79,7 +79,6 @@ class CampaignResults:
         return sum(known, Decimal(0)) if known else None
 
 
-
 def plan_inputs(campaign: Campaign) -> PlanInputs:
     plan = campaign.budget
     return PlanInputs(
