@@ -966,6 +966,27 @@ def bar_chart(
     return BarChart(title, tuple(rows), scale, shared)
 
 
+def dashboard_bar_charts(rows, currency: str, lang: Language) -> tuple[BarChart, BarChart]:
+    """The dashboard drawn: each network's spend against its planned budget, and its
+    CPA (on the sales chosen) against its planned CPA."""
+    networks = [row for row in rows if row.level == "channel"]
+    spend = bar_chart(
+        [(row.label, row.figure("spend"), row.plan["spend"]) for row in networks],
+        "money",
+        currency,
+        lang,
+        title=t("bars_spend_vs_plan", lang),
+    )
+    cpa = bar_chart(
+        [(row.label, row.figure("cpa"), row.plan["cpa"]) for row in networks],
+        "money",
+        currency,
+        lang,
+        title=t("bars_actual_cpa", lang),
+    )
+    return spend, cpa
+
+
 def network_bar_charts(results: CampaignResults, currency: str, lang: Language):
     """The budget split drawn: each network's planned budget, and its planned CPA against
     the plan's overall CPA: the networks' added up (with figures of their own, some buy

@@ -515,3 +515,19 @@ async def test_rows_are_edited_deleted_and_a_whole_import_taken_back(tmp_path):
         await wait_for(
             pilot, lambda: any(r.origin == "analytics" for r in app.document.campaign.actuals)
         )
+
+
+async def test_each_networks_spend_and_cpa_against_the_plan_as_bars(tmp_path):
+    path = copy_sample("seed-000", tmp_path)
+    assert cli_main(["import", str(EXPORTS / "meta_fr.csv"), "--into", str(path)]) == 0
+    app = make_app(path, lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+t")
+        spend = app.screen.query_one("#dashboard-spend-bars")
+        await wait_for(pilot, lambda: "Facebook" in spend.plain or "Facebo" in spend.plain)
+        cpa = app.screen.query_one("#dashboard-cpa-bars").plain
+        assert fr("12,50 €") in cpa and "▒" in cpa  # above the plan's 5 € CPA, readable in mono
+        assert "Dépense et CPA" in str(app.screen.query_one("#dashboard-kpis").border_title)
+        await pilot.press("ctrl+t")  # back to the KPIs
+        await wait_for(pilot, lambda: app.screen.query_one("#dashboard-kpi-text").display)

@@ -175,7 +175,9 @@ def _with_site_analytics(tmp_path):
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("press", [[], ["l"], ["o"]], ids=["table", "rows", "columns"])
+@pytest.mark.parametrize(
+    "press", [[], ["l"], ["o"], ["ctrl+t"]], ids=["table", "rows", "columns", "bars"]
+)
 def test_dashboard_with_the_sites_analytics(snap_compare, tmp_path, lang, size, press):
     app = make_app(_with_site_analytics(tmp_path), lang=lang, screen="dashboard")
     assert snap_compare(app, terminal_size=size, press=press, run_before=settle)

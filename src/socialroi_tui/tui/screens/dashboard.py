@@ -8,7 +8,7 @@ from pathlib import Path
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from socialroi_tui import editing
@@ -19,12 +19,19 @@ from socialroi_tui.engine.dashboard import (
     dashboard_rows,
     sort_rows,
 )
-from socialroi_tui.presenter import DASHBOARD_UNITS, dashboard_row_label, format_by_unit, kpi_name
+from socialroi_tui.presenter import (
+    DASHBOARD_UNITS,
+    dashboard_bar_charts,
+    dashboard_row_label,
+    format_by_unit,
+    kpi_name,
+)
 from socialroi_tui.text.numbers import format_count, format_money
 from socialroi_tui.text.safe import cell_width, one_line, padded
 from socialroi_tui.text.words import explain, t, tn
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
 from socialroi_tui.tui.screens.section import SectionScreen
+from socialroi_tui.tui.widgets.bars import Bars
 from socialroi_tui.tui.widgets.figure_table import FigureTable, TableColumn
 from socialroi_tui.tui.widgets.figures import show_text
 
@@ -118,6 +125,14 @@ class DashboardScreen(SectionScreen):
             show=False,
         ),
         Binding(
+            "ctrl+t",
+            "next_view",
+            "key_dashboard_views",
+            tooltip="keyhelp_dashboard_views",
+            id="dashboard_views",
+            show=False,
+        ),
+        Binding(
             "v",
             "switch_sales_from",
             "key_sales_from",
@@ -136,12 +151,25 @@ class DashboardScreen(SectionScreen):
         border: round $secondary;
         padding: 0 1;
     }
+    DashboardScreen #dashboard-bars {
+        height: auto;
+        display: none;
+    }
+    DashboardScreen #dashboard-bars Bars {
+        margin-right: 2;
+    }
     """
 
     def compose_body(self) -> ComposeResult:
         with Vertical():
             yield FigureTable(id="dashboard-table")
-            yield VerticalScroll(Static("", id="dashboard-kpi-text"), id="dashboard-kpis")
+            with VerticalScroll(id="dashboard-kpis"):
+                yield Static("", id="dashboard-kpi-text")
+                yield Horizontal(
+                    Bars(id="dashboard-spend-bars"),
+                    Bars(id="dashboard-cpa-bars"),
+                    id="dashboard-bars",
+                )
 
     def on_mount(self) -> None:
         self.sort_column: str | None = None
@@ -151,7 +179,11 @@ class DashboardScreen(SectionScreen):
         self._seen_channels: set[str] = set()
         self._rows_of: tuple[object, list[DashboardRow]] | None = None
         self._table = self.query_one(FigureTable)
-        self.query_one("#dashboard-kpis").border_title = t("kpis", self.lang)
+        self.lower = "kpis"
+        """What the panel under the table shows: the KPIs, or the networks as bars."""
+        panel = self.query_one("#dashboard-kpis")
+        panel.border_title = t("kpis", self.lang)
+        panel.border_subtitle = t("dashboard_panel_hint", self.lang)
         self._table.focus()
         super().on_mount()
 
@@ -241,7 +273,10 @@ class DashboardScreen(SectionScreen):
             narrowest = COLUMN_WIDTH if wide else 5
             columns.append(TableColumn(column, name, max(narrowest, len(name), widest)))
         table.show_rows(columns, rows, cell, lambda row: row.level != "publication")
-        self._draw_kpis()
+        if self.lower == "bars":
+            self._draw_bars()
+        else:
+            self._draw_kpis()
         title = t(f"sales_from_{results.sales_from}", lang) if two_sources else ""
         if table.border_title != title:
             table.border_title = title
@@ -288,6 +323,31 @@ class DashboardScreen(SectionScreen):
         other = "platform" if now == "analytics" else "analytics"
         if self.roi_app.edit(lambda c: editing.set_sales_from(c, other)):
             self.notify(t(f"sales_from_{other}", lang))
+
+    def _draw_bars(self) -> None:
+        """Each network's spend and CPA against the plan, as bars."""
+        lang = self.lang
+        currency = self.roi_app.document.campaign.meta.currency
+        spend, cpa = dashboard_bar_charts(self._all_rows(), currency, lang)
+        planned = t("bars_planned", lang)
+        self.query_one("#dashboard-spend-bars", Bars).show_chart(spend, reference_name=planned)
+        self.query_one("#dashboard-cpa-bars", Bars).show_chart(cpa, reference_name=planned)
+        over = spend.any_over or cpa.any_over
+        parts = [t("bars_legend_over_plan", lang)] if over else []
+        panel = self.query_one("#dashboard-kpis")
+        panel.border_subtitle = " · ".join([*parts, t("dashboard_panel_hint", lang)])
+
+    def action_next_view(self) -> None:
+        """The panel under the table: the KPIs, or each network's spend and CPA as bars."""
+        lang = self.lang
+        self.lower = "bars" if self.lower == "kpis" else "kpis"
+        bars = self.lower == "bars"
+        self.query_one("#dashboard-kpi-text").display = not bars
+        self.query_one("#dashboard-bars").display = bars
+        panel = self.query_one("#dashboard-kpis")
+        panel.border_title = t("dashboard_bars_title" if bars else "kpis", lang)
+        panel.border_subtitle = t("dashboard_panel_hint", lang)
+        self.refresh_body()
 
     def on_figure_table_header_selected(self, event: FigureTable.HeaderSelected) -> None:
         if event.key in self._columns:
