@@ -17,7 +17,12 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Input
 
-from socialroi_tui.text.numbers import NumberError, input_text, parse_number
+from socialroi_tui.text.numbers import (
+    NumberError,
+    input_text,
+    parse_number,
+    parse_rate_or_ratio,
+)
 from socialroi_tui.text.words import Language
 from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
@@ -72,6 +77,7 @@ class NumberField(PlainLines, Input):
         *,
         allow_empty: bool = True,
         allow_above_100: bool = False,
+        allow_ratio: bool = False,
         edit_key: str = "",
         **kwargs,
     ) -> None:
@@ -86,6 +92,8 @@ class NumberField(PlainLines, Input):
         self.lang = lang
         self.allow_empty = allow_empty
         self.allow_above_100 = allow_above_100
+        self.allow_ratio = allow_ratio
+        """A rate field that also reads ``1 in 6``, ``1 sur 6``, ``1/6`` (a ``Ratio``)."""
         self._showing = False
         self.problem: str | None = None
         """Why the text is not a number (it is then drawn in the error colour), or None."""
@@ -133,6 +141,8 @@ class NumberField(PlainLines, Input):
         """The value of ``text``; ``NumberError`` names this field and shows an example."""
         if not text.strip() and self.allow_empty:
             return None
+        if self.allow_ratio:
+            return parse_rate_or_ratio(text, lang=self.lang, field=self.label)
         return parse_number(
             text,
             self.kind,  # type: ignore[arg-type]
