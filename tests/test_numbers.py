@@ -258,6 +258,16 @@ def test_a_ratio_shows_in_a_field_as_a_ratio_in_the_users_language():
     assert format_rate(Ratio(1, 6), "fr") == fr("16,7 %")  # figures elsewhere: a percentage
 
 
+def test_a_ratio_too_long_for_its_field_is_written_shorter():
+    assert input_text(Ratio(1, 6), "rate", "fr", width=9) == "1 sur 6"
+    assert input_text(Ratio(40, 1000), "rate", "fr", width=9) == "40/1000"
+    assert input_text(Ratio(D("2.5"), 1000), "rate", "fr", width=9) == "2,5/1000"
+    assert input_text(Ratio(D("2.5"), 1000), "rate", "en", width=9) == "2.5/1000"
+    assert input_text(Ratio(3000, 100_000), "rate", "fr", width=9) == fr("3 %")
+    for text in ("40/1000", "2,5/1000"):  # the shorter form reads back to the same terms
+        assert parse_rate_or_ratio(text, lang="fr").as_text() == text.replace(",", ".")
+
+
 ratio_terms = st.integers(min_value=1, max_value=10**9).flatmap(
     lambda whole: st.tuples(
         st.integers(min_value=0, max_value=whole * 100).map(lambda part: D(part) / 100),

@@ -668,3 +668,27 @@ async def test_a_step_rate_typed_as_a_ratio_is_saved_as_typed(tmp_path):
         assert app.screen.query_one("#stage-3 .stage-step", NumberField).value == "1 sur 6"
         assert app.screen.query_one("#stage-3 .stage-top", NumberField).value == fr("0,5 %")
         assert app.document.campaign.funnel.stages[3].rate == D(1) / D(6)
+
+
+async def test_a_typed_count_is_saved_as_counts_and_its_ratio_fits_its_field(tmp_path):
+    path = copy_sample("seed-000", tmp_path)
+    app = make_app(path, lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await funnel_ready(pilot)
+        await type_into(pilot, "#stage-2 .stage-count", "40")  # Clics, from the top
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#stage-2 .stage-top", NumberField).value == "40/1000"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not app.document.dirty)
+    assert 'rate = "40/1000"' in path.read_text(encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"40/1000"', '"1 sur 40"'), encoding="utf-8"
+    )
+    app = make_app(path, lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await funnel_ready(pilot)
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#stage-2 .stage-top").value == "1 sur 40"
+        )
+        assert app.document.results.funnel.stages[2].count == 25

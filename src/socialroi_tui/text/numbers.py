@@ -448,18 +448,19 @@ def parse_for_unit(text: str, unit: str, *, lang: Language, field: str) -> Decim
     return parse_number(text, "number", lang=lang, field=field)
 
 
-def input_text(value: Decimal | None, kind: str, lang: Language) -> str:
+def input_text(value: Decimal | None, kind: str, lang: Language, width: int | None = None) -> str:
     """A value as it reads back in a field: ``2,5 %``, ``5 000,00``, ``1 200``.
 
     ``kind`` is a number kind or a KPI unit; the parser reads the text back to ``value``.
+    A ``Ratio`` shows as a ratio, ``1 sur 6`` (read back by ``parse_rate_or_ratio`` to the
+    same terms); in a field of ``width`` characters that this would overflow, as
+    ``1/250``, and if that does not fit either, as its percentage (``3 %``: the one case
+    where the text is the value rounded, as for any long decimal).
     """
     if value is None or not value.is_finite():
         return ""
-    if isinstance(value, Ratio):  # 1 sur 6: read back by ``parse_rate_or_ratio``
-        word = t("ratio_word", lang)
-        return " ".join(
-            (format_plain(value.numerator, lang, 6), word, format_plain(value.denominator, lang, 6))
-        )
+    if isinstance(value, Ratio):
+        return _ratio_text(value, lang, width)
     if kind == "rate":
         return format_rate(value, lang)
     if kind == "money":  # cents, or every decimal the amount has (a CPC of 0,066667)
@@ -467,3 +468,20 @@ def input_text(value: Decimal | None, kind: str, lang: Language) -> str:
         places = min(max(2, -exponent), MONEY_DECIMALS) if isinstance(exponent, int) else 2
         return format_decimal(value, places, lang)
     return format_decimal(value, 4, lang, trim=True)
+
+
+def _ratio_text(ratio: Ratio, lang: Language, width: int | None) -> str:
+    """``1 sur 6``, else ``1/6``, else ``16,7 %``: the first that fits in ``width``."""
+    words = " ".join(
+        (
+            format_plain(ratio.numerator, lang, MONEY_DECIMALS),
+            t("ratio_word", lang),
+            format_plain(ratio.denominator, lang, MONEY_DECIMALS),
+        )
+    )
+    if width is None or len(words) <= width:
+        return words
+    short = ratio.as_text().replace(".", ",") if lang == "fr" else ratio.as_text()
+    if len(short) <= width:
+        return short
+    return format_rate(ratio, lang)
