@@ -176,6 +176,19 @@ def test_a_typed_count_is_kept_as_the_ratio_of_the_counts():
     assert 'rate = "1/7"' in text and 'rate = "300/6000"' in text
 
 
+def test_a_count_out_of_a_top_no_ratio_can_write_is_a_plain_rate():
+    """A top count set by hand with more decimals than a ratio may hold (it could not be
+    read back from the file): the rate is the plain quotient, to 28 digits."""
+    campaign = blank_campaign("en")
+    campaign = editing._with_funnel(campaign, top_count=D("1000.1234567"))
+    campaign = editing.set_stage_count(campaign, 1, D(100))
+    rate = campaign.funnel.stages[1].rate
+    assert not isinstance(rate, Ratio)
+    assert rate == D("0.09998765585396753348640862850")  # 100 / 1000,1234567, 28 digits
+    with pytest.raises(ValueError, match="more than six decimals"):
+        editing.set_step_rate(campaign, 1, Ratio(1, D("1000.1234567")))
+
+
 def test_a_count_that_no_rate_can_hold_says_why():
     campaign = blank_campaign("en")
     with pytest.raises(editing.FunnelCountError) as error:

@@ -25,7 +25,7 @@ from socialroi_tui.model import (
     Scenario,
 )
 from socialroi_tui.model.campaign import MOST_SCENARIOS, RESERVED_SCENARIO_NAMES
-from socialroi_tui.text.numbers import Ratio
+from socialroi_tui.text.numbers import ratio_or_quotient
 from socialroi_tui.text.words import Problem, Problems
 
 
@@ -238,7 +238,7 @@ def set_stage_count(campaign: Campaign, index: int, count: Decimal | None) -> Ca
         raise FunnelCountError("zero_base", base_label)
     if count > base:
         raise FunnelCountError("above_base", base_label)
-    return _with_stage(campaign, index, rate=Ratio(count, base), basis=basis)
+    return _with_stage(campaign, index, rate=ratio_or_quotient(count, base), basis=basis)
 
 
 def set_step_rate(campaign: Campaign, index: int, rate: Decimal | None) -> Campaign:

@@ -23,7 +23,6 @@ from pydantic import (
 )
 
 from socialroi_tui.text.numbers import (
-    MIN_RATE,
     MONEY_DECIMALS,
     NumberError,
     NumberKind,
@@ -113,20 +112,14 @@ Rate = Annotated[Decimal, _number_reader("rate")]
 
 
 def _read_ratio(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
-    """A funnel's rate: a ``Ratio`` kept as it is (its terms are what a save writes),
-    text read as a rate or a ratio (``"1/6"``, ``"1 sur 6"``, ``"2,5 %"``), anything
-    else as a ``Rate``."""
+    """A funnel's rate: a ``Ratio`` kept as it is (its terms are what a save writes, so
+    they must read back), text read as a rate or a ratio (``"1/6"``, ``"1 sur 6"``,
+    ``"2,5 %"``), anything else as a ``Rate``."""
     if isinstance(value, Ratio):
-        if value > 1 or (value and value.adjusted() < MIN_RATE.adjusted()):
-            raise ValueError(
-                Problem.of(
-                    "problem_value_refused",
-                    value=value.as_text(),
-                    reason=Problem.of(
-                        "reason_ratio_above_100" if value > 1 else "reason_rate_too_small"
-                    ),
-                )
-            )
+        try:  # what a save writes must read back: the same checks as for a file's text
+            parse_rate_or_ratio(value.as_text(), field=info.field_name or "")
+        except NumberError as error:
+            raise ValueError(error.problem()) from None
         return value
     if isinstance(value, str):
         lang = (info.context or {}).get("lang", "en")

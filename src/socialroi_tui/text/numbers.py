@@ -315,6 +315,19 @@ class Ratio(Decimal):
         return f"{_plain_digits(self.numerator)}/{_plain_digits(self.denominator)}"
 
 
+def ratio_or_quotient(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """``numerator / denominator`` as a ``Ratio`` when both terms are numbers a ratio can
+    be written with and read back (from 0 to 10¹⁵, at most six decimals), else as a plain
+    quotient of at most 28 significant digits, what a file holds (a count out of a top
+    count set by hand in a file with more decimals)."""
+    terms_readable = all(
+        term >= 0 and out_of_range(term, "number") is None for term in (numerator, denominator)
+    )
+    if terms_readable and denominator > 0:
+        return Ratio(numerator, denominator)
+    return decimal.Context(prec=MAX_DIGITS).divide(numerator, denominator)
+
+
 def _plain_digits(value: Decimal) -> str:
     """``value`` in plain digits without useless zeros: ``100``, ``2.5``."""
     text = f"{value:f}"
