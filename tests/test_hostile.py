@@ -231,6 +231,78 @@ def test_any_typed_value_parses_or_says_why(text, kind):
         assert value.is_finite()
 
 
+# --- funnel rates written as ratios (issue 16): a hostile one is one clear line ---------
+
+
+def _with_stage_rate(rate: str) -> str:
+    return tomli_w.dumps(
+        {
+            "funnel": {
+                "top_count": 1000,
+                "stages": [
+                    {"id": "seen", "label": "Seen"},
+                    {"id": "b", "label": "B", "rate": rate},
+                ],
+            }
+        }
+    )
+
+
+@pytest.mark.parametrize(
+    ("rate", "expected"),
+    [
+        ("1/0", "is out of zero"),
+        ("0/0", "is out of zero"),
+        ("7/6", "is above 100%"),
+        ("-1/6", "cannot be negative"),
+        ("1e999999/3", "is not a number"),
+        ("1/1e999999", "is not a number"),
+        ("NaN/1", "is not a number"),
+        ("inf in 1", "is not a number"),
+        pytest.param("9" * 100_000 + "/3", "is too large", id="huge-numerator"),
+        pytest.param("1/" + "9" * 100_000, "is too large", id="huge-denominator"),
+        pytest.param("0." + "0" * 5000 + "1/1", "more than six decimals", id="tiny-numerator"),
+        pytest.param("1/" + "0" * 5000, "is out of zero", id="long-zero"),
+        ("1/3\x1b[2J\x07", "is not a number"),
+        ("\x1b]0;title\x07 1/3", "is not a number"),
+        ("1\x00/3", "is not a number"),
+        ("1 sur 6 sur 7", "is not a number"),
+        pytest.param("1" + " " * 100_000 + "x", "is not a number", id="spaces"),
+        pytest.param("1" + " " * 50_000 + "in" + " " * 50_000 + "x", "not a number", id="in"),
+        ("1/1000000000", "below 0.0001%"),
+    ],
+)
+def test_a_hostile_ratio_in_a_file_gives_one_clear_line(tmp_path, capsys, rate, expected):
+    path = tmp_path / "c.toml"
+    path.write_text(_with_stage_rate(rate), encoding="utf-8")
+    with pytest.raises(CampaignFileError) as caught:
+        load_campaign(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: funnel.stages[1].rate: ")
+    assert expected in message
+    assert len(message) < 300 and "\n" not in message  # quoted shortened, on one line
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\u2028]", message)  # shown, never sent
+    assert cli_main(["validate", str(path)]) == 1
+    err = capsys.readouterr().err
+    assert "funnel.stages[1].rate" in err and "Traceback" not in err
+
+
+@settings(max_examples=300)
+@given(
+    st.text(alphabet="0123456789/., insurot%-e\u00a0\x1b", max_size=30),
+    st.sampled_from(["fr", "en"]),
+)
+def test_any_stage_rate_in_a_file_loads_or_is_explained(rate, lang):
+    text = f'[meta]\nlanguage = "{lang}"\n\n' + _with_stage_rate(rate)
+    try:
+        campaign = parse_campaign(text)
+    except CampaignFileError as error:
+        assert "funnel.stages[1].rate" in str(error)
+    else:
+        value = campaign.funnel.stages[1].rate
+        assert value.is_finite() and 0 <= value <= 1
+
+
 # --- plausibility warnings: text from files never reaches them as markup or escapes ----
 
 HOSTILE_EXPORT = (

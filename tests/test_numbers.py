@@ -7,10 +7,13 @@ from tests.french import fr
 
 from socialroi_tui.text.numbers import (
     NumberError,
+    Ratio,
     format_count,
     format_money,
     format_rate,
+    input_text,
     parse_number,
+    parse_rate_or_ratio,
 )
 
 
@@ -158,3 +161,135 @@ def test_plain_amounts_read_at_once_give_what_the_general_rules_give(lang, data)
     quick = numbers._plain_number(text, lang)
     general = numbers._read_number(text, "number", lang, "", False, False)
     assert quick is not None and str(quick) == str(general)
+
+
+# --- ratios: a funnel's rates typed "1 in 6" -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "terms"),
+    [
+        ("1 in 6", "en", "1/6"),
+        ("1 sur 6", "fr", "1/6"),
+        ("1/6", "fr", "1/6"),
+        ("1/6", "en", "1/6"),
+        ("1 sur 6", "en", "1/6"),  # either word, in either language
+        ("1 IN 6", "fr", "1/6"),
+        ("1\u00a0sur\u00a06", "fr", "1/6"),  # no-break spaces
+        ("1\u202fsur\u202f6", "fr", "1/6"),
+        (" 1 / 6 ", "en", "1/6"),
+        ("1in6", "en", "1/6"),
+        ("30 out of 100", "en", "30/100"),  # kept as typed, not reduced
+        ("1 000 sur 6 000", "fr", "1000/6000"),
+        ("1,000 in 6,000", "en", "1000/6000"),
+        ("2,5 sur 100", "fr", "2.5/100"),
+        ("0 in 6", "en", "0/6"),
+        ("6 in 6", "en", "6/6"),
+    ],
+)
+def test_rates_read_as_ratios(text, lang, terms):
+    value = parse_rate_or_ratio(text, lang=lang, field="Step")
+    assert isinstance(value, Ratio)
+    assert value.as_text() == terms
+    numerator, denominator = (D(term) for term in terms.split("/"))
+    assert value == numerator / denominator  # the quotient, as Decimal arithmetic gives it
+
+
+def test_a_ratio_is_exactly_its_quotient_in_the_arithmetic():
+    sixth = parse_rate_or_ratio("1 sur 6", lang="fr")
+    assert sixth == D(1) / D(6)
+    assert D(6000) * sixth == D(6000) * (D(1) / D(6))
+    assert type(D(6000) * sixth) is D  # figures worked out from it are plain Decimals
+    assert str(sixth) == str(D(1) / D(6))
+
+
+def test_rates_without_a_ratio_read_as_rates():
+    assert parse_rate_or_ratio("2,5 %", lang="fr") == D("0.025")
+    assert not isinstance(parse_rate_or_ratio("0.025", lang="en"), Ratio)
+    assert parse_rate_or_ratio("16,67 %", lang="fr") == D("0.1667")
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("1 in 0", "is out of zero"),
+        ("1/0", "is out of zero"),
+        ("7 in 6", "is above 100%: the first number cannot be larger than the second"),
+        ("1 in 10000000", "below 0.0001%"),
+        ("in 6", "is empty"),
+        ("1 in", "is empty"),
+        ("1 in x", "not a number"),
+        ("1/2/3", "not a number"),
+        ("-1 in 6", "cannot be negative"),
+        ("50% in 100", "not a number"),
+        ("1e999999/3", "not a number"),
+        ("1/" + "9" * 5000, "too large"),
+        ("\x1b[2J1/6", "not a number"),
+        ("1 inside 6", "not a number"),
+        ("abc", "not a number"),
+    ],
+)
+def test_bad_ratios_are_refused_naming_the_field(text, reason):
+    with pytest.raises(NumberError) as caught:
+        parse_rate_or_ratio(text, lang="en", field="Clicks — step rate")
+    message = str(caught.value)
+    assert message.startswith("Clicks — step rate:")
+    assert reason in message
+    assert "for example 2.5%, 0.025 or 1 in 40" in message
+    assert "\x1b" not in message
+
+
+def test_bad_ratios_in_french():
+    with pytest.raises(NumberError) as caught:
+        parse_rate_or_ratio("7 sur 6", lang="fr", field="Clics — taux d'étape")
+    assert str(caught.value) == fr(
+        "Clics — taux d'étape : « 7 sur 6 » dépasse 100 % : le premier nombre ne peut pas"
+        " dépasser le second (exemple : 2,5 %, 0,025 ou 1 sur 40)"
+    )
+    with pytest.raises(NumberError, match="est sur zéro"):
+        parse_rate_or_ratio("1 sur 0", lang="fr", field="Taux")
+
+
+def test_a_ratio_shows_in_a_field_as_a_ratio_in_the_users_language():
+    assert input_text(parse_rate_or_ratio("1/6"), "rate", "fr") == "1 sur 6"
+    assert input_text(parse_rate_or_ratio("1/6"), "rate", "en") == "1 in 6"
+    assert input_text(Ratio(D("2.5"), 1000), "rate", "fr") == "2,5 sur 1 000"
+    assert input_text(Ratio(1000, 6000), "rate", "en") == "1,000 in 6,000"
+    assert format_rate(Ratio(1, 6), "fr") == fr("16,7 %")  # figures elsewhere: a percentage
+
+
+def test_a_ratio_too_long_for_its_field_is_written_shorter():
+    assert input_text(Ratio(1, 6), "rate", "fr", width=9) == "1 sur 6"
+    assert input_text(Ratio(40, 1000), "rate", "fr", width=9) == "40/1000"
+    assert input_text(Ratio(D("2.5"), 1000), "rate", "fr", width=9) == "2,5/1000"
+    assert input_text(Ratio(D("2.5"), 1000), "rate", "en", width=9) == "2.5/1000"
+    assert input_text(Ratio(3000, 100_000), "rate", "fr", width=9) == fr("3 %")
+    for text in ("40/1000", "2,5/1000"):  # the shorter form reads back to the same terms
+        assert parse_rate_or_ratio(text, lang="fr").as_text() == text.replace(",", ".")
+
+
+ratio_terms = st.integers(min_value=1, max_value=10**9).flatmap(
+    lambda whole: st.tuples(
+        st.integers(min_value=0, max_value=whole * 100).map(lambda part: D(part) / 100),
+        st.just(D(whole)),
+    ).filter(lambda terms: not terms[0] or terms[0] * 10**6 >= terms[1])  # from 0,0001 %
+)
+
+
+@given(ratio_terms, st.sampled_from(["fr", "en"]))
+def test_a_ratio_field_reads_its_own_text_back(terms, lang):
+    ratio = Ratio(*terms)
+    shown = input_text(ratio, "rate", lang)
+    back = parse_rate_or_ratio(shown, lang=lang)
+    assert isinstance(back, Ratio)
+    assert back == ratio and back.as_text() == ratio.as_text()
+    assert parse_rate_or_ratio(ratio.as_text(), lang=lang).as_text() == ratio.as_text()
+
+
+@given(st.text(max_size=30), st.sampled_from(["fr", "en"]))
+def test_anything_else_is_refused_cleanly_where_ratios_are_read(text, lang):
+    try:
+        value = parse_rate_or_ratio(text, lang=lang)
+    except NumberError:
+        return
+    assert value.is_finite() and 0 <= value <= 1

@@ -23,8 +23,9 @@ from socialroi_tui.session import (
     CampaignSession,
     SaveRefused,
 )
-from socialroi_tui.store import load_campaign
+from socialroi_tui.store import dump_campaign, load_campaign
 from socialroi_tui.templates import blank_campaign
+from socialroi_tui.text.numbers import Ratio, input_text, parse_rate_or_ratio
 
 SAMPLES = Path(__file__).resolve().parent.parent / "src" / "socialroi_tui" / "samples"
 
@@ -146,6 +147,46 @@ def test_a_count_below_a_stage_without_count_is_kept_from_the_top(document):
     stage = campaign.funnel.stages[2]
     assert (stage.basis, stage.rate) == ("top", D("0.04"))
     assert editing.field_value(campaign, "funnel.count:2") == D(40)
+
+
+def test_a_typed_count_is_kept_as_the_ratio_of_the_counts():
+    """30 out of 100 is saved as "30/100", what was typed, never as 0.2999…; a count
+    below a stage whose count is not whole is a ratio of the top count."""
+    campaign = blank_campaign("en")
+    campaign = editing.set_stage_count(campaign, 0, D(100))
+    campaign = editing.set_step_rate(campaign, 1, D("0.5"))  # 50 clicks
+    campaign = editing.set_stage_count(campaign, 2, D(15))
+    stage = campaign.funnel.stages[2]
+    assert isinstance(stage.rate, Ratio)
+    assert (stage.basis, stage.rate.as_text(), stage.rate) == ("previous", "15/50", D("0.3"))
+    assert editing.field_value(campaign, "funnel.count:2") == D(15)
+    assert editing.field_value(campaign, "funnel.step:2").as_text() == "15/50"  # as it is
+    assert input_text(editing.field_value(campaign, "funnel.step:2"), "rate", "fr") == "15 sur 50"
+    assert 'rate = "15/50"' in dump_campaign(campaign)
+
+    campaign = editing.set_stage_count(campaign, 0, D(6000))
+    campaign = editing.set_step_rate(campaign, 1, parse_rate_or_ratio("1 in 6"))  # 1 000
+    assert editing.field_value(campaign, "funnel.count:1") == D(1000)
+    campaign = editing.set_step_rate(campaign, 1, parse_rate_or_ratio("1 in 7"))  # 857,14…
+    campaign = editing.set_stage_count(campaign, 2, D(300))
+    stage = campaign.funnel.stages[2]
+    assert (stage.basis, stage.rate.as_text()) == ("top", "300/6000")
+    assert editing.field_value(campaign, "funnel.count:2") == D(300)
+    text = dump_campaign(campaign)
+    assert 'rate = "1/7"' in text and 'rate = "300/6000"' in text
+
+
+def test_a_count_out_of_a_top_no_ratio_can_write_is_a_plain_rate():
+    """A top count set by hand with more decimals than a ratio may hold (it could not be
+    read back from the file): the rate is the plain quotient, to 28 digits."""
+    campaign = blank_campaign("en")
+    campaign = editing._with_funnel(campaign, top_count=D("1000.1234567"))
+    campaign = editing.set_stage_count(campaign, 1, D(100))
+    rate = campaign.funnel.stages[1].rate
+    assert not isinstance(rate, Ratio)
+    assert rate == D("0.09998765585396753348640862850")  # 100 / 1000,1234567, 28 digits
+    with pytest.raises(ValueError, match="more than six decimals"):
+        editing.set_step_rate(campaign, 1, Ratio(1, D("1000.1234567")))
 
 
 def test_a_count_that_no_rate_can_hold_says_why():

@@ -32,6 +32,7 @@ from socialroi_tui.store import (
     save_campaign,
 )
 from socialroi_tui.store.toml_store import has_toml_comments
+from socialroi_tui.text.numbers import Ratio
 
 
 def problems_of(text: str) -> str:
@@ -179,6 +180,89 @@ def test_saved_files_are_readable_toml(sample_path):
     assert "price = 2\n" in text
 
 
+# --- funnel rates typed as ratios ------------------------------------------------------
+
+_FUNNEL = """schema_version = 1
+
+[meta]
+name = "Ratios"
+language = "{lang}"
+
+[funnel]
+top_count = 6000
+
+[[funnel.stages]]
+id = "seen"
+label = "Seen"
+
+[[funnel.stages]]
+id = "clicks"
+label = "Clicks"
+rate = {rate}
+"""
+
+
+def _stage_rate(text: str, lang: str = "en"):
+    return parse_campaign(_FUNNEL.format(lang=lang, rate=text)).funnel.stages[1].rate
+
+
+def test_a_ratio_rate_is_saved_as_its_terms_and_read_back_the_same():
+    campaign = parse_campaign(_FUNNEL.format(lang="en", rate=0.5))
+    stages = list(campaign.funnel.stages)
+    stages[1] = stages[1].model_copy(update={"rate": Ratio(1, 6)})
+    campaign = campaign.model_copy(
+        update={"funnel": campaign.funnel.model_copy(update={"stages": stages})}
+    )
+    text = dump_campaign(campaign)
+    assert 'rate = "1/6"\n' in text
+    assert "0.1666" not in text
+    assert tomllib.loads(text)["funnel"]["stages"][1]["rate"] == "1/6"  # plain TOML
+    rate = parse_campaign(text).funnel.stages[1].rate
+    assert isinstance(rate, Ratio) and rate.as_text() == "1/6"
+    assert rate == D(1) / D(6)  # the very Decimal the arithmetic used before the save
+
+
+@pytest.mark.parametrize(
+    ("written", "lang", "terms"),
+    [
+        ('"1/6"', "en", "1/6"),
+        ('"30/100"', "fr", "30/100"),  # never reduced: what was typed
+        ('"2.5/100"', "fr", "2.5/100"),  # a dot in every language, as saves write it
+        ('"1 sur 6"', "fr", "1/6"),  # by hand: read, then saved as 1/6
+        ('"1 in 6"', "fr", "1/6"),
+        ('"1,000 in 6,000"', "en", "1000/6000"),
+    ],
+)
+def test_ratios_written_in_a_file_are_read(written, lang, terms):
+    rate = _stage_rate(written, lang)
+    assert isinstance(rate, Ratio) and rate.as_text() == terms
+    text = dump_campaign(parse_campaign(_FUNNEL.format(lang=lang, rate=written)))
+    assert f'rate = "{terms}"\n' in text
+
+
+def test_rates_with_a_finite_decimal_stay_numbers_and_old_long_decimals_still_load():
+    assert "rate = 0.025\n" in dump_campaign(parse_campaign(_FUNNEL.format(lang="en", rate=0.025)))
+    assert _stage_rate('"2,5 %"', "fr") == D("0.025")
+    old = "0.1666666666666666666666666667"  # as files were saved before ratios
+    rate = _stage_rate(old)
+    assert rate == D(old) and not isinstance(rate, Ratio)
+    assert f"rate = {old}\n" in dump_campaign(parse_campaign(_FUNNEL.format(lang="en", rate=old)))
+
+
+@pytest.mark.parametrize(
+    ("written", "reason"),
+    [
+        ('"1/0"', "is out of zero"),
+        ('"7/6"', "is above 100%"),
+        ('"1 in x"', "is not a number"),
+    ],
+)
+def test_bad_ratios_in_a_file_name_the_key(written, reason):
+    problems = problems_of(_FUNNEL.format(lang="en", rate=written))
+    assert "funnel.stages[1].rate" in problems
+    assert reason in problems
+
+
 # --- load after save gives the same campaign -----------------------------------------
 
 identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,10}", fullmatch=True)
@@ -186,6 +270,14 @@ texts = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)
 rates = st.decimals(min_value=0, max_value=1, places=4) | st.none()
 money = st.decimals(min_value=0, max_value=10**9, places=2) | st.none()
 counts = st.integers(min_value=0, max_value=10**9).map(D) | st.none()
+ratios = st.integers(min_value=1, max_value=10**9).flatmap(
+    lambda whole: (
+        st.integers(min_value=0, max_value=whole * 4)
+        .map(lambda quarters: Ratio(D(quarters) / 4, whole))  # "2.25/10"
+        .filter(lambda ratio: ratio <= 1 and (not ratio or ratio * 10**6 >= 1))
+    )
+)
+stage_rates = rates | ratios
 
 
 @st.composite
@@ -227,7 +319,7 @@ def campaigns(draw):
                 FunnelStage(
                     id=s,
                     label=draw(texts),
-                    rate=None if i == 0 else draw(rates),
+                    rate=None if i == 0 else draw(stage_rates),
                     basis=draw(st.sampled_from(["previous", "top"])),
                 )
                 for i, s in enumerate(stage_ids)
@@ -291,7 +383,12 @@ def campaigns(draw):
 def test_load_after_save_gives_the_same_campaign(tmp_path, campaign):
     path: Path = tmp_path / "c.toml"
     save_campaign(campaign, path)
-    assert load_campaign(path).campaign == campaign
+    loaded = load_campaign(path).campaign
+    assert loaded == campaign
+    # ... written the same way: a ratio stays a ratio of the same terms
+    assert dump_campaign(loaded) == dump_campaign(campaign)
+    for stage, before in zip(loaded.funnel.stages, campaign.funnel.stages, strict=True):
+        assert isinstance(stage.rate, Ratio) == isinstance(before.rate, Ratio)
 
 
 @pytest.fixture(params=[0o022, 0o077], ids=["umask-022", "umask-077"])

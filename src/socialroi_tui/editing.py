@@ -26,7 +26,7 @@ from socialroi_tui.model import (
     Scenario,
 )
 from socialroi_tui.model.campaign import MOST_SCENARIOS, RESERVED_SCENARIO_NAMES
-from socialroi_tui.text.formula import safe_divide
+from socialroi_tui.text.numbers import ratio_or_quotient
 from socialroi_tui.text.words import Problem, Problems
 
 
@@ -216,9 +216,11 @@ def set_stage_count(campaign: Campaign, index: int, count: Decimal | None) -> Ca
     """Type a count at a stage: the top sets the funnel's size; below, the stage's rate
     becomes what that count implies, and the stages after it follow their own rates.
 
-    Below a stage without a count, the count is kept as a rate from the top; with no
-    top count either, ``FunnelCountError`` says so. An empty count leaves the stage's
-    rate unknown."""
+    The rate is kept as the ratio of the counts (``Ratio``: 30 out of 100 is saved as
+    ``"30/100"``, never as an endless decimal). Below a stage without a count, or whose
+    count is not whole (166,67 after a rate of 1 in 6), the count is kept as a ratio of
+    the top count, a rate from the top; with no top count either, ``FunnelCountError``
+    says so. An empty count leaves the stage's rate unknown."""
     funnel = campaign.funnel
     if index == 0:
         return _with_funnel(campaign, top_count=count)
@@ -228,7 +230,7 @@ def set_stage_count(campaign: Campaign, index: int, count: Decimal | None) -> Ca
     counts = evaluate_funnel(funnel).stages
     basis = stage.basis
     base = counts[index - 1].count if basis == "previous" else funnel.top_count
-    if base is None:
+    if base is None or base != base.to_integral_value():
         basis, base = "top", funnel.top_count
     base_label = funnel.stages[0 if basis == "top" else index - 1].label
     if base is None:
@@ -237,7 +239,7 @@ def set_stage_count(campaign: Campaign, index: int, count: Decimal | None) -> Ca
         raise FunnelCountError("zero_base", base_label)
     if count > base:
         raise FunnelCountError("above_base", base_label)
-    return _with_stage(campaign, index, rate=safe_divide(count, base), basis=basis)
+    return _with_stage(campaign, index, rate=ratio_or_quotient(count, base), basis=basis)
 
 
 def set_step_rate(campaign: Campaign, index: int, rate: Decimal | None) -> Campaign:
@@ -376,16 +378,18 @@ def field_value(campaign: Campaign, key: str) -> Decimal | None:
 
 
 def stage_fields(funnel: Funnel) -> list[tuple[Decimal | None, Decimal | None, Decimal | None]]:
-    """What each stage's count, step and from-top fields show. A rate the stage holds
-    shows even where no count can be worked out (a stage above without its count)."""
+    """What each stage's count, step and from-top fields show. The field of the rate a
+    stage holds shows that rate as it is (a ``Ratio`` as ``1 sur 6``), even where no
+    count can be worked out (a stage above without its count); the other one shows
+    what it comes to."""
     rows = []
     for index, (stage, figures) in enumerate(
         zip(funnel.stages, evaluate_funnel(funnel).stages, strict=True)
     ):
         step, top = figures.step_rate, figures.rate_from_top
-        if index and stage.basis == "previous" and step is None:
+        if index and stage.basis == "previous" and stage.rate is not None:
             step = stage.rate
-        if index and stage.basis == "top" and top is None:
+        if index and stage.basis == "top" and stage.rate is not None:
             top = stage.rate
         rows.append((figures.count, step, top))
     return rows

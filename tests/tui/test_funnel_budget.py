@@ -689,3 +689,58 @@ async def test_ranges_given_in_the_dialog_show_each_results_interval(tmp_path):
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: app.document.campaign.budget.ranges["ctr"].high < 1)
         assert app.document.campaign.budget.ranges["ctr"].low == D("0.015")
+
+
+async def test_a_step_rate_typed_as_a_ratio_is_saved_as_typed(tmp_path):
+    """Issue 16: "1 sur 6" is exactly 1/6 in the figures, saved as rate = "1/6" (never
+    0.1666…), and shown back as "1 sur 6" when the file is opened again."""
+    path = copy_sample("seed-000", tmp_path)
+    app = make_app(path, lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await funnel_ready(pilot)
+        await type_into(pilot, "#stage-3 .stage-step", "7 sur 6")
+        assert fr("Achats — Étape : « 7 sur 6 » dépasse 100 % : le premier nombre") in text_of(
+            app, "#funnel-note"
+        )
+        await type_into(pilot, "#stage-3 .stage-step", "1\u00a0sur 6")
+        assert app.screen.query_one("#stage-3 .stage-step", NumberField).problem is None
+        stage = app.document.campaign.funnel.stages[3]
+        assert (stage.basis, stage.rate) == ("previous", D(1) / D(6))
+        assert app.document.results.funnel.stages[3].count == 30 * (D(1) / D(6))
+        await pilot.press("escape", "ctrl+s")
+        await wait_for(pilot, lambda: not app.document.dirty)
+    saved = path.read_text(encoding="utf-8")
+    achats = saved[saved.index('id = "purchases"') :].split("\n\n")[0]
+    assert 'rate = "1/6"' in achats and "basis" not in achats
+    assert "0.1666" not in saved
+
+    app = make_app(path, lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await funnel_ready(pilot)
+        assert app.screen.query_one("#stage-3 .stage-step", NumberField).value == "1 sur 6"
+        assert app.screen.query_one("#stage-3 .stage-top", NumberField).value == fr("0,5 %")
+        assert app.document.campaign.funnel.stages[3].rate == D(1) / D(6)
+
+
+async def test_a_typed_count_is_saved_as_counts_and_its_ratio_fits_its_field(tmp_path):
+    path = copy_sample("seed-000", tmp_path)
+    app = make_app(path, lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await funnel_ready(pilot)
+        await type_into(pilot, "#stage-2 .stage-count", "40")  # Clics, from the top
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one("#stage-2 .stage-top", NumberField).value == "40/1000"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not app.document.dirty)
+    assert 'rate = "40/1000"' in path.read_text(encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"40/1000"', '"1 sur 40"'), encoding="utf-8"
+    )
+    app = make_app(path, lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await funnel_ready(pilot)
+        await wait_for(
+            pilot, lambda: app.screen.query_one("#stage-2 .stage-top").value == "1 sur 40"
+        )
+        assert app.document.results.funnel.stages[2].count == 25

@@ -16,6 +16,8 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
     field_validator,
     model_validator,
 )
@@ -24,8 +26,10 @@ from socialroi_tui.text.numbers import (
     MONEY_DECIMALS,
     NumberError,
     NumberKind,
+    Ratio,
     out_of_range,
     parse_number,
+    parse_rate_or_ratio,
 )
 from socialroi_tui.text.safe import shortened
 from socialroi_tui.text.words import Problem, Problems, at
@@ -112,6 +116,29 @@ def _number_reader(kind: NumberKind):
 
 
 Rate = Annotated[Decimal, _number_reader("rate")]
+
+
+def _read_ratio(value: Any, handler: ValidatorFunctionWrapHandler, info: ValidationInfo) -> Any:
+    """A funnel's rate: a ``Ratio`` kept as it is (its terms are what a save writes, so
+    they must read back), text read as a rate or a ratio (``"1/6"``, ``"1 sur 6"``,
+    ``"2,5 %"``), anything else as a ``Rate``."""
+    if isinstance(value, Ratio):
+        try:  # what a save writes must read back: the same checks as for a file's text
+            parse_rate_or_ratio(value.as_text(), field=info.field_name or "")
+        except NumberError as error:
+            raise ValueError(error.problem()) from None
+        return value
+    if isinstance(value, str):
+        lang = (info.context or {}).get("lang", "en")
+        try:
+            return parse_rate_or_ratio(value, lang=lang, field=info.field_name or "")
+        except NumberError as error:
+            raise ValueError(error.problem()) from None
+    return handler(value)
+
+
+StageRate = Annotated[Decimal, _number_reader("rate"), WrapValidator(_read_ratio)]
+"""A funnel stage's rate: a fraction, or a ``Ratio`` of two numbers (``1/6``)."""
 Money = Annotated[Decimal, _number_reader("money")]
 Count = Annotated[Decimal, _number_reader("count")]
 Amount = Annotated[Decimal, _number_reader("number")]
@@ -175,7 +202,9 @@ class FunnelStage(Model):
 
     id: Identifier
     label: ShortText
-    rate: Rate | None = None
+    rate: StageRate | None = None
+    """A fraction, or a ``Ratio`` (``1 in 6``, a count out of another), which a file
+    holds as text: ``rate = "1/6"``."""
     basis: Literal["previous", "top"] = "previous"
 
 

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from socialroi_tui.engine.actuals import MEASURES
 from socialroi_tui.model import SCHEMA_VERSION, ActualResult, Campaign
 from socialroi_tui.model.problems import describe_validation_error
+from socialroi_tui.text.numbers import Ratio
 from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.toml_layout import RESULTS_HEADER, plain_results_start
 from socialroi_tui.text.words import Problem
@@ -497,7 +498,11 @@ def current_digest(path: Path) -> str | None:
 
 
 def _plain(value: Any) -> Any:
-    """Integral Decimals as ints, so that files read ``5000`` rather than ``5000.0``."""
+    """Integral Decimals as ints, so that files read ``5000`` rather than ``5000.0``; a
+    ``Ratio`` (a funnel rate typed ``1 in 6``, or a count out of another) as its terms,
+    ``"1/6"``, never its endless quotient."""
+    if isinstance(value, Ratio):
+        return value.as_text()
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else value
     if isinstance(value, dict):

@@ -14,6 +14,9 @@ Rules
   In French, ``1,234`` is one point two three four.
 * ``k`` multiplies by a thousand, ``M`` by a million, ``Md`` or ``G`` by a billion.
 * A rate written with ``%`` is a percentage; without it, a fraction from 0 to 1.
+* Where a rate may be a ratio (a funnel's rates, ``parse_rate_or_ratio``): ``1 in 6``,
+  ``1 sur 6``, ``30 out of 100`` or ``1/6``, in either language; it is kept as a
+  :class:`Ratio`, which remembers both terms.
 * Currency signs (``€``, ``$``, ``£``) and ISO codes (``EUR``) are ignored.
 * Digits are ``0`` to ``9``: digits of other scripts (``١٢``, ``１２``) are refused, so
   that what is read is what a French or English reader sees.
@@ -63,12 +66,22 @@ CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
 class NumberError(ValueError):
     """A typed value that is not a number of the expected kind."""
 
-    def __init__(self, field: str, text: str, reason: str, kind: NumberKind, lang: Language):
+    def __init__(
+        self,
+        field: str,
+        text: str,
+        reason: str,
+        kind: NumberKind,
+        lang: Language,
+        example: str = "",
+    ):
         self.field = field
         self.text = text
         self.reason = reason
         """Why, as a key (``not_number``, ``too_large``…)."""
         self.kind = kind
+        self.example = example or kind
+        """What the example shown is of (``example_<this>`` in the catalogs)."""
         super().__init__(self.problem().words(lang))
 
     def problem(self) -> Problem:
@@ -78,7 +91,7 @@ class NumberError(ValueError):
             field=self.field,
             text=shortened(self.text, 40),
             reason=Problem.of(f"reason_{self.reason}"),
-            example=Problem.of(f"example_{self.kind}"),
+            example=Problem.of(f"example_{self.example}"),
         )
 
 
@@ -265,6 +278,107 @@ def _read_number(
     return _whole_normalised(value)
 
 
+# --- ratios --------------------------------------------------------------------------
+
+
+class Ratio(Decimal):
+    """A rate known as one number out of another (``1 in 6``, ``30/100``).
+
+    It *is* the quotient, worked out once with the module's precision (so every figure
+    computed from it is the one a plain ``Decimal`` of that value gives), and it keeps
+    both terms as they were typed, unreduced, so that a file or a field can write it
+    back as ``1/6`` rather than ``0.1666…``. Arithmetic on it gives plain Decimals;
+    it compares and hashes as its value."""
+
+    __slots__ = ("denominator", "numerator")
+    numerator: Decimal
+    denominator: Decimal
+
+    def __new__(cls, numerator: Decimal | int, denominator: Decimal | int) -> Ratio:
+        numerator, denominator = Decimal(numerator), Decimal(denominator)
+        if not (numerator.is_finite() and denominator.is_finite()) or denominator <= 0:
+            raise ValueError(f"no ratio of {numerator} to {denominator}")
+        self = super().__new__(cls, numerator / denominator)
+        self.numerator = _whole_normalised(numerator)
+        self.denominator = _whole_normalised(denominator)
+        return self
+
+    def __reduce__(self):
+        return (Ratio, (self.numerator, self.denominator))
+
+    def __repr__(self) -> str:
+        return f"Ratio('{self.as_text()}')"
+
+    def as_text(self) -> str:
+        """How a file holds it: ``1/6``, ``30/100``, ``2.5/100`` (digits and a dot, in
+        every language)."""
+        return f"{_plain_digits(self.numerator)}/{_plain_digits(self.denominator)}"
+
+
+def ratio_or_quotient(numerator: Decimal, denominator: Decimal) -> Decimal:
+    """``numerator / denominator`` as a ``Ratio`` when both terms are numbers a ratio can
+    be written with and read back (from 0 to 10¹⁵, at most six decimals), else as a plain
+    quotient of at most 28 significant digits, what a file holds (a count out of a top
+    count set by hand in a file with more decimals)."""
+    terms_readable = all(
+        term >= 0 and out_of_range(term, "number") is None for term in (numerator, denominator)
+    )
+    if terms_readable and denominator > 0:
+        return Ratio(numerator, denominator)
+    return decimal.Context(prec=MAX_DIGITS).divide(numerator, denominator)
+
+
+def _plain_digits(value: Decimal) -> str:
+    """``value`` in plain digits without useless zeros: ``100``, ``2.5``."""
+    text = f"{value:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+_LETTER = r"[^\W\d_]"
+_RATIO_SEPARATOR = re.compile(
+    rf"/|(?<!{_LETTER})(?:in|sur|out[\s\u00a0\u202f]+of)(?!{_LETTER})", re.IGNORECASE
+)
+"""Between the two numbers of a ratio: ``/``, ``in``, ``sur`` or ``out of`` (a word
+alone, not inside another one)."""
+RATIO_WORDS = ("in", "sur", "out of")
+
+
+def parse_rate_or_ratio(text: str, *, lang: Language = "en", field: str = "") -> Decimal:
+    """A rate (``2,5 %``, ``0.025``) or a ratio (``1 in 6``, ``1 sur 6``, ``1/6``), from 0
+    to 100 %; a ratio comes back as a :class:`Ratio`. ``NumberError`` says why not, with
+    an example that shows both ways."""
+    separator = _RATIO_SEPARATOR.search(text or "")
+    if separator is None:
+        try:
+            return parse_number(text, "rate", lang=lang, field=field)
+        except NumberError as error:
+            raise NumberError(
+                error.field, text, error.reason, "rate", lang, example="ratio"
+            ) from None
+    field = field or t("value_field", lang)
+
+    def fail(reason: str) -> NumberError:
+        return NumberError(field, text, reason, "rate", lang, example="ratio")
+
+    terms = []
+    for part in (text[: separator.start()], text[separator.end() :]):
+        if "%" in part:  # "50 % in 6": a count out of a count, not a rate
+            raise fail("not_number")
+        try:
+            terms.append(parse_number(part, "number", lang=lang, field=field))
+        except NumberError as error:
+            raise fail(error.reason) from None
+    numerator, denominator = terms
+    if denominator == 0:
+        raise fail("ratio_zero")
+    if numerator > denominator:
+        raise fail("ratio_above_100")
+    ratio = Ratio(numerator, denominator)
+    if ratio and ratio.adjusted() < MIN_RATE.adjusted():
+        raise fail("rate_too_small")
+    return ratio
+
+
 # --- formatting ---------------------------------------------------------------------
 
 UNDEFINED = "—"
@@ -347,13 +461,19 @@ def parse_for_unit(text: str, unit: str, *, lang: Language, field: str) -> Decim
     return parse_number(text, "number", lang=lang, field=field)
 
 
-def input_text(value: Decimal | None, kind: str, lang: Language) -> str:
+def input_text(value: Decimal | None, kind: str, lang: Language, width: int | None = None) -> str:
     """A value as it reads back in a field: ``2,5 %``, ``5 000,00``, ``1 200``.
 
     ``kind`` is a number kind or a KPI unit; the parser reads the text back to ``value``.
+    A ``Ratio`` shows as a ratio, ``1 sur 6`` (read back by ``parse_rate_or_ratio`` to the
+    same terms); in a field of ``width`` characters that this would overflow, as
+    ``1/250``, and if that does not fit either, as its percentage (``3 %``: the one case
+    where the text is the value rounded, as for any long decimal).
     """
     if value is None or not value.is_finite():
         return ""
+    if isinstance(value, Ratio):
+        return _ratio_text(value, lang, width)
     if kind == "rate":
         return format_rate(value, lang)
     if kind == "money":  # cents, or every decimal the amount has (a CPC of 0,066667)
@@ -361,3 +481,20 @@ def input_text(value: Decimal | None, kind: str, lang: Language) -> str:
         places = min(max(2, -exponent), MONEY_DECIMALS) if isinstance(exponent, int) else 2
         return format_decimal(value, places, lang)
     return format_decimal(value, 4, lang, trim=True)
+
+
+def _ratio_text(ratio: Ratio, lang: Language, width: int | None) -> str:
+    """``1 sur 6``, else ``1/6``, else ``16,7 %``: the first that fits in ``width``."""
+    words = " ".join(
+        (
+            format_plain(ratio.numerator, lang, MONEY_DECIMALS),
+            t("ratio_word", lang),
+            format_plain(ratio.denominator, lang, MONEY_DECIMALS),
+        )
+    )
+    if width is None or len(words) <= width:
+        return words
+    short = ratio.as_text().replace(".", ",") if lang == "fr" else ratio.as_text()
+    if len(short) <= width:
+        return short
+    return format_rate(ratio, lang)

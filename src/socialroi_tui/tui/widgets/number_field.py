@@ -17,7 +17,13 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import Input
 
-from socialroi_tui.text.numbers import NumberError, input_text, parse_number
+from socialroi_tui.text.numbers import (
+    NumberError,
+    Ratio,
+    input_text,
+    parse_number,
+    parse_rate_or_ratio,
+)
 from socialroi_tui.text.words import Language
 from socialroi_tui.tui.widgets.measure import content_width
 from socialroi_tui.tui.widgets.plain import PlainLines
@@ -72,6 +78,7 @@ class NumberField(PlainLines, Input):
         *,
         allow_empty: bool = True,
         allow_above_100: bool = False,
+        allow_ratio: bool = False,
         edit_key: str = "",
         **kwargs,
     ) -> None:
@@ -86,6 +93,8 @@ class NumberField(PlainLines, Input):
         self.lang = lang
         self.allow_empty = allow_empty
         self.allow_above_100 = allow_above_100
+        self.allow_ratio = allow_ratio
+        """A rate field that also reads ``1 in 6``, ``1 sur 6``, ``1/6`` (a ``Ratio``)."""
         self._showing = False
         self.problem: str | None = None
         """Why the text is not a number (it is then drawn in the error colour), or None."""
@@ -133,6 +142,8 @@ class NumberField(PlainLines, Input):
         """The value of ``text``; ``NumberError`` names this field and shows an example."""
         if not text.strip() and self.allow_empty:
             return None
+        if self.allow_ratio:
+            return parse_rate_or_ratio(text, lang=self.lang, field=self.label)
         return parse_number(
             text,
             self.kind,  # type: ignore[arg-type]
@@ -235,7 +246,7 @@ class NumberField(PlainLines, Input):
         if self._means(self.value) == value:
             self._shown = (value, self.value)
             return  # keep the user's way of writing it
-        text = input_text(value, self.kind, self.lang)
+        text = input_text(value, self.kind, self.lang, self._text_width(value))
         if self._shown is not None and not self.has_focus:
             self._show_unfocused(text)
         else:
@@ -273,5 +284,24 @@ class NumberField(PlainLines, Input):
         virtual_size = self.validate_virtual_size(Size(cell_len(text) + 1, 1))
         self.set_reactive(Input.virtual_size, virtual_size)
 
+    def _text_width(self, value: Decimal | None) -> int | None:
+        """How many characters the field shows, for a ``Ratio`` (``1 sur 6`` in a field
+        too narrow for it is written shorter); None until the field has its width."""
+        if not isinstance(value, Ratio):
+            return None
+        return content_width(self) or None
+
     def on_resize(self) -> None:
         self._fit_virtual_size(self.value)
+        shown = self._shown  # a ratio shown as it fits: written again for the new width
+        if (
+            shown is not None
+            and isinstance(shown[0], Ratio)
+            and shown[1] == self.value
+            and not self.has_focus
+            and self.problem is None
+        ):
+            text = input_text(shown[0], self.kind, self.lang, self._text_width(shown[0]))
+            if text != self.value:
+                self._show_unfocused(text)
+                self._shown = (shown[0], text)
