@@ -140,3 +140,16 @@ def test_a_platform_row_may_not_lack_a_network():
     row = campaign.actuals[0].model_copy(update={"channel": OFF_SOCIAL})
     with pytest.raises(Problems):
         editing.replace_actual(campaign, 0, row)
+
+
+def test_the_workbook_keeps_the_two_sources_apart(tmp_path):
+    import zipfile
+
+    from socialroi_tui.presenter import xlsx_report
+
+    campaign = two_sources()
+    path = tmp_path / "r.xlsx"
+    xlsx_report(campaign, evaluate(campaign), path, "fr")
+    with zipfile.ZipFile(path) as book:
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert "Hors réseaux" in strings and "Part trafic" in strings and "CA site" in strings

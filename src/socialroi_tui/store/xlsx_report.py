@@ -240,8 +240,8 @@ class _Writer:
         self._header_row(sheet, headers, [22, 30, *([13] * len(columns))])
         for index, row in enumerate(dashboard_rows(results), start=1):
             channel = row.label if row.level != "publication" else ""
-            if row.level == "total":
-                channel = t("total", lang)
+            if row.level in ("total", "site"):
+                channel = t("total" if row.level == "total" else "off_social_row", lang)
             sheet.write(index, 0, spreadsheet_text(one_line(channel)))
             publication = row.label if row.level == "publication" else ""
             sheet.write(index, 1, spreadsheet_text(one_line(publication)))
