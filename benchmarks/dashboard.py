@@ -95,7 +95,11 @@ async def measure(
                 await until(lambda: bool(drawn))
                 timings.setdefault(name, []).append(drawn[0] - start)
 
-            await until(lambda: not app.opening and app.screen.query(FigureTable))
+            await until(
+                lambda: not app.opening
+                and app.screen.query(FigureTable)
+                and app.screen.query_one(FigureTable).rows
+            )
             table = app.screen.query_one(FigureTable)
             # Every network unfolded: each publication is a row of the table.
             app.screen.collapsed.clear()

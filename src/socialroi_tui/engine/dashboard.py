@@ -103,9 +103,12 @@ def sort_rows(
         return (value is None, -value if descending and value is not None else value or 0)
 
     channels = [r for r in rows if r.level == "channel"]
+    children: dict[str, list[DashboardRow]] = {}
+    for row in rows:  # one pass: each channel's publications, in their order
+        if row.level == "publication":
+            children.setdefault(row.channel, []).append(row)
     ordered = []
     for channel in sorted(channels, key=key):
         ordered.append(channel)
-        children = [r for r in rows if r.level == "publication" and r.channel == channel.channel]
-        ordered += sorted(children, key=key)
+        ordered += sorted(children.pop(channel.channel, ()), key=key)
     return ordered + [r for r in rows if r.level == "total"]

@@ -91,6 +91,7 @@ class DashboardScreen(SectionScreen):
         """Networks whose publications are folded (a network of many starts folded)."""
         self._seen_channels: set[str] = set()
         self._rows_of: tuple[object, list[DashboardRow]] | None = None
+        self._unsorted: tuple[object, list[DashboardRow]] | None = None
         self._table = self.query_one(FigureTable)
         self.query_one("#dashboard-kpis").border_title = t("kpis", self.lang)
         self._table.focus()
@@ -101,16 +102,18 @@ class DashboardScreen(SectionScreen):
         return dashboard_columns(self.roi_app.document.results)
 
     def _all_rows(self) -> list[DashboardRow]:
-        """Every row of the dashboard, sorted; worked out again only when the results or
-        the sort change (100 000 publications take a third of a second)."""
+        """Every row of the dashboard, sorted; the rows are made again only when the
+        results change, and sorted again only when they or the sort change."""
         results = self.roi_app.document.results
         drawn_from = (results, self.sort_column, self.descending)
         if self._rows_of is None or self._rows_of[0] != drawn_from:
-            rows = dashboard_rows(results)
+            if self._unsorted is None or self._unsorted[0] is not results:
+                self._unsorted = (results, dashboard_rows(results))
+                self._fold_large_networks(results)
+            rows = self._unsorted[1]
             if self.sort_column:
                 rows = sort_rows(rows, self.sort_column, self.descending)
             self._rows_of = (drawn_from, rows)
-            self._fold_large_networks(results)
         return self._rows_of[1]
 
     def _fold_large_networks(self, results) -> None:
