@@ -128,3 +128,57 @@ def test_sorting_the_rows_keeps_the_order_of_the_first_sort(actuals, column, des
     assert sort_rows(rows, column, descending) == sort_rows_one_channel_at_a_time(
         rows, column, descending
     )
+
+
+@settings(max_examples=60)
+@given(
+    before=st.lists(results, max_size=12),
+    added=st.lists(results, max_size=4),
+    margin=st.sampled_from([None, Decimal("0.4")]),
+)
+def test_rows_reused_after_results_are_added_are_the_rows_made_afresh(before, added, margin):
+    from socialroi_tui.engine.dashboard_reuse import rows_after
+
+    document = CampaignDocument(campaign_of(CHANNELS, before))
+    if margin is not None:
+        document.apply(editing.set_budget(document.campaign, gross_margin=margin))
+    first = document.results
+    rows = dashboard_rows(first)
+    for result in added:
+        document.apply(editing.add_actual(document.campaign, result))
+    assert rows_after(first, rows, document.results) == dashboard_rows(document.results)
+
+
+def test_rows_are_made_again_when_the_plan_changed():
+    from socialroi_tui.engine.dashboard_reuse import rows_after
+
+    document = CampaignDocument(campaign_of(CHANNELS, []))
+    first = document.results
+    rows = dashboard_rows(first)
+    document.apply(editing.set_budget(document.campaign, budget=Decimal(1000)))
+    assert rows_after(first, rows, document.results) == dashboard_rows(document.results)
+
+
+@settings(max_examples=60)
+@given(
+    before=st.lists(results, max_size=12),
+    added=st.lists(results, max_size=4),
+    column=st.sampled_from(["spend", "cpa", "ctr", "reach"]),
+    descending=st.booleans(),
+)
+def test_a_sort_made_again_after_results_are_added_is_the_sort_made_afresh(
+    before, added, column, descending
+):
+    from socialroi_tui.engine.dashboard_reuse import rows_after, sorted_after
+
+    document = CampaignDocument(campaign_of(CHANNELS, before))
+    first = document.results
+    rows = dashboard_rows(first)
+    earlier = (rows, sort_rows(rows, column, descending))
+    for result in added:
+        document.apply(editing.add_actual(document.campaign, result))
+    now = rows_after(first, rows, document.results)
+    assert sorted_after(earlier, now, column, descending) == sort_rows(now, column, descending)
+    assert sorted_after((now, sort_rows(now, column, descending)), now, column, descending) == (
+        sort_rows(now, column, descending)
+    )

@@ -12,12 +12,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from socialroi_tui import editing
-from socialroi_tui.engine.dashboard import (
-    DashboardRow,
-    dashboard_columns,
-    dashboard_rows,
-    sort_rows,
-)
+from socialroi_tui.engine.dashboard import DashboardRow, dashboard_columns
+from socialroi_tui.engine.dashboard_reuse import rows_after, sorted_after
+from socialroi_tui.engine.evaluate import CampaignResults
 from socialroi_tui.presenter import DASHBOARD_UNITS, format_by_unit, kpi_name
 from socialroi_tui.text.numbers import format_count
 from socialroi_tui.text.safe import cell_width, one_line, padded
@@ -48,6 +45,9 @@ def columns_in_order(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 COLUMN_WIDTH = 11
 FOLDED_ABOVE = 200
+SORTS_KEPT = 4
+"""Sorts kept to be told apart from the next: a network whose publications did not
+change keeps its order (a result added re-sorts one network)."""
 """A network with more publications than this starts folded (Enter unfolds it)."""
 
 
@@ -91,7 +91,9 @@ class DashboardScreen(SectionScreen):
         """Networks whose publications are folded (a network of many starts folded)."""
         self._seen_channels: set[str] = set()
         self._rows_of: tuple[object, list[DashboardRow]] | None = None
-        self._unsorted: tuple[object, list[DashboardRow]] | None = None
+        self._unsorted: tuple[CampaignResults, list[DashboardRow]] | None = None
+        self._sorts: dict[tuple[str, bool], tuple[list, list[DashboardRow]]] = {}
+        """The last sorts made, by column and direction: rows and their order."""
         self._table = self.query_one(FigureTable)
         self.query_one("#dashboard-kpis").border_title = t("kpis", self.lang)
         self._table.focus()
@@ -108,11 +110,17 @@ class DashboardScreen(SectionScreen):
         drawn_from = (results, self.sort_column, self.descending)
         if self._rows_of is None or self._rows_of[0] != drawn_from:
             if self._unsorted is None or self._unsorted[0] is not results:
-                self._unsorted = (results, dashboard_rows(results))
+                before, rows = self._unsorted or (None, None)
+                self._unsorted = (results, rows_after(before, rows, results))
                 self._fold_large_networks(results)
             rows = self._unsorted[1]
             if self.sort_column:
-                rows = sort_rows(rows, self.sort_column, self.descending)
+                order = (self.sort_column, self.descending)
+                unsorted = rows
+                rows = sorted_after(self._sorts.pop(order, None), unsorted, *order)
+                self._sorts[order] = (unsorted, rows)
+                while len(self._sorts) > SORTS_KEPT:
+                    del self._sorts[next(iter(self._sorts))]
             self._rows_of = (drawn_from, rows)
         return self._rows_of[1]
 
