@@ -96,9 +96,11 @@ async def measure(
                 timings.setdefault(name, []).append(drawn[0] - start)
 
             await until(
-                lambda: not app.opening
-                and app.screen.query(FigureTable)
-                and app.screen.query_one(FigureTable).rows
+                lambda: (
+                    not app.opening
+                    and app.screen.query(FigureTable)
+                    and app.screen.query_one(FigureTable).rows
+                )
             )
             table = app.screen.query_one(FigureTable)
             # Every network unfolded: each publication is a row of the table.

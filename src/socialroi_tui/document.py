@@ -138,16 +138,27 @@ class CampaignDocument:
             if known_actuals is actuals and known_channels is channels:
                 self._summaries.insert(0, self._summaries.pop(index))
                 return summary
-        summary = None
+        summary = self.summary_ahead(campaign)
+        self.keep_summary(campaign, summary)
+        return summary
+
+    def summary_ahead(self, campaign: Campaign) -> ActualsSummary:
+        """The actual results of ``campaign`` added up, onto the last ones added up when
+        it only adds results to them. Changes nothing: a worker thread may call it for a
+        campaign about to be applied (an import), then ``keep_summary``."""
         if self._summaries:
             known_actuals, known_channels, known = self._summaries[0]
+            actuals, channels = campaign.actuals, campaign.channels
             if _extends(actuals, known_actuals) and _extends(channels, known_channels):
                 summary = summarise_more(known, campaign, actuals[len(known_actuals) :])
-        if summary is None:
-            summary = summarise_actuals(campaign)
-        self._summaries.insert(0, (actuals, channels, summary))
+                if summary is not None:
+                    return summary
+        return summarise_actuals(campaign)
+
+    def keep_summary(self, campaign: Campaign, summary: ActualsSummary) -> None:
+        """Use ``summary`` (``summary_ahead(campaign)``) for ``campaign``'s results."""
+        self._summaries.insert(0, (campaign.actuals, campaign.channels, summary))
         del self._summaries[SUMMARIES_KEPT:]
-        return summary
 
     def work_out(self) -> CampaignResults:
         """Every figure, now (a worker thread does it for a large file)."""
