@@ -39,6 +39,7 @@ def bench_evaluate(runs: int = 400) -> None:
 
 
 def main() -> None:
+    from benchmarks.dashboard import bench_dashboard
     from benchmarks.keystrokes import bench_keystrokes
     from benchmarks.large import bench_import, bench_large_campaigns
     from benchmarks.startup import bench_startup
@@ -49,6 +50,7 @@ def main() -> None:
     bench_typing()
     bench_keystrokes()
     bench_large_campaigns()
+    bench_dashboard()
     bench_import()
 
 

@@ -38,3 +38,22 @@ def test_a_key_without_a_frame_is_left_out_and_shows_in_the_count():
 def test_p95_is_the_value_below_which_95_percent_lie():
     values = [float(n) for n in range(1, 101)]
     assert _p95(values) == 95.0
+
+
+async def test_the_dashboard_benchmark_times_each_step_on_a_small_campaign(tmp_path):
+    """Every step of ``make bench``'s dashboard run draws its change (timings are only
+    printed there, never checked)."""
+    from benchmarks.dashboard import campaign_of_publications, measure
+
+    path = campaign_of_publications(tmp_path, publications=40, rows=2)
+    timings = await measure(path, rounds=1, publications=40)
+    assert set(timings) == {
+        "floor: cursor down",
+        "sort (s)",
+        "reverse sort (S)",
+        "rank by CPA (c)",
+        "fold (Enter)",
+        "unfold (Enter)",
+        "add a result (OK)",
+    }
+    assert all(len(seconds) == 1 for seconds in timings.values())

@@ -334,26 +334,29 @@ def test_markup_and_escapes_in_a_csv_do_not_reach_the_import_warnings(tmp_path, 
 
 async def test_a_hostile_export_and_file_name_show_literally_in_the_preview(tmp_path):
     from socialroi_tui.tui.dialogs.choice import ChoiceDialog
-    from tui.helpers import copy_sample, loaded, make_app, text_of
+    from tui.helpers import (
+        choose_export,
+        copy_sample,
+        imported,
+        loaded,
+        make_app,
+        preview_shown,
+        text_of,
+    )
 
     export = tmp_path / "[bold]x[red] \x1b[31m.csv"
     export.write_bytes(HOSTILE_EXPORT)
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one("#prompt-input").value = str(export)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_export(pilot, export)
+        await preview_shown(pilot)
         assert isinstance(app.screen, ChoiceDialog)
         message = text_of(app, ".dialog-message")
         assert message.startswith("[bold]x[red] \\x1b[31m.csv (meta)")
         warnings = text_of(app, "#preview-warnings")
         assert "ligne 3\u00a0: ⚠ Conversions 60 > Clics 50\u00a0: rarement possible" in warnings
-        await pilot.click("#answer-import")
-        await pilot.pause()
-        assert len(app.document.campaign.actuals) == 2
+        await imported(pilot, 2)
         # The file's name, kept with its import, shows as text in the rows and the question.
         from socialroi_tui.tui.dialogs.rows import RowsDialog
         from tui.helpers import wait_for
@@ -366,6 +369,37 @@ async def test_a_hostile_export_and_file_name_show_literally_in_the_preview(tmp_
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         assert "«\u00a0[bold]x[red] \\x1b[31m.csv\u00a0»" in text_of(app, ".dialog-message")
+
+
+async def test_hostile_file_names_show_as_text_on_one_line_in_the_import_browser(tmp_path):
+    """The browser lists an export named with markup, an escape sequence and a newline
+    as its name, made visible, on one line; picked with the keys, it is read."""
+    from rich.text import Text
+
+    from socialroi_tui.tui.dialogs.open_file import FileTree, ImportFileDialog
+    from socialroi_tui.tui.widgets.figure_table import FigureTable
+    from tui.helpers import copy_sample, loaded, make_app, preview_shown, wait_for
+
+    name = "[bold]x[red] \x1b[31m\nred\x07.csv"
+    (tmp_path / name).write_bytes(HOSTILE_EXPORT)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, ImportFileDialog))
+        tree = app.screen.query_one(FileTree)
+        await wait_for(pilot, lambda: len(tree.root.children) == 1)
+        node = tree.root.children[0]
+        assert node.label == Text("[bold]x[red] \\x1b[31m red\\x07.csv")  # not seed-000.toml
+        shown = "\n".join(tree.render_line(y).text for y in range(tree.size.height))
+        assert "[bold]x[red] \\x1b[31m red\\x07.csv" in shown and "\x1b" not in shown
+        tree.focus()
+        await pilot.press("down", "enter")
+        await preview_shown(pilot)
+        await pilot.press("escape")  # cancelled: nothing changes
+        await wait_for(pilot, lambda: app.screen.query(FigureTable))
+        assert app.document.campaign.actuals == []
 
 
 async def test_markup_typed_in_the_result_and_kpi_forms_leaves_the_warnings_alone(tmp_path):

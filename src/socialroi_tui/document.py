@@ -12,13 +12,21 @@ from decimal import Decimal
 from pathlib import Path
 
 from socialroi_tui.editing import field_value, restore_field
-from socialroi_tui.engine.evaluate import CampaignResults, evaluate, summarise_actuals
+from socialroi_tui.engine.evaluate import (
+    ActualsSummary,
+    CampaignResults,
+    evaluate,
+    summarise_actuals,
+    summarise_more,
+)
 from socialroi_tui.engine.scenarios import fold, in_scenario
 from socialroi_tui.model import Campaign
 from socialroi_tui.store import LoadedCampaign, load_campaign, save_campaign
 from socialroi_tui.store.toml_store import Progress, current_digest
 
 UNDO_DEPTH = 200
+SUMMARIES_KEPT = 3
+"""Added-up actual results kept: an undo of an added result finds its figures again."""
 _versions = itertools.count(1)
 
 
@@ -81,7 +89,9 @@ class CampaignDocument:
         self.unreadable: dict[str, UnreadableField] = {}
         """Fields whose text is not a number, by edit key, in the order they turned so."""
         self._results: CampaignResults | None = None
-        self._actuals: tuple | None = None
+        self._summaries: list[tuple[list, list, ActualsSummary]] = []
+        """The actual results last added up (most recent first), by the very lists they
+        were added up from."""
 
     @classmethod
     def open(cls, path: Path | str, progress: Progress | None = None) -> CampaignDocument:
@@ -115,19 +125,40 @@ class CampaignDocument:
     def results(self) -> CampaignResults:
         """Every figure of the campaign, computed once per edit. Actual results are added
         up again only when they (or the channels) change: typing stays fast with 100 000
-        publications."""
+        publications; a result added (or an import) adds only its rows to what was added
+        up, and an undo finds the figures it goes back to among the last few."""
         if self._results is None:
             campaign = self.campaign
-            cached = self._actuals
-            if (
-                cached is None
-                or cached[0] is not campaign.actuals
-                or cached[1] is not (campaign.channels)
-            ):
-                cached = (campaign.actuals, campaign.channels, summarise_actuals(campaign))
-                self._actuals = cached
-            self._results = evaluate(campaign, actuals=cached[2])
+            self._results = evaluate(campaign, actuals=self._summary_of(campaign))
         return self._results
+
+    def _summary_of(self, campaign: Campaign) -> ActualsSummary:
+        actuals, channels = campaign.actuals, campaign.channels
+        for index, (known_actuals, known_channels, summary) in enumerate(self._summaries):
+            if known_actuals is actuals and known_channels is channels:
+                self._summaries.insert(0, self._summaries.pop(index))
+                return summary
+        summary = self.summary_ahead(campaign)
+        self.keep_summary(campaign, summary)
+        return summary
+
+    def summary_ahead(self, campaign: Campaign) -> ActualsSummary:
+        """The actual results of ``campaign`` added up, onto the last ones added up when
+        it only adds results to them. Changes nothing: a worker thread may call it for a
+        campaign about to be applied (an import), then ``keep_summary``."""
+        if self._summaries:
+            known_actuals, known_channels, known = self._summaries[0]
+            actuals, channels = campaign.actuals, campaign.channels
+            if _extends(actuals, known_actuals) and _extends(channels, known_channels):
+                summary = summarise_more(known, campaign, actuals[len(known_actuals) :])
+                if summary is not None:
+                    return summary
+        return summarise_actuals(campaign)
+
+    def keep_summary(self, campaign: Campaign, summary: ActualsSummary) -> None:
+        """Use ``summary`` (``summary_ahead(campaign)``) for ``campaign``'s results."""
+        self._summaries.insert(0, (campaign.actuals, campaign.channels, summary))
+        del self._summaries[SUMMARIES_KEPT:]
 
     def work_out(self) -> CampaignResults:
         """Every figure, now (a worker thread does it for a large file)."""
@@ -263,6 +294,13 @@ class CampaignDocument:
         self.has_comments = False
         self._saved_version = self._version
         return target
+
+
+def _extends(longer: list, shorter: list) -> bool:
+    """Whether ``longer`` holds the very items of ``shorter`` first (then perhaps more)."""
+    return len(longer) >= len(shorter) and all(
+        a is b for a, b in zip(longer, shorter, strict=False)
+    )
 
 
 def _same(first: Campaign, second: Campaign) -> bool:

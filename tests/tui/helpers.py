@@ -82,3 +82,30 @@ async def funnel_ready(pilot) -> None:
 
 def stage_labels(app) -> list[str]:
     return [s.label for s in app.document.campaign.funnel.stages]
+
+
+async def choose_export(pilot, path: Path) -> None:
+    """``i`` on the dashboard, then the export's path typed in the file browser."""
+    from textual.widgets import Input
+
+    from socialroi_tui.tui.dialogs.open_file import ImportFileDialog
+
+    await pilot.press("i")
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ImportFileDialog))
+    field = pilot.app.screen.query_one("#open-path", Input)
+    field.value = str(path)
+    field.focus()
+    await pilot.press("enter")
+
+
+async def preview_shown(pilot) -> None:
+    """Wait for the export to be read (by a worker) and its preview shown."""
+    from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+
+    await wait_for(pilot, lambda: isinstance(pilot.app.screen, ChoiceDialog))
+
+
+async def imported(pilot, count: int) -> None:
+    """Click Import on the preview, then wait until ``count`` results are in."""
+    await pilot.click("#answer-import")
+    await wait_for(pilot, lambda: len(pilot.app.document.campaign.actuals) == count)

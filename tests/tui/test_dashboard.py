@@ -12,11 +12,22 @@ import pytest
 from tests.french import fr
 
 from socialroi_tui.cli import main as cli_main
+from socialroi_tui.engine.evaluate import evaluate
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
-from socialroi_tui.tui.dialogs.prompt import TextPrompt
 from socialroi_tui.tui.dialogs.results import MappingDialog, ResultEditor
+from socialroi_tui.tui.widgets.figure_table import FigureTable
 
-from .helpers import copy_sample, loaded, make_app, table_rows, text_of, wait_for
+from .helpers import (
+    choose_export,
+    copy_sample,
+    imported,
+    loaded,
+    make_app,
+    preview_shown,
+    table_rows,
+    text_of,
+    wait_for,
+)
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
 
@@ -88,22 +99,13 @@ async def test_import_a_french_meta_export_with_a_preview(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        assert isinstance(app.screen, TextPrompt)
-        app.screen.query_one("#prompt-input").value = str(EXPORTS / "meta_fr.csv")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)  # nothing changed yet
-        assert app.document.campaign.actuals == []
-        await pilot.click("#answer-import")
-        await pilot.pause()
-        assert len(app.document.campaign.actuals) == 2
-        assert "▾ Facebook" in labels(app) and "▾ Instagram" in labels(app)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one("#prompt-input").value = str(EXPORTS / "meta_fr.csv")
-        await pilot.press("enter")
+        await choose_export(pilot, EXPORTS / "meta_fr.csv")
+        await preview_shown(pilot)
+        assert app.document.campaign.actuals == []  # nothing changed yet
+        await imported(pilot, 2)
+        await wait_for(pilot, lambda: "▾ Instagram" in labels(app))
+        assert "▾ Facebook" in labels(app)
+        await choose_export(pilot, EXPORTS / "meta_fr.csv")
         await wait_for(
             pilot, lambda: any("déjà été importé" in n.message for n in app._notifications)
         )
@@ -118,20 +120,14 @@ async def test_unknown_columns_are_mapped_once_and_remembered(tmp_path, monkeypa
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one("#prompt-input").value = str(export)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_export(pilot, export)
+        await wait_for(pilot, lambda: isinstance(app.screen, MappingDialog))
         dialog = app.screen
-        assert isinstance(dialog, MappingDialog)
         for index, field in enumerate(["publication", "spend", "impressions", "conversions"]):
             dialog.query_one(f"#mapping-{index}").value = field
         await pilot.click("#mapping-ok")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
-        await pilot.click("#answer-import")
-        await pilot.pause()
+        await preview_shown(pilot)
+        await imported(pilot, 2)
         assert sum(a.spend for a in app.document.campaign.actuals) == 1800
     # The mapping was kept: the command line now reads the same layout without being told.
     path = copy_sample("two-ads", tmp_path)
@@ -167,13 +163,11 @@ async def test_meta_and_linkedin_imports_sorted_by_cpa_saved_and_reported(tmp_pa
     async with app.run_test(size=(160, 40)) as pilot:
         await loaded(pilot)
         for export in (EXPORTS / "meta_fr.csv", linkedin):
-            await pilot.press("i")
-            await pilot.pause()
-            app.screen.query_one("#prompt-input").value = str(export)
-            await pilot.press("enter")
-            await pilot.pause()
+            count = len(app.document.campaign.actuals)
+            await choose_export(pilot, export)
+            await preview_shown(pilot)
             await pilot.click("#answer-import")
-            await pilot.pause()
+            await wait_for(pilot, lambda count=count: len(app.document.campaign.actuals) > count)
         await pilot.press("c")
         await pilot.pause()
         rows = table_rows(app)
@@ -238,13 +232,9 @@ async def test_the_import_preview_lists_rows_to_check_and_still_imports(tmp_path
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="dashboard")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one("#prompt-input").value = str(export)
-        await pilot.press("enter")
-        await pilot.pause()
+        await choose_export(pilot, export)
+        await preview_shown(pilot)
         dialog = app.screen
-        assert isinstance(dialog, ChoiceDialog)
         lines = text_of(app, "#preview-warnings").splitlines()
         assert lines[0] == "To check (the import can still go ahead):"
         assert lines[1] == "line 2: ⚠ Clicks 1,200 > Impressions 1,000: rarely possible"
@@ -252,20 +242,15 @@ async def test_the_import_preview_lists_rows_to_check_and_still_imports(tmp_path
         import_button = dialog.query_one("#answer-import")
         assert import_button.region in dialog.region and import_button.has_focus
         await pilot.press("enter")
-        await pilot.pause()
-        assert len(app.document.campaign.actuals) == 14
+        await wait_for(pilot, lambda: len(app.document.campaign.actuals) == 14)
 
 
 async def test_an_import_with_nothing_to_check_shows_no_warnings(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await pilot.press("i")
-        await pilot.pause()
-        app.screen.query_one("#prompt-input").value = str(EXPORTS / "meta_fr.csv")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
+        await choose_export(pilot, EXPORTS / "meta_fr.csv")
+        await preview_shown(pilot)
         assert not app.screen.query("#preview-warnings")
         assert app.screen.query_one("#answer-import").region in app.screen.region
 
@@ -322,7 +307,6 @@ async def test_a_large_campaign_with_unsaved_work_offers_it_then_is_usable(tmp_p
     unsaved work left on it (the file is read once); whatever the answer, the campaign
     is then in use."""
     from socialroi_tui.recovery import write_recovery
-    from socialroi_tui.tui.dialogs.choice import ChoiceDialog
     from socialroi_tui.tui.dialogs.loading import LoadingScreen
 
     path = _many_results(tmp_path / "big.toml", 12_000)
@@ -531,3 +515,116 @@ async def test_each_networks_spend_and_cpa_against_the_plan_as_bars(tmp_path):
         assert "Dépense et CPA" in str(app.screen.query_one("#dashboard-kpis").border_title)
         await pilot.press("ctrl+t")  # back to the KPIs
         await wait_for(pilot, lambda: app.screen.query_one("#dashboard-kpi-text").display)
+
+
+async def test_the_import_picks_an_export_with_the_browser_of_open_and_escape_changes_nothing(
+    tmp_path,
+):
+    """``i`` opens the same browser as Open, in the campaign's folder, listing folders and
+    exports (CSV, TSV, text) only; Escape there, or on the preview, changes nothing."""
+    from socialroi_tui.tui.dialogs.open_file import FileTree, ImportFileDialog, OpenDialog
+
+    shutil.copy(EXPORTS / "meta_fr.csv", tmp_path / "meta_fr.csv")
+    (tmp_path / "exports").mkdir()
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, ImportFileDialog))
+        assert isinstance(app.screen, OpenDialog)
+        tree = app.screen.query_one(FileTree)
+        await wait_for(pilot, lambda: len(tree.root.children) == 2)
+        assert [str(node.label) for node in tree.root.children] == ["exports", "meta_fr.csv"]
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: not isinstance(app.screen, ImportFileDialog))
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, ImportFileDialog))
+        tree = app.screen.query_one(FileTree)
+        await wait_for(pilot, lambda: len(tree.root.children) == 2)
+        tree.focus()
+        await pilot.press("down", "down", "enter")  # the export, picked with the keys
+        await preview_shown(pilot)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen.query(FigureTable))
+        assert app.document.campaign.actuals == [] and not app.document.dirty
+        await pilot.press("i")  # the browser opens where the last export was
+        await wait_for(pilot, lambda: isinstance(app.screen, ImportFileDialog))
+        assert app.screen.folder == tmp_path
+        await pilot.press("escape")
+
+
+async def test_a_large_export_is_read_and_added_off_the_ui_thread_with_a_bar(tmp_path):
+    """While a worker reads an export of 20 000 rows, a bar shows and the app keeps
+    drawing; then the preview, and the rows added (by a worker too) are all shown."""
+    from benchmarks.large import write_export
+
+    from socialroi_tui.tui.dialogs.loading import LoadingScreen
+
+    export = write_export(tmp_path / "meta.csv", 20_000)
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        pushed = []
+        push = app.push_screen
+        app.push_screen = lambda screen, *args, **kw: (
+            pushed.append(screen) or push(screen, *args, **kw)
+        )
+        await choose_export(pilot, export)
+        await preview_shown(pilot)
+        assert [s.words for s in pushed if isinstance(s, LoadingScreen)] == ["import_reading"]
+        await pilot.click("#answer-import")
+        await wait_for(pilot, lambda: len(app.document.campaign.actuals) == 20_000, 60)
+        await wait_for(pilot, lambda: app.screen.query(FigureTable))
+        table = app.screen.query_one(FigureTable)
+        await wait_for(pilot, lambda: any(r.level == "channel" for r in table.rows))
+        assert [s.words for s in pushed if isinstance(s, LoadingScreen)][1:] == ["import_adding"]
+        assert app.document.results.actual_total == evaluate(app.document.campaign).actual_total
+
+
+async def test_sort_fold_and_add_on_a_large_campaign_give_the_rows_made_afresh(tmp_path):
+    """A law, on a campaign of 1 200 publications: whatever the steps (sort, reverse,
+    fold, a result added), the table holds dashboard_rows sorted by sort_rows, made anew
+    from the campaign as it is."""
+    from benchmarks.dashboard import campaign_of_publications
+
+    from socialroi_tui.engine.dashboard import dashboard_rows, sort_rows
+
+    path = campaign_of_publications(tmp_path, publications=1_200, rows=2)
+    app = make_app(path, lang="en", screen="dashboard")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: app.screen.query(FigureTable))
+        table = app.screen.query_one(FigureTable)
+        await wait_for(pilot, lambda: len(table.rows) > 0)
+        screen = app.screen
+
+        def afresh():
+            rows = dashboard_rows(evaluate(app.document.campaign))
+            if screen.sort_column:
+                rows = sort_rows(rows, screen.sort_column, screen.descending)
+            return [
+                [r.level, r.channel, r.label, r.actual]
+                for r in rows
+                if not (r.level == "publication" and r.channel in screen.collapsed)
+            ]
+
+        def shown():
+            return [[r.level, r.channel, r.label, r.actual] for r in table.rows]
+
+        assert shown() == afresh()  # networks of over 200 publications start folded
+        for step in ["enter", "c", "S", "s", "down", "enter", "add", "S", "add", "c", "s"]:
+            if step == "add":
+                await pilot.press("a")
+                await wait_for(pilot, lambda: isinstance(app.screen, ResultEditor))
+                editor = app.screen
+                editor.query_one("#result-publication").value = "Post 7"
+                editor.query_one("#result-spend").value = "3.25"
+                editor.query_one("#result-conversions").value = "1"
+                count = len(app.document.campaign.actuals)
+                await pilot.click("#result-ok")
+                await wait_for(
+                    pilot, lambda count=count: len(app.document.campaign.actuals) == count + 1
+                )
+            else:
+                await pilot.press(step)
+            await wait_for(pilot, lambda: shown() == afresh())

@@ -12,9 +12,10 @@ from socialroi_tui.recovery import find_recovery
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
 from socialroi_tui.tui.dialogs.kpi import KpiEditor, KpiPicker
 from socialroi_tui.tui.dialogs.loading import LoadingScreen
+from socialroi_tui.tui.dialogs.open_file import ImportFileDialog
 from socialroi_tui.tui.dialogs.prompt import TextPrompt
 
-from .helpers import copy_sample, funnel_ready, loaded, make_app, wait_for
+from .helpers import choose_export, copy_sample, funnel_ready, loaded, make_app, wait_for
 
 EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
 SIZE = (120, 60)
@@ -197,12 +198,15 @@ async def test_every_screen_and_dialog_in_french(tmp_path, monkeypatch):
             ("custom.csv", "import, unknown columns"),
             ("meta_fr.csv", "import preview"),
         ):
-            await pilot.press("i")
-            await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
             if step == "import preview":
-                await seen.look(pilot, "import prompt")
-            app.screen.query_one("#prompt-input").value = str(EXPORTS / export)
-            await pilot.press("enter")
+                await pilot.press("i")
+                await wait_for(pilot, lambda: isinstance(app.screen, ImportFileDialog))
+                await seen.look(pilot, "import browser")
+                await pilot.press("escape")
+            await choose_export(pilot, EXPORTS / export)
+            await wait_for(  # read by a worker
+                pilot, lambda: not isinstance(app.screen, (ImportFileDialog, LoadingScreen))
+            )
             await seen.look(pilot, step)
             if len(app.screen_stack) > 1:
                 await pilot.press("escape")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 from operator import attrgetter
@@ -35,6 +35,8 @@ class Totals:
 
     label: str
     measures: dict[str, Value]
+    counted: int = field(default=0, compare=False, repr=False)
+    """The results that gave a figure (so that more can be added: ``add_more``)."""
 
     @cached_property
     def metrics(self) -> dict[str, Value]:
@@ -55,8 +57,20 @@ def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
     """Sum each measure over ``rows`` (``None`` when no row has it); the metrics follow.
 
     With ``summed``, the rows are ``Totals`` already added up (to add channels together)."""
-    measures: dict[str, Value] = dict.fromkeys(MEASURES)
-    active = 0
+    return _summed(label, dict.fromkeys(MEASURES), 0, rows, summed)
+
+
+def add_more(totals: Totals, rows: Iterable) -> Totals:
+    """``totals`` with more results added: the very figures ``add_up`` gives for the
+    results ``totals`` was added up from followed by ``rows`` (the sums are made in the
+    same order), without adding the first ones again."""
+    return _summed(totals.label, dict(totals.measures), totals.counted, rows, False)
+
+
+def _summed(
+    label: str, measures: dict[str, Value], active: int, rows: Iterable, summed: bool
+) -> Totals:
+    counted_in_parts = 0
     for row in rows:
         values = [row.measures[name] for name in MEASURES] if summed else _measures_of(row)
         counted = False
@@ -66,11 +80,13 @@ def add_up(label: str, rows: Iterable, summed: bool = False) -> Totals:
                 current = measures[name]
                 measures[name] = value if current is None else current + value
         active += counted
+        if summed:
+            counted_in_parts += row.counted
     if active > 1:
         # Reach counts people once: the people two publications reached are not the sum
         # of each one's (the same person saw both). Unknown ("—") rather than too many.
         measures["reach"] = None
-    return Totals(label=label, measures=measures)
+    return Totals(label=label, measures=measures, counted=counted_in_parts if summed else active)
 
 
 def with_sales_from(platform: Totals, analytics: Totals | None, origin: str) -> Totals:

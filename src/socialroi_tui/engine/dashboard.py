@@ -170,11 +170,11 @@ def sort_rows(
 
     channels = [r for r in rows if r.level == "channel"]
     children: dict[str, list[DashboardRow]] = {}
-    for row in rows:
+    for row in rows:  # one pass: each channel's publications, in their order
         if row.level == "publication":
             children.setdefault(row.channel, []).append(row)
     ordered = []
     for channel in sorted(channels, key=key):
         ordered.append(channel)
-        ordered += sorted(children.get(channel.channel, ()), key=key)
+        ordered += sorted(children.pop(channel.channel, ()), key=key)
     return ordered + [r for r in rows if r.level in ("site", "total")]

@@ -1,4 +1,5 @@
-"""Opening a large campaign: how far the reading has come, while the app stays usable."""
+"""Opening a large campaign, or reading an export: how far it has come, while the app
+stays usable."""
 
 from __future__ import annotations
 
@@ -14,24 +15,43 @@ from socialroi_tui.tui.dialogs.base import Dialog
 
 
 class LoadingScreen(Dialog[None]):
-    """``Opening big.toml…`` and a bar, from 0 to 100 %, told by ``advance``."""
+    """``Opening big.toml…`` and a bar, from 0 to 100 %, told by ``advance``; with
+    ``measured`` False, a bar that only shows the work goes on (its end unknown)."""
 
-    def __init__(self, name: str, lang: Language) -> None:
+    def __init__(
+        self,
+        name: str,
+        lang: Language,
+        words: str = "loading",
+        measured: bool = True,
+        cancellable: bool = False,
+    ) -> None:
         super().__init__()
+        self.cancellable = cancellable
+        self.cancelled = False
+        """Escape was pressed (``cancellable``): what is being read is not wanted."""
         self.file_name = one_line(name, 50)
         self.lang = lang
+        self.words = words
+        self.measured = measured
         self.section: str | None = None
         """The section asked for (keys 1-5) while the file is read: shown once it is."""
 
     def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.cancellable:
+            event.stop()
+            self.cancelled = True
+            self.dismiss()
+            return
         if event.character and event.character in "12345" and len(event.character) == 1:
             self.section = SECTIONS[int(event.character) - 1]
             event.stop()
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(Text(t("loading", self.lang, name=self.file_name), style="bold"))
-            yield ProgressBar(total=100, show_eta=False, id="loading-progress")
+            yield Label(Text(t(self.words, self.lang, name=self.file_name), style="bold"))
+            total = 100 if self.measured else None
+            yield ProgressBar(total=total, show_eta=False, id="loading-progress")
 
     def advance(self, fraction: float) -> None:
         for bar in self.query(ProgressBar):  # none once the screen has gone

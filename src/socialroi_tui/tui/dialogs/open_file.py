@@ -1,29 +1,42 @@
-"""Open a campaign: a keyboard-driven file browser, or a typed path."""
+"""Open a campaign, or pick an export to import: a keyboard-driven file browser, or a
+typed path (the same browser for both)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
-from rich.text import Text
+from rich.text import Text, TextType
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import DirectoryTree, Input, Label, Static
 
+from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import Language, t
 from socialroi_tui.tui.dialogs.base import Dialog
 
+EXPORT_SUFFIXES = (".csv", ".tsv", ".txt")
+"""What ad platforms and analytics export (Excel's "Unicode text" is a .txt)."""
 
-class CampaignTree(DirectoryTree):
-    """Folders and ``.toml`` files only, hidden files left out."""
+
+class FileTree(DirectoryTree):
+    """Folders and the files whose names end with one of ``suffixes``, hidden files left
+    out. A name is shown as text, on one line, its control characters made visible."""
+
+    def __init__(self, path: Path, suffixes: tuple[str, ...], **kwargs) -> None:
+        super().__init__(path, **kwargs)
+        self.suffixes = suffixes
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [
             p
             for p in paths
-            if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() == ".toml")
+            if not p.name.startswith(".") and (p.is_dir() or p.suffix.lower() in self.suffixes)
         ]
+
+    def process_label(self, label: TextType) -> Text:
+        return Text(one_line(label)) if isinstance(label, str) else label
 
 
 class OpenDialog(Dialog[Path | None]):
@@ -35,17 +48,23 @@ class OpenDialog(Dialog[Path | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "key_cancel")]
 
+    TITLE_WORDS = "open_title"
+    HINT_WORDS = "open_hint"
+    SUFFIXES: tuple[str, ...] = (".toml",)
+    EXAMPLE = "campaign.toml"
+
     def __init__(self, lang: Language, folder: Path | None = None) -> None:
         super().__init__()
         self.lang = lang
         self.folder = folder or Path.cwd()
 
     def compose(self) -> ComposeResult:
+        lang = self.lang
         with Vertical(classes="dialog open-dialog"):
-            yield Label(Text(t("open_title", self.lang), style="bold"), classes="dialog-title")
-            yield Static(Text(t("open_hint", self.lang)), classes="dialog-message")
-            yield CampaignTree(self.folder, id="open-tree")
-            yield Input(placeholder=str(self.folder / "campaign.toml"), id="open-path")
+            yield Label(Text(t(self.TITLE_WORDS, lang), style="bold"), classes="dialog-title")
+            yield Static(Text(t(self.HINT_WORDS, lang)), classes="dialog-message")
+            yield FileTree(self.folder, self.SUFFIXES, id="open-tree")
+            yield Input(placeholder=one_line(str(self.folder / self.EXAMPLE)), id="open-path")
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
@@ -55,3 +74,13 @@ class OpenDialog(Dialog[Path | None]):
         event.stop()
         if event.value.strip():
             self.dismiss(Path(event.value.strip()).expanduser())
+
+
+class ImportFileDialog(OpenDialog):
+    """The export to import, picked with the same browser as Open: folders and CSV, TSV
+    and text files; any other file by its typed path."""
+
+    TITLE_WORDS = "import_title"
+    HINT_WORDS = "import_hint"
+    SUFFIXES = EXPORT_SUFFIXES
+    EXAMPLE = "export.csv"

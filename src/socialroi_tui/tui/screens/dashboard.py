@@ -12,13 +12,9 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from socialroi_tui import editing
-from socialroi_tui.engine.dashboard import (
-    ON_SALES,
-    DashboardRow,
-    dashboard_columns,
-    dashboard_rows,
-    sort_rows,
-)
+from socialroi_tui.engine.dashboard import ON_SALES, DashboardRow, dashboard_columns
+from socialroi_tui.engine.dashboard_reuse import rows_after, sorted_after
+from socialroi_tui.engine.evaluate import CampaignResults
 from socialroi_tui.presenter import (
     DASHBOARD_UNITS,
     dashboard_bar_charts,
@@ -88,6 +84,9 @@ def default_columns(available: tuple[str, ...], width: int) -> tuple[str, ...]:
 
 COLUMN_WIDTH = 11
 FOLDED_ABOVE = 200
+SORTS_KEPT = 4
+"""Sorts kept to be told apart from the next: a network whose publications did not
+change keeps its order (a result added re-sorts one network)."""
 """A network with more publications than this starts folded (Enter unfolds it)."""
 
 
@@ -178,7 +177,12 @@ class DashboardScreen(SectionScreen):
         """Networks whose publications are folded (a network of many starts folded)."""
         self._seen_channels: set[str] = set()
         self._rows_of: tuple[object, list[DashboardRow]] | None = None
+        self._unsorted: tuple[CampaignResults, list[DashboardRow]] | None = None
+        self._sorts: dict[tuple[str, bool], tuple[list, list[DashboardRow]]] = {}
+        """The last sorts made, by column and direction: rows and their order."""
         self._table = self.query_one(FigureTable)
+        self._import_folder: Path | None = None
+        """Where the last export imported was: the browser starts there."""
         self.lower = "kpis"
         """What the panel under the table shows: the KPIs, or the networks as bars."""
         panel = self.query_one("#dashboard-kpis")
@@ -206,16 +210,24 @@ class DashboardScreen(SectionScreen):
         return shown or default_columns(available, self._width())
 
     def _all_rows(self) -> list[DashboardRow]:
-        """Every row of the dashboard, sorted; worked out again only when the results or
-        the sort change (100 000 publications take a third of a second)."""
+        """Every row of the dashboard, sorted; the rows are made again only when the
+        results change, and sorted again only when they or the sort change."""
         results = self.roi_app.document.results
         drawn_from = (results, self.sort_column, self.descending)
         if self._rows_of is None or self._rows_of[0] != drawn_from:
-            rows = dashboard_rows(results)
+            if self._unsorted is None or self._unsorted[0] is not results:
+                before, rows = self._unsorted or (None, None)
+                self._unsorted = (results, rows_after(before, rows, results))
+                self._fold_large_networks(results)
+            rows = self._unsorted[1]
             if self.sort_column:
-                rows = sort_rows(rows, self.sort_column, self.descending)
+                order = (self.sort_column, self.descending)
+                unsorted = rows
+                rows = sorted_after(self._sorts.pop(order, None), unsorted, *order)
+                self._sorts[order] = (unsorted, rows)
+                while len(self._sorts) > SORTS_KEPT:
+                    del self._sorts[next(iter(self._sorts))]
             self._rows_of = (drawn_from, rows)
-            self._fold_large_networks(results)
         return self._rows_of[1]
 
     def _fold_large_networks(self, results) -> None:
@@ -495,27 +507,52 @@ class DashboardScreen(SectionScreen):
         )
 
     def action_import_csv(self) -> None:
-        from socialroi_tui.tui.dialogs.prompt import TextPrompt
+        """Pick an export with the same browser as Open (from the folder of the last one
+        imported, else the campaign's), then preview it."""
+        from socialroi_tui.tui.dialogs.open_file import ImportFileDialog
 
-        lang = self.lang
+        def chosen(path: Path | None) -> None:
+            if path is not None:
+                self._import_folder = path.parent
+                self._preview(path, None)
 
-        def chosen(text: str | None) -> None:
-            if text and text.strip():
-                self._preview(Path(text.strip()).expanduser(), None)
-
-        self.app.push_screen(TextPrompt(t("import_title", lang), t("csv_file", lang)), chosen)
+        campaign_file = self.roi_app.document.path
+        folder = self._import_folder or (campaign_file.parent if campaign_file else None)
+        self.app.push_screen(ImportFileDialog(self.lang, folder), chosen)
 
     def _preview(self, path: Path, mapping: dict[str, str] | None) -> None:
-        """Show what would be imported; nothing changes until it is confirmed."""
-        from socialroi_tui.presenter import import_warning_lines
+        """Read the export in a worker thread while a bar shows (Escape gives up), then
+        show what would be imported; nothing changes until it is confirmed."""
         from socialroi_tui.store.csv_import import CsvImportError, read_export_file, refuse_repeat
+        from socialroi_tui.tui.dialogs.loading import LoadingScreen
+
+        campaign = self.roi_app.document.campaign
+        loading = LoadingScreen(
+            path.name, self.lang, "import_reading", measured=False, cancellable=True
+        )
+
+        def read() -> None:
+            try:
+                preview = read_export_file(path, mapping)
+                refuse_repeat(campaign, preview)  # said before the preview
+            except CsvImportError as error:
+                self.app.call_from_thread(self._read, loading, path, mapping, None, error)
+                return
+            self.app.call_from_thread(self._read, loading, path, mapping, preview, None)
+
+        self.app.push_screen(loading)
+        self.run_worker(read, thread=True, group="import", exclusive=True)
+
+    def _read(self, loading, path: Path, mapping, preview, error) -> None:
+        """The export has been read (``preview``) or refused (``error``)."""
+        from socialroi_tui.presenter import import_warning_lines
         from socialroi_tui.tui.dialogs.results import ImportPreviewDialog
 
+        if loading.cancelled:
+            return
+        loading.dismiss()
         lang = self.lang
-        try:
-            preview = read_export_file(path, mapping)
-            refuse_repeat(self.roi_app.document.campaign, preview)  # said before the preview
-        except CsvImportError as error:
+        if error is not None:
             if error.headers and mapping is None:
                 self._ask_mapping(path, error.headers)
                 return
@@ -546,15 +583,8 @@ class DashboardScreen(SectionScreen):
             warnings.insert(0, t("plausibility_title", lang))
 
         def answered(answer: str | None) -> None:
-            if answer != "import":
-                return
-            try:
-                changed = self.roi_app.edit(lambda c: editing.import_results(c, preview))
-            except CsvImportError as error:
-                self.notify(explain(error, lang), title=t("import_failed", lang), severity="error")
-                return
-            if changed:
-                self.notify(tn("imported_rows", len(preview.rows), lang))
+            if answer == "import":
+                self._add_imported(path, preview)
 
         self.app.push_screen(
             ImportPreviewDialog(
@@ -565,6 +595,45 @@ class DashboardScreen(SectionScreen):
             ),
             answered,
         )
+
+    def _add_imported(self, path: Path, preview) -> None:
+        """Add the rows in a worker thread (the campaign with them, and its results added
+        up), then show them; a bar shows meanwhile."""
+        from socialroi_tui.tui.dialogs.loading import LoadingScreen
+
+        document = self.roi_app.document
+        base = document.campaign
+        loading = LoadingScreen(path.name, self.lang, "import_adding", measured=False)
+
+        def add() -> None:
+            try:
+                imported = editing.import_results(base, preview)
+                summary = document.summary_ahead(imported)
+            except ValueError:  # refused: said by the edit itself, on the UI thread
+                imported = summary = None
+            self.app.call_from_thread(self._added, loading, base, imported, summary, preview)
+
+        self.app.push_screen(loading)
+        self.run_worker(add, thread=True, group="import", exclusive=True)
+
+    def _added(self, loading, base, imported, summary, preview) -> None:
+        from socialroi_tui.store.csv_import import CsvImportError
+
+        loading.dismiss()
+        lang = self.lang
+        document = self.roi_app.document
+        if imported is not None and document.campaign is base:
+            document.keep_summary(imported, summary)
+            change = lambda c: imported  # noqa: E731 (worked out from this very campaign)
+        else:  # refused, or the campaign changed meanwhile: done (or refused) here
+            change = lambda c: editing.import_results(c, preview)  # noqa: E731
+        try:
+            changed = self.roi_app.edit(change)
+        except CsvImportError as error:
+            self.notify(explain(error, lang), title=t("import_failed", lang), severity="error")
+            return
+        if changed:
+            self.notify(tn("imported_rows", len(preview.rows), lang))
 
     def _ask_mapping(self, path: Path, headers: list[str]) -> None:
         from socialroi_tui.store.mappings import remember_mapping

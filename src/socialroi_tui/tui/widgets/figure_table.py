@@ -17,6 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -102,6 +103,8 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
         self._emphasis: Callable[[RowType], bool] = lambda row: False
         self._starts: list[int] = []
         """Where each column after the first starts, in cells."""
+        self._strips: LRUCache[tuple, Strip] = LRUCache(1024)
+        """Lines drawn, by row, columns shown, width and cursor (forgotten with the rows)."""
 
     # --- what it shows ------------------------------------------------------------
 
@@ -122,6 +125,7 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
             start += column.width + len(GAP)
         self.virtual_size = Size(start + self._fixed_width(), len(rows) + 1)
         self.set_reactive(FigureTable.cursor_row, max(0, min(self.cursor_row, len(rows) - 1)))
+        self._strips.clear()
         self.refresh()
 
     def row_texts(self, index: int) -> list[str]:
@@ -133,37 +137,57 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        shown = self._shown_columns(width)
         if y == 0:
-            texts = [column.title for column in self.columns]
-            style = self.get_component_rich_style("figure-table--header")
-        else:
-            index = round(self.scroll_offset.y) + y - 1
-            if index >= len(self.rows):
-                return Strip.blank(width, self.rich_style)
+            texts = [column.title for column in shown]
+            return self._line(
+                shown, texts, self.get_component_rich_style("figure-table--header"), width
+            )
+        index = round(self.scroll_offset.y) + y - 1
+        if index >= len(self.rows):
+            return Strip.blank(width, self.rich_style)
+        cursor = index == self.cursor_row and self.has_focus
+        key = (index, len(shown), self._first_column(), width, cursor)
+        strip = self._strips.get(key)
+        if strip is None:
             row = self.rows[index]
-            texts = [self._cell(row, column.key) for column in self.columns]
             style = self.rich_style
             if self._emphasis(row):
                 style += Style(bold=True)
-            if index == self.cursor_row and self.has_focus:
+            if cursor:
                 style += self.get_component_rich_style("figure-table--cursor")
-        return self._line(texts, style, width)
+            strip = self._line(
+                shown, [self._cell(row, column.key) for column in shown], style, width
+            )
+            self._strips[key] = strip
+        return strip
 
-    def _line(self, texts: list[str], style: Style, width: int) -> Strip:
-        """The first column where it is, then whole columns from the horizontal scroll
-        on: a figure is shown whole or not at all, never cut to look like another."""
+    def _shown_columns(self, width: int) -> list[TableColumn]:
+        """The fixed columns, then whole columns from the horizontal scroll on: a figure
+        is shown whole or not at all, never cut to look like another."""
+        fixed = self.columns[: self.fixed_columns]
+        used = self._fixed_width()
+        shown = list(fixed)
+        for column in self.columns[self.fixed_columns + self._first_column() :]:
+            if used + column.width > width:
+                break
+            shown.append(column)
+            used += column.width + len(GAP)
+        return shown
+
+    def _line(
+        self, columns: list[TableColumn], texts: list[str], style: Style, width: int
+    ) -> Strip:
+        """The cells of ``columns``, each as wide as its column (only the columns shown
+        are written: a row's other figures are never worked out)."""
+        if not columns:
+            return Strip.blank(width, style)
         cells = []
-        for column, text in zip(self.columns, texts, strict=True):
+        for column, text in zip(columns, texts, strict=True):
             text = one_line(text, column.width)
             gap = " " * (column.width - cell_width(text))
             cells.append((gap + text if column.right else padded(text, column.width)) + GAP)
-        if not cells:
-            return Strip.blank(width, style)
-        line = "".join(cells[: self.fixed_columns])
-        for cell in cells[self.fixed_columns + self._first_column() :]:
-            if cell_width(line) + cell_width(cell) - len(GAP) > width:
-                break
-            line += cell
+        line = "".join(cells)
         return Strip([Segment(line, style)]).extend_cell_length(width, style).crop(0, width)
 
     def _fixed_width(self) -> int:
@@ -178,6 +202,11 @@ class FigureTable(ScrollView, Generic[RowType], can_focus=True):
     def watch_cursor_row(self, old: int, new: int) -> None:
         self.refresh_line(old - round(self.scroll_offset.y) + 1)
         self.refresh_line(new - round(self.scroll_offset.y) + 1)
+
+    def notify_style_update(self) -> None:
+        """A theme or a style changed: lines are drawn again in the new colours."""
+        self._strips.clear()
+        super().notify_style_update()
 
     def on_focus(self) -> None:
         self.refresh()
