@@ -421,3 +421,9 @@ def test_columns_no_field_takes_are_named_not_dropped_in_silence(tmp_path, capsy
         cli_main(["import", str(csv_path), "--into", str(path), "--dry-run", "--lang", "en"]) == 0
     )
     assert "Columns left out" in capsys.readouterr().out
+
+
+def test_reading_an_export_tells_how_far_it_has_come():
+    told = []
+    preview = read_export_file(EXPORTS / "meta_fr.csv", progress=told.append)
+    assert preview.rows and told == sorted(told) and told[-1] == 1.0 and len(told) > 3

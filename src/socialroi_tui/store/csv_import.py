@@ -19,7 +19,7 @@ import hashlib
 import io
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -414,17 +414,24 @@ def _columns_of(headers: list[str], wanted: dict[str, str]) -> dict[int, str]:
 
 @collector.held()
 def read_export(
-    data: bytes, source: str = "<csv>", mapping: dict[str, str] | None = None
+    data: bytes,
+    source: str = "<csv>",
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[float], None] | None = None,
 ) -> ImportPreview:
-    """Read an export into a preview; ``mapping`` maps other headers to fields."""
+    """Read an export into a preview; ``mapping`` maps other headers to fields;
+    ``progress`` is told how far the reading has come (0 to 1)."""
+    told = progress or (lambda fraction: None)
     if len(data) > MAX_CSV_BYTES:
         limit = MAX_CSV_BYTES // (1024 * 1024)
         raise CsvImportError(source, [Problem.of("problem_csv_too_big", limit=limit)])
     numbered = _lines_without_preamble(decode(data), (mapping or {}).keys())
     if not numbered:
         raise CsvImportError(source, [Problem.of("problem_csv_empty")])
+    told(0.15)
     delimiter = _delimiter(numbered[0][1])
     table_lines = _rows(numbered, delimiter, source)
+    told(0.4)
     table = [row for _, row in table_lines]
     headers = table[0]
     if mapping is None:
@@ -448,7 +455,8 @@ def read_export(
         left_out=[h for i, h in enumerate(headers) if i not in columns and h.strip()],
         file_digest=hashlib.sha256(data).hexdigest(),
     )
-    problems = _read_rows(preview, table_lines[1:], columns, lang)
+    problems = _read_rows(preview, table_lines[1:], columns, lang, told)
+    told(1.0)
     if problems:
         raise CsvImportError(
             source,
@@ -476,7 +484,11 @@ def _is_summary(first: str) -> bool:
 
 
 def _read_rows(
-    preview: ImportPreview, table_lines: list[tuple[int, list]], columns: dict[int, str], lang: str
+    preview: ImportPreview,
+    table_lines: list[tuple[int, list]],
+    columns: dict[int, str],
+    lang: str,
+    told: Callable[[float], None],
 ) -> list[Problem]:
     """Fill ``preview`` with the rows of the table (after its header) and its content
     digest; return the problems found, by line. The figures are read column by column,
@@ -514,6 +526,7 @@ def _read_rows(
     numbers: dict[str, Decimal | None] = dict.fromkeys(_BLANK)
     written: dict[str, str] = dict.fromkeys(_BLANK, "")
     for order, name in enumerate(MEASURES):
+        told(0.4 + 0.5 * order / len(MEASURES))
         column = texts(name)
         distinct = set(column)
         refused: dict[str, Problem] = {}
@@ -602,7 +615,11 @@ def _rows_over_a_ceiling(value_columns: list[list[Decimal | None]]) -> list[int]
     return sorted(over)
 
 
-def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> ImportPreview:
+def read_export_file(
+    path: Path,
+    mapping: dict[str, str] | None = None,
+    progress: Callable[[float], None] | None = None,
+) -> ImportPreview:
     if "\x00" in str(path):
         name = str(path).replace("\x00", "\\x00")
         raise CsvImportError(name, [Problem.of("problem_file_name")])
@@ -618,7 +635,7 @@ def read_export_file(path: Path, mapping: dict[str, str] | None = None) -> Impor
     except OSError as error:
         problem = Problem.of("problem_cannot_read", reason=error.strerror)
         raise CsvImportError(str(path), [problem]) from None
-    return read_export(data, str(path), mapping)
+    return read_export(data, str(path), mapping, progress)
 
 
 def refuse_repeat(campaign: Campaign, preview: ImportPreview) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 from pathlib import Path
 
@@ -527,13 +528,15 @@ class DashboardScreen(SectionScreen):
         from socialroi_tui.tui.dialogs.loading import LoadingScreen
 
         campaign = self.roi_app.document.campaign
-        loading = LoadingScreen(
-            path.name, self.lang, "import_reading", measured=False, cancellable=True
-        )
+        loading = LoadingScreen(path.name, self.lang, "import_reading", cancellable=True)
 
         def read() -> None:
+            def progress(fraction: float) -> None:
+                with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                    self.app.call_from_thread(loading.advance, fraction)
+
             try:
-                preview = read_export_file(path, mapping)
+                preview = read_export_file(path, mapping, progress)
                 refuse_repeat(campaign, preview)  # said before the preview
             except CsvImportError as error:
                 self.app.call_from_thread(self._read, loading, path, mapping, None, error)
