@@ -84,9 +84,12 @@ def test_the_roi_says_whose_revenue_and_can_switch():
     site = by_level(dashboard_rows(evaluate(switched)))[("channel", "fb")]
     assert site.figure("roi_on_revenue") == (D("1280") - 600) / 600
     assert site.figure("cpa") == D("600") / 32
-    assert site.figure("conversions") == 48  # the platform's own column is unchanged
+    assert site.figure("conversions") == 32  # the sales shown are the site's
+    assert site.figure("conversions_platform") == 48  # the platform's, beside them
+    assert site.variance["conversions"] == 32 - site.plan["conversions"]
     report = dashboard_report(switched, evaluate(switched), "md", "fr")
-    assert "vus par l’analytics du site" in report
+    assert "selon l’analytics du site" in report and "Ventes plat." in report
+    assert "TRAFFIC_SHARE" not in report
 
 
 def test_the_choice_and_the_origins_survive_a_save():
@@ -153,3 +156,37 @@ def test_the_workbook_keeps_the_two_sources_apart(tmp_path):
     with zipfile.ZipFile(path) as book:
         strings = book.read("xl/sharedStrings.xml").decode()
     assert "Hors réseaux" in strings and "Part trafic" in strings and "CA site" in strings
+
+
+def test_the_same_file_read_with_another_mapping_is_not_imported_twice():
+    import pytest
+
+    from socialroi_tui.store.csv_import import CsvImportError
+
+    campaign = two_sources()
+    again = read_export_file(EXPORTS / "meta_fr.csv", {"Achats": "leads"})
+    with pytest.raises(CsvImportError, match="already"):
+        editing.import_results(campaign, again)
+
+
+def test_the_same_rows_in_another_order_are_not_imported_twice(tmp_path):
+    import pytest
+
+    from socialroi_tui.store.csv_import import CsvImportError
+
+    lines = (EXPORTS / "ga4_en.csv").read_text().splitlines()
+    resorted = tmp_path / "ga4_sorted.csv"
+    resorted.write_text("\n".join([lines[0], *reversed(lines[1:])]) + "\n")
+    with pytest.raises(CsvImportError, match="already"):
+        editing.import_results(two_sources(), read_export_file(resorted))
+
+
+def test_ga4s_other_bucket_is_the_sites_other_traffic_not_a_network(tmp_path):
+    export = tmp_path / "ga4.csv"
+    export.write_text(
+        "Session source / medium,Sessions\nfacebook / paid,100\n(other),5000\n(not set),7\n"
+    )
+    campaign = Campaign.model_validate({"channels": [{"id": "fb", "network": "facebook"}]})
+    campaign = editing.import_results(campaign, read_export_file(export))
+    assert [c.id for c in campaign.channels] == ["fb"]
+    assert [r.channel for r in campaign.actuals] == ["fb", OFF_SOCIAL, OFF_SOCIAL]

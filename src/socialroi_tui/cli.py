@@ -752,6 +752,7 @@ def _import(args, lang: Language) -> int:
     from socialroi_tui.store.csv_import import CsvImportError, import_into, read_export_file
     from socialroi_tui.store.toml_store import campaign_bytes, campaign_lock
     from socialroi_tui.text.numbers import format_count
+    from socialroi_tui.text.safe import one_line
 
     mapping = _mapping(args, lang)
     with campaign_lock(args.into):
@@ -764,12 +765,14 @@ def _import(args, lang: Language) -> int:
             print(error.words(lang), file=sys.stderr)
             return 1
         rows = format_count(Decimal(len(preview.rows)), lang)
-        to_import = t("rows_to_import", lang)
+        to_import = tn("rows_to_import", len(preview.rows), lang)
         print(f"{args.csv}: {preview.format}, {rows} {to_import} → {args.into.name}")
         for header, field in preview.columns.items():
             print(f"  {header} → {t(f'import_field_{field}', lang)}")
         if preview.left_out:
-            print(f"  {t('import_left_out', lang, columns=', '.join(preview.left_out))}")
+            left_out = [one_line(header, 30) for header in preview.left_out[:12]]
+            more = ", …" if len(preview.left_out) > 12 else ""
+            print(f"  {t('import_left_out', lang, columns=', '.join(left_out) + more)}")
         for note in preview.skipped:
             print(f"  {note.words(lang)}")
         warnings = import_warning_lines(preview, lang, loaded.campaign.meta.currency)

@@ -209,6 +209,8 @@ DASHBOARD_UNITS = {
     "revenue": "money",
     "sessions": "count",
     "traffic_share": "rate",
+    "conversions_platform": "count",
+    "revenue_platform": "money",
     "conversions_analytics": "count",
     "conversions_gap": "count",
     "revenue_analytics": "money",
@@ -265,10 +267,14 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
             for row in rows
         ]
         return json_text(data) + "\n"
-    names = {
-        c: t(REPORT_NAMES.get(c, c), lang) if has_words(REPORT_NAMES.get(c, c)) else c.upper()
-        for c in columns
-    }
+
+    def name(column: str) -> str:
+        word = REPORT_NAMES.get(column, column)
+        if has_words(word):
+            return t(word, lang)
+        return t(f"column_{column}", lang) if has_words(f"column_{column}") else column.upper()
+
+    names = {c: name(c) for c in columns}
     header = [t("channel", lang), t("publication", lang), *[names[c] for c in columns]]
     header += [
         t("plan_spend", lang),
@@ -369,7 +375,7 @@ def _report_heading(campaign, results: CampaignResults, lang: Language) -> list[
             lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     lines += ["", f"## {t('actuals', lang)}", ""]
     if results.analytics_by_channel:  # which sales the CPA and the ROI count
-        lines += [t(f"sales_from_{results.sales_from}", lang), ""]
+        lines += [t(f"report_sales_from_{results.sales_from}", lang), ""]
     return lines
 
 

@@ -425,7 +425,8 @@ async def test_platform_and_site_side_by_side_and_the_sales_source_switched(tmp_
         await wait_for(pilot, lambda: "site" in str(table.border_title))
         facebook = next(row for row in table_rows(app) if row[0] == "▾ Facebook")
         assert facebook[at("cpa")] == fr("18,75 €")  # 600 € for the 32 sales the site saw
-        assert facebook[at("conversions")] == "48"  # the platform's column stays
+        assert facebook[at("conversions")] == "32"  # the sales are the site's, everywhere
+        assert facebook[at("conversions_platform")] == "48"  # the platform's, beside them
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: not app.document.dirty)
     assert 'sales_from = "analytics"' in path.read_text(encoding="utf-8")
@@ -628,3 +629,28 @@ async def test_sort_fold_and_add_on_a_large_campaign_give_the_rows_made_afresh(t
             else:
                 await pilot.press(step)
             await wait_for(pilot, lambda: shown() == afresh())
+
+
+async def test_a_row_the_campaign_would_refuse_keeps_its_form_open_with_the_reason(tmp_path):
+    from textual.widgets import Select
+
+    from socialroi_tui.tui.dialogs.rows import RowsDialog
+
+    app = make_app(with_two_sources(tmp_path), lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one("#dashboard-table")
+        site = next(i for i, row in enumerate(table.rows) if row.level == "site")
+        table.cursor_row = site
+        await pilot.press("l")
+        await wait_for(pilot, lambda: isinstance(app.screen, RowsDialog))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ResultEditor))
+        editor = app.screen
+        editor.query_one("#result-origin", Select).value = "platform"
+        editor.query_one("#result-clicks").value = "9999"
+        await pilot.click("#result-ok")
+        await wait_for(pilot, lambda: "hors réseaux" in text_of(app, "#result-error"))
+        assert app.screen is editor  # what was typed is still there
+        assert editor.query_one("#result-clicks").value == "9999"
+        assert not app.document.dirty

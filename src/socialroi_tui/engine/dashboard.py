@@ -34,14 +34,16 @@ COLUMNS = (
 ANALYTICS_COLUMNS = (
     "sessions",
     "traffic_share",
+    "conversions_platform",
     "conversions_analytics",
     "conversions_gap",
+    "revenue_platform",
     "revenue_analytics",
     "revenue_gap",
 )
-"""What the site's analytics saw, beside the platforms' figures (with the gap)."""
-ON_SALES = ("cpa", "profit", "roi", "roi_on_revenue", "roas")
-"""The figures worked out from the conversions and the revenue of the chosen source."""
+"""The platforms' sales and revenue beside what the site's analytics saw, with the gap."""
+ON_SALES = ("conversions", "revenue", "cpa", "profit", "roi", "roi_on_revenue", "roas")
+"""The sales and revenue of the chosen source, and the figures worked out from them."""
 PLANNED = ("spend", "conversions", "cpa", "roi")
 ON_GROSS_PROFIT = ("profit", "roi")
 """The columns that need the campaign's gross margin."""
@@ -89,11 +91,11 @@ class DashboardRow:
             return seen.get("clicks")
         if name == "traffic_share":
             return safe_divide(seen.get("clicks"), self.site_sessions)
-        measure, _, gap = name.partition("_")
-        value = seen.get(measure)
-        if gap == "gap":
-            return _difference(value, self.actual.measures[measure])
-        return value
+        measure, _, side = name.partition("_")
+        platform, value = self.actual.measures[measure], seen.get(measure)
+        if side == "platform":
+            return platform
+        return _difference(value, platform) if side == "gap" else value
 
 
 def _difference(actual: Value, planned: Value) -> Value:

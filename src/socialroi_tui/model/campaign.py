@@ -381,11 +381,13 @@ class ImportRecord(Model):
     whole import can be taken back later."""
 
     id: ShortText
+    content: ShortText = ""
+    """The tag of the file's bytes: read again with another mapping, it is the same import."""
     file: ShortText = ""
     format: ShortText = ""
     origin: Origin = "platform"
     imported: dt.datetime | None = None
-    rows: Annotated[int, Field(ge=0)] = 0
+    rows: Annotated[int, Field(ge=0, le=10**9)] = 0
 
 
 class DashboardSettings(Model):
@@ -485,9 +487,10 @@ class Campaign(Model):
         known = set(channel_ids)
         known.add(OFF_SOCIAL)
         for index, actual in enumerate(self.actuals if check_actuals else ()):
-            if actual.channel not in known or (
-                actual.channel == OFF_SOCIAL and actual.origin != "analytics"
-            ):
+            if actual.channel == OFF_SOCIAL and actual.origin != "analytics":
+                problem = Problem.of("problem_platform_row_needs_network")
+                problems.append(at(f"actuals[{index}].channel", problem))
+            elif actual.channel not in known:
                 problem = Problem.of("problem_unknown_channel", id=actual.channel)
                 problems.append(at(f"actuals[{index}].channel", problem))
                 if len(problems) > 20:

@@ -21,6 +21,9 @@ _EXPECTED = {
     "date_parsing": "problem_expected_date",
     "date_from_datetime_parsing": "problem_expected_date",
     "date_from_datetime_inexact": "problem_expected_date",
+    "datetime_type": "problem_expected_datetime",
+    "datetime_parsing": "problem_expected_datetime",
+    "datetime_from_date_parsing": "problem_expected_datetime",
     "decimal_type": "problem_expected_number",
     "decimal_parsing": "problem_expected_number",
     "missing": "problem_missing",
@@ -57,8 +60,13 @@ def _what(item: dict) -> Problem:
         return cause.args[0]
     if kind in _EXPECTED:
         return Problem.of(_EXPECTED[kind])
-    if kind == "literal_error":
-        return Problem.of("problem_one_of", expected=context.get("expected", ""))
+    if kind == "literal_error":  # "'a' or 'b'": the "or" is pydantic's English
+        expected = str(context.get("expected", "")).replace("' or '", "', '")
+        return Problem.of("problem_one_of", expected=expected)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        side = "at_least" if kind == "greater_than_equal" else "at_most"
+        limit = context.get("ge", context.get("le", ""))
+        return Problem.of(f"problem_{side}", limit=limit)
     if kind in ("string_too_long", "too_long"):
         return Problem.of("problem_too_long", limit=context.get("max_length", ""))
     return Problem.of("problem_text", text=item["msg"].removeprefix("Value error, "))

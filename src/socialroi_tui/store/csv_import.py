@@ -566,6 +566,8 @@ def _read_rows(
     network_column = texts("network")
     for text in set(network_column).difference(networks):
         networks[text] = _network(text, default)
+        if preview.origin == "analytics" and networks[text] == "other":
+            networks[text] = OFF_SOCIAL  # GA4's "(other)": many small sources, not a network
 
     network_of = list(map(networks.__getitem__, network_column))
     date_of = list(map(dates.__getitem__, date_column))
@@ -585,7 +587,9 @@ def _read_rows(
             strict=True,
         ),
     )
-    preview.digest = hashlib.sha256(("\n".join(digest_lines) + "\n").encode()).hexdigest()
+    # In any order: the same rows sorted otherwise (another view of the export) are the
+    # same rows.
+    preview.digest = hashlib.sha256(("\n".join(sorted(digest_lines)) + "\n").encode()).hexdigest()
     measures_of = [
         dict(zip(MEASURES, values, strict=True)) for values in zip(*value_columns, strict=True)
     ]
@@ -642,7 +646,11 @@ def refuse_repeat(campaign: Campaign, preview: ImportPreview) -> None:
     """``CsvImportError`` if the campaign holds these rows already (the same file, or the
     same rows saved again with other bytes)."""
     seen = {f"csv:{preview.digest[:16]}", f"csv:{preview.file_digest[:16]}"}
-    if any(actual.source in seen for actual in campaign.actuals):
+    # The same bytes read with another mapping are the same import too (while any of its
+    # rows is still there).
+    held = {actual.source for actual in campaign.actuals}
+    recorded = {record.content for record in campaign.imports if record.id in held}
+    if seen & (held | recorded):
         raise CsvImportError(preview.source, [Problem.of("problem_csv_already")])
 
 
@@ -689,13 +697,14 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
     ]
     record = ImportRecord(
         id=first_row.source,
+        content=f"csv:{preview.file_digest[:16]}",
         file=Path(preview.source).name[:200],
         format=preview.format,
         origin=preview.origin,
         imported=dt.datetime.now().replace(microsecond=0),
         rows=len(preview.rows),
     )
-    imports = [*campaign.imports, record]
+    imports = [*(r for r in campaign.imports if r.id != record.id), record]
     return campaign.model_copy(
         update={"channels": channels, "actuals": actuals, "imports": imports}
     )

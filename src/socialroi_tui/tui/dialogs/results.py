@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -54,13 +55,20 @@ class ResultEditor(Dialog[ActualResult | None]):
     """
 
     def __init__(
-        self, campaign: Campaign, lang: Language, existing: ActualResult | None = None
+        self,
+        campaign: Campaign,
+        lang: Language,
+        existing: ActualResult | None = None,
+        refusal: Callable[[ActualResult], str | None] | None = None,
     ) -> None:
-        """``existing``: the row to edit (its figures fill the form), else a new one."""
+        """``existing``: the row to edit (its figures fill the form), else a new one.
+        ``refusal``: why the campaign would refuse the result (None: it takes it); a
+        refused result keeps the form open, with the reason under it."""
         super().__init__()
         self.campaign = campaign
         self.lang = lang
         self.existing = existing
+        self.refusal = refusal
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -161,6 +169,10 @@ class ResultEditor(Dialog[ActualResult | None]):
         except ValueError as problem:  # a NumberError too
             words = refusal_words(problem, self.lang)
             self.query_one("#result-error", Static).update(Text(one_line(words, 200)))
+            return
+        refused = self.refusal(result) if self.refusal is not None else None
+        if refused:
+            self.query_one("#result-error", Static).update(Text(one_line(refused, 200)))
             return
         self.dismiss(result)
 

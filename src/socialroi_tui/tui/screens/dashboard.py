@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from decimal import Decimal
 from pathlib import Path
 
 from rich.text import Text
@@ -23,7 +22,7 @@ from socialroi_tui.presenter import (
     format_by_unit,
     kpi_name,
 )
-from socialroi_tui.text.numbers import format_count, format_money
+from socialroi_tui.text.numbers import format_money
 from socialroi_tui.text.safe import cell_width, one_line, padded
 from socialroi_tui.text.words import explain, t, tn
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
@@ -207,7 +206,7 @@ class DashboardScreen(SectionScreen):
         """The columns the user chose (kept with the campaign), else the default."""
         available = self._available_columns()
         chosen = self.roi_app.document.campaign.dashboard.columns
-        shown = tuple(column for column in chosen if column in available)
+        shown = tuple(column for column in dict.fromkeys(chosen) if column in available)
         return shown or default_columns(available, self._width())
 
     def _all_rows(self) -> list[DashboardRow]:
@@ -278,7 +277,11 @@ class DashboardScreen(SectionScreen):
         mark = f" {t(f'sales_mark_{results.sales_from}', lang)}" if two_sources and wide else ""
         for column in self._shown_columns():
             name = t(f"column_{column}", lang)
-            if column in ON_SALES or column in ("variance_cpa", "variance_roi"):
+            if column in ON_SALES or column in (
+                "variance_conversions",
+                "variance_cpa",
+                "variance_roi",
+            ):
                 name += mark
             if column == self.sort_column:
                 name += " ▼" if self.descending else " ▲"
@@ -416,7 +419,8 @@ class DashboardScreen(SectionScreen):
             if result is not None:
                 self.roi_app.edit(lambda c: editing.add_actual(c, result))
 
-        self.app.push_screen(ResultEditor(campaign, self.lang), added)
+        refusal = self._refusal_of(editing.add_actual)
+        self.app.push_screen(ResultEditor(campaign, self.lang, refusal=refusal), added)
 
     def action_edit_rows(self) -> None:
         """The rows behind the network (or publication) under the cursor, all of them on
@@ -455,7 +459,7 @@ class DashboardScreen(SectionScreen):
             return t("typed_in_app", self.lang)
         records = {record.id: record for record in self.roi_app.document.campaign.imports}
         record = records.get(source)
-        return record.file if record is not None and record.file else source
+        return one_line(record.file if record is not None and record.file else source, 80)
 
     def _edit_row(self, index: int, done) -> None:
         from socialroi_tui.tui.dialogs.results import ResultEditor
@@ -468,7 +472,24 @@ class DashboardScreen(SectionScreen):
             done()
 
         existing = campaign.actuals[index]
-        self.app.push_screen(ResultEditor(campaign, self.lang, existing), edited)
+        refusal = self._refusal_of(lambda c, r: editing.replace_actual(c, index, r))
+        self.app.push_screen(ResultEditor(campaign, self.lang, existing, refusal), edited)
+
+    def _refusal_of(self, change):
+        """Why ``change(campaign, result)`` would be refused (None: it would not), for a
+        form that stays open with the reason rather than lose what was typed."""
+        from pydantic import ValidationError
+
+        from socialroi_tui.model.problems import refusal_words
+
+        def refusal(result) -> str | None:
+            try:
+                change(self.roi_app.document.campaign, result)
+            except (ValidationError, ValueError) as error:
+                return refusal_words(error, self.lang)
+            return None
+
+        return refusal
 
     def _delete_row(self, index: int, done) -> None:
         if self.roi_app.edit(lambda c: editing.remove_actuals(c, {index})):
@@ -487,12 +508,8 @@ class DashboardScreen(SectionScreen):
             return
         record = next(r for r in import_records(campaign) if r.id == source)
         when = record.imported.isoformat(sep=" ") if record.imported else "—"
-        message = t(
-            "take_back_message",
-            lang,
-            file=self._import_name(source),
-            rows=format_count(Decimal(record.rows), lang),
-            when=when,
+        message = tn(
+            "take_back_message", record.rows, lang, file=self._import_name(source), when=when
         )
 
         def answered(answer: str | None) -> None:
@@ -571,12 +588,12 @@ class DashboardScreen(SectionScreen):
         if preview.left_out:
             names = ", ".join(one_line(header, 30) for header in preview.left_out[:12])
             skipped = f"  {t('import_left_out', lang, columns=names)}\n" + skipped
-        message = t(
+        message = tn(
             "import_preview",
+            len(preview.rows),
             lang,
             source=one_line(path.name, 60),
             format=preview.format,
-            rows=format_count(Decimal(len(preview.rows)), lang),
             columns=columns,
             skipped=skipped,
         )
