@@ -252,8 +252,9 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
         "new",
         "import",
         "report",
+        "attribute",
     ]
-    commands = "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report}"
+    commands = "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report,attribute}"
     assert out.index("--screen objectives") < out.index(commands)
 
 
