@@ -39,6 +39,7 @@ def bench_evaluate(runs: int = 400) -> None:
 
 
 def main() -> None:
+    from benchmarks.attribution import bench_attribution
     from benchmarks.dashboard import bench_dashboard
     from benchmarks.keystrokes import bench_keystrokes
     from benchmarks.large import bench_import, bench_large_campaigns
@@ -52,6 +53,7 @@ def main() -> None:
     bench_large_campaigns()
     bench_dashboard()
     bench_import()
+    bench_attribution()
 
 
 if __name__ == "__main__":

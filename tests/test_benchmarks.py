@@ -57,3 +57,11 @@ async def test_the_dashboard_benchmark_times_each_step_on_a_small_campaign(tmp_p
         "add a result (OK)",
     }
     assert all(len(seconds) == 1 for seconds in timings.values())
+
+
+def test_the_attribution_benchmark_times_the_floor_and_every_model(tmp_path):
+    """``make bench``'s attribution run on a small file (timings never checked)."""
+    from benchmarks.attribution import measure, paths_file
+
+    timings = measure(paths_file(tmp_path, rows=200))
+    assert set(timings) == {"floor: csv read", "read and aggregate", "every model"}

@@ -252,8 +252,9 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
         "new",
         "import",
         "report",
+        "attribute",
     ]
-    commands = "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report}"
+    commands = "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report,attribute}"
     assert out.index("--screen objectives") < out.index(commands)
 
 
@@ -457,3 +458,69 @@ def test_report_starts_with_the_campaign_and_french_csv_reads_in_french_spreadsh
     assert main(["report", sample, "--format", "csv", "--lang", "en"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert "10.97" in rows[1] and not any(len(c) > 12 for c in rows[1][2:])  # rounded
+
+
+# --- attribute ----------------------------------------------------------------------------
+
+JOURNEYS_SAMPLE = "src/socialroi_tui/samples/journeys-seed-000.csv"
+
+
+def test_attribute_every_model_in_one_markdown_table(capsys):
+    code, out, _ = run(capsys, "attribute", JOURNEYS_SAMPLE, "--lang", "en")
+    assert code == 0
+    assert "| Channel |" in out and "Last touch" in out and "Markov" in out
+    assert "Shapley" in out and "Removal effect" in out and "Time decay" not in out
+    assert "64 conversions" in out
+
+
+def test_attribute_in_french_types_its_spaces(capsys):
+    code, out, _ = run(capsys, "attribute", JOURNEYS_SAMPLE, "--lang", "fr")
+    assert code == 0
+    assert "Dernier contact" in out and "\u00a0%" in out and "Écart" in out
+
+
+def test_attribute_json_per_model_with_decimal_strings(capsys):
+    code, out, _ = run(capsys, "attribute", JOURNEYS_SAMPLE, "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and set(data["models"]) == {
+        "last",
+        "first",
+        "linear",
+        "position",
+        "markov",
+        "shapley",
+    }
+    markov = data["models"]["markov"]
+    assert all(len(v.split(".")[1]) >= 6 for v in markov["conversions"].values())
+    assert set(markov["removal_effects"]) == set(data["channels"])
+    from decimal import Decimal
+
+    assert sum(Decimal(v) for v in markov["conversions"].values()) == 64
+
+
+def test_attribute_one_model_as_csv(capsys):
+    code, out, _ = run(capsys, "attribute", JOURNEYS_SAMPLE, "--model", "first", "--format", "csv")
+    assert code == 0
+    assert out.splitlines()[0].startswith("channel,first conversions,")
+
+
+def test_attribute_time_decay_without_timestamps_says_why(capsys):
+    code, _, err = run(capsys, "attribute", JOURNEYS_SAMPLE, "--model", "time-decay")
+    assert code == 1 and "timestamps" in err
+
+
+def test_attribute_touchpoints_with_time_decay_and_options(capsys):
+    path = "tests/data/journeys/touchpoints.csv"
+    code, out, _ = run(
+        capsys, "attribute", path, "--half-life", "14", "--lookback", "90", "--order", "2"
+    )
+    assert code == 0 and "Time decay" in out and "linkedin" in out
+
+
+def test_attribute_bad_file_exits_1_with_lines(capsys, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("path;total_conversions\na;x\n")
+    code, _, err = run(capsys, "attribute", str(bad), "--lang", "en")
+    assert code == 1 and "line 2:" in err
+    code, _, err = run(capsys, "attribute", str(bad), "--order", "9")
+    assert code == 2

@@ -1416,3 +1416,49 @@ async def test_hostile_network_names_show_literally_in_the_budgets_bars(tmp_path
         assert not BIDI.search(shown), ascii(shown)
         for literal in ("[bold red]x[/]", "\\x1b[31m", "NNNN…", "\\x202e", "▒"):
             assert literal in shown, literal
+
+
+# --- attribution: names and numbers from a journeys file -----------------------------------
+
+HOSTILE_CHANNELS = [
+    "\x1b[31mred\x1b[0m",
+    '=HYPERLINK("http://x")',
+    "[b]bold[/b] | <script",
+    "\u202eesab\u202c",
+    "bell\x07",
+    "long" * 200,
+]
+
+
+def test_hostile_channel_names_reach_no_output_raw(tmp_path, capsys):
+    import json as json_module
+
+    from socialroi_tui.cli import main
+
+    rows = "".join(f"{name} > email;1;10;1\n" for name in HOSTILE_CHANNELS)
+    path = tmp_path / "hostile.csv"
+    path.write_text("path;total_conversions;total_conversion_value;total_null\n" + rows)
+    for fmt in ("md", "csv", "json"):
+        assert main(["attribute", str(path), "--format", fmt]) == 0
+        out, _ = capsys.readouterr()
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out
+        if fmt == "csv":
+            assert "'=hyperlink" in out and "\n=" not in out and '\n"=' not in out
+        if fmt == "json":
+            data = json_module.loads(out)
+            assert "\x1b[31mred\x1b[0m" in data["channels"]  # escaped in the text, kept in the data
+        if fmt == "md":
+            assert "\\| <script" in out
+
+
+def test_huge_and_infinite_numbers_in_journeys_are_refused(tmp_path, capsys):
+    from socialroi_tui.cli import main
+
+    path = tmp_path / "huge.csv"
+    path.write_text(
+        "path;total_conversions;total_conversion_value;total_null\n"
+        "a;1e999;0;0\nb;99999999999999999999999;0;0\nc;1;inf;0\nd;1;1000000000000000;0\n"
+    )
+    assert main(["attribute", str(path), "--lang", "en"]) == 1
+    _, err = capsys.readouterr()
+    assert "line 2:" in err and "line 3:" in err and "line 4:" in err and "line 5:" not in err

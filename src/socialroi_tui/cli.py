@@ -5,6 +5,7 @@ socialroi plan ...                              the reverse plan
 socialroi calc FILE [--json]                    the evaluated campaign
 socialroi validate FILE...                      check campaign files
 socialroi new FILE [--template NAME]            create a campaign
+socialroi attribute FILE [--model M]            credit channels by attribution models
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ COMMANDS = (
     "new",
     "import",
     "report",
+    "attribute",
 )
+ATTRIBUTION_MODELS = ("last", "first", "linear", "position", "time-decay", "markov", "shapley")
+"""engine.attribution.MODELS, named here so that argparse needs no polars."""
 
 
 class UsageError(Exception):
@@ -289,6 +293,34 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     report.add_argument("--scenario", metavar="NAME", help="plan as this scenario does")
     report.add_argument("--lang", choices=["fr", "en"])
 
+    attribute = sub.add_parser(
+        "attribute",
+        help="credit each channel with the conversions, by every attribution model",
+        description=(
+            "Which channel earned the conversions: last and first touch, linear, position "
+            "based, time decay, Markov (exact removal effects) and Shapley, side by side, "
+            "from a paths file (path;total_conversions;total_conversion_value;total_null) "
+            "or touchpoints (user id, timestamp, channel, conversion, value)."
+        ),
+    )
+    attribute.add_argument("file", type=Path)
+    attribute.add_argument("--model", choices=["all", *ATTRIBUTION_MODELS], default="all")
+    attribute.add_argument(
+        "--order", type=_whole("--order", 1, 4, lang_holder), default=1, help="Markov order"
+    )
+    attribute.add_argument(
+        "--half-life",
+        type=_number("number", "--half-life", lang_holder),
+        help="time decay: days for a touch's weight to halve (7)",
+    )
+    attribute.add_argument(
+        "--lookback",
+        type=_whole("--lookback", 1, 3650, lang_holder),
+        default=30,
+        help="touchpoints: days before a conversion that count (30)",
+    )
+    attribute.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    attribute.add_argument("--lang", choices=["fr", "en"])
     return parser
 
 
@@ -898,6 +930,36 @@ def _compare(args, lang: Language) -> int:
     return 0
 
 
+def _attribute(args, lang: Language) -> int:
+    from decimal import Decimal
+
+    from socialroi_tui.attribution_presenter import attribution_report, attribution_table
+    from socialroi_tui.engine.attribution import attribute, attribute_all
+    from socialroi_tui.store.journeys import JourneyError, read_journeys_file
+
+    half_life = Decimal(7) if args.half_life is None else args.half_life
+    if half_life <= 0:
+        raise UsageError(f"--half-life: {t('whole_between', lang, low=1, high=3650)}")
+    try:
+        journeys = read_journeys_file(args.file, lookback_days=args.lookback)
+    except JourneyError as error:
+        print(error.words(lang), file=sys.stderr)
+        return 1
+    options = {"order": args.order, "half_life_days": half_life}
+    if args.model == "all":
+        credits = attribute_all(journeys, **options)
+    else:
+        credits = {args.model: attribute(journeys, args.model, **options)}
+    table = attribution_table(journeys, credits)
+    if not table.models:
+        for _model, note in table.notes:
+            print(t(note, lang), file=sys.stderr)
+        print(t("attribution_nothing", lang), file=sys.stderr)
+        return 1
+    print(attribution_report(table, args.format, lang), end="")
+    return 0
+
+
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -969,6 +1031,7 @@ def _run_command(argv: list[str]) -> int:
             "new": _new,
             "import": _import,
             "report": _report,
+            "attribute": _attribute,
         }
         return handler[args.command](args, lang)
     except UsageError as error:

@@ -1,0 +1,600 @@
+"""Attribution: which channel earned the conversions, by seven models side by side.
+
+Pure: no I/O, no Textual. Journeys are held in columns (a polars frame) so that a million
+paths are aggregated without a Python loop; every credit is then worked out exactly, in
+fractions, and given as a ``Decimal`` with ``SCALE`` decimals whose sum is the total
+(largest remainders: the same data gives the same figures to the last digit).
+
+Models
+------
+* ``last`` / ``first``: the last (first) touch of each journey gets all of it.
+* ``linear``: each touch gets an equal part (a channel touched twice gets two parts).
+* ``position``: 40 % to the first touch, 40 % to the last, 20 % shared by the touches
+  between (weights settable); one touch gets all; two touches share first and last
+  weights between them (half each with the default weights).
+* ``time-decay``: each touch weighs 2^(−age / half-life), age in days before the
+  conversion (7 days by default); needs timestamps (touchpoints), else skipped.
+* ``markov``: an absorbing Markov chain (states: start, the channels, or the last
+  ``order`` channels for a higher order, conversion and null). Transitions are counted
+  as they occur in the paths (repeats of a channel included), each path weighing its
+  conversions plus its nulls, as ChannelAttribution counts them. The probability of
+  conversion is solved exactly as a linear system (no simulation); removing a channel
+  sends what enters it (any state holding it) to null; removal effect =
+  1 − P(conversion without it) / P(conversion); the effects, normalised, share the
+  conversions and the value.
+* ``shapley``: the cooperative game on the set of channels of each journey: a coalition
+  S is worth the conversions (value) of the journeys whose channels all lie in S. Exact
+  by enumeration of the coalitions up to ``SHAPLEY_EXACT_LIMIT`` channels; beyond, the
+  closed form (each journey shared equally by its distinct channels), which is the
+  same value (the game is a sum of unanimity games), noted in ``Credit.note``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from fractions import Fraction
+
+import polars as pl
+
+MODELS = ("last", "first", "linear", "position", "time-decay", "markov", "shapley")
+SCALE = 10
+"""Decimals of every credited figure (removal effects too)."""
+SHAPLEY_EXACT_LIMIT = 15
+MAX_ORDER = 4
+NOTE_NEEDS_TIMESTAMPS = "attribution_note_needs_timestamps"
+NOTE_SHAPLEY_CLOSED_FORM = "attribution_note_shapley_closed_form"
+START, CONVERSION, NULL = "\x00start", "\x00conversion", "\x00null"
+_JOIN = "\x1f"
+"""Joins the channels of a higher-order Markov state (no channel name holds it)."""
+
+
+class AttributionError(ValueError):
+    """An option out of its range (``order``, ``half_life_days``, weights, model)."""
+
+
+def _decimal_type(values: Iterable[Decimal]) -> pl.Decimal:
+    scale = 0
+    for value in values:
+        exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > scale:
+            scale = -exponent
+    return pl.Decimal(38, min(scale, 18))
+
+
+class Journeys:
+    """Distinct journeys, aggregated: each path's channels in order (after aliases), its
+    conversions, their value and its non-conversions (``nulls``); ``ages`` per touch, in
+    days before the conversion, when the journeys came from timestamps.
+
+    Held in columns (``frame``: ``path`` list of strings, ``conversions``, ``value``,
+    ``nulls`` as decimals); ``paths``, ``conversions``… are tuples built on first use.
+    Immutable."""
+
+    __slots__ = ("_ages", "_cache", "_frame")
+
+    def __init__(
+        self,
+        paths: Sequence[Sequence[str]],
+        conversions: Sequence[Decimal],
+        value: Sequence[Decimal],
+        nulls: Sequence[Decimal],
+        ages: Sequence[Sequence[Decimal]] | None = None,
+    ):
+        paths = tuple(tuple(path) for path in paths)
+        sizes = {len(paths), len(conversions), len(value), len(nulls)}
+        if ages is not None:
+            ages = tuple(tuple(Decimal(age) for age in touch) for touch in ages)
+            sizes.add(len(ages))
+            if any(len(a) != len(p) for a, p in zip(ages, paths, strict=True)):
+                raise AttributionError("each path needs one age per touch")
+        if len(sizes) != 1:
+            raise AttributionError("paths, conversions, value and nulls differ in length")
+        if any(not path for path in paths):
+            raise AttributionError("a path without any touch")
+        columns = {"conversions": conversions, "value": value, "nulls": nulls}
+        numbers = {name: [Decimal(x) for x in column] for name, column in columns.items()}
+        if any(not x.is_finite() or x < 0 for column in numbers.values() for x in column):
+            raise AttributionError("conversions, value and nulls are finite, zero or more")
+        if any(v and not c for c, v in zip(numbers["conversions"], numbers["value"], strict=True)):
+            raise AttributionError("a value without any conversion")
+        frame = pl.DataFrame(
+            {"path": [list(path) for path in paths]},
+            schema={"path": pl.List(pl.String)},
+        )
+        for name, column in numbers.items():
+            frame = frame.with_columns(pl.Series(name, column, dtype=_decimal_type(column)))
+        self._set(frame, ages)
+
+    def _set(self, frame: pl.DataFrame, ages) -> None:
+        object.__setattr__(self, "_frame", frame)
+        object.__setattr__(self, "_ages", ages)
+        object.__setattr__(self, "_cache", {})
+
+    @classmethod
+    def from_frame(
+        cls, frame: pl.DataFrame, ages: Sequence[Sequence[Decimal]] | None = None
+    ) -> Journeys:
+        """Journeys over a frame already checked by a reader (columns as ``frame``)."""
+        journeys = cls.__new__(cls)
+        journeys._set(frame.select("path", "conversions", "value", "nulls"), ages)
+        return journeys
+
+    def __setattr__(self, name, value):
+        raise AttributeError("Journeys are immutable")
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        return self._frame
+
+    def _column(self, name: str) -> tuple:
+        if name not in self._cache:
+            values = self._frame.get_column(name).to_list()
+            self._cache[name] = tuple(tuple(x) if name == "path" else Decimal(x) for x in values)
+        return self._cache[name]
+
+    @property
+    def paths(self) -> tuple[tuple[str, ...], ...]:
+        return self._column("path")
+
+    @property
+    def conversions(self) -> tuple[Decimal, ...]:
+        return self._column("conversions")
+
+    @property
+    def value(self) -> tuple[Decimal, ...]:
+        return self._column("value")
+
+    @property
+    def nulls(self) -> tuple[Decimal, ...]:
+        return self._column("nulls")
+
+    @property
+    def ages(self) -> tuple[tuple[Decimal, ...], ...] | None:
+        return self._ages
+
+    def total(self, name: str) -> Decimal:
+        """The sum of ``conversions``, ``value`` or ``nulls``, exact."""
+        total = self._frame.get_column(name).sum()
+        return Decimal(0) if total is None else Decimal(total)
+
+    def __len__(self) -> int:
+        return self._frame.height
+
+    def __eq__(self, other) -> bool:
+        if not isinstance(other, Journeys):
+            return NotImplemented
+        mine = sorted(zip(self.paths, self.conversions, self.value, self.nulls, strict=True))
+        theirs = sorted(zip(other.paths, other.conversions, other.value, other.nulls, strict=True))
+        return mine == theirs and (self.ages is None) == (other.ages is None)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Journeys({len(self)} paths, {len(channels_of(self))} channels)"
+
+
+@dataclass(frozen=True)
+class Credit:
+    """What one model credits each channel with; each sum is the journeys' total."""
+
+    model: str
+    conversions: dict[str, Decimal]
+    value: dict[str, Decimal]
+    removal_effects: dict[str, Decimal] | None = None
+    """Markov only: 1 − P(conversion without the channel) / P(conversion)."""
+    note: str | None = None
+    """A words key: why the model was not applied, or how it was worked out."""
+
+
+def channels_of(journeys: Journeys) -> tuple[str, ...]:
+    """Every channel of the journeys, converting or not, sorted by name."""
+    if "channels" not in journeys._cache:
+        names = journeys.frame.select(pl.col("path").explode().unique()).to_series().to_list()
+        journeys._cache["channels"] = tuple(sorted(names, key=lambda n: (n.casefold(), n)))
+    return journeys._cache["channels"]
+
+
+# --- exact shares ------------------------------------------------------------------------
+
+
+def _quantum(total: Decimal) -> Decimal:
+    exponent = total.as_tuple().exponent
+    places = max(SCALE, -exponent if isinstance(exponent, int) else 0)
+    return Decimal(1).scaleb(-places)
+
+
+def apportion(shares: dict[str, Fraction], total: Decimal) -> dict[str, Decimal]:
+    """``shares`` (exact, summing to ``total``) as decimals of ``SCALE`` places that sum to
+    ``total`` exactly: each rounded down, the units left given to the largest remainders
+    (ties to the channel named first)."""
+    quantum = _quantum(total)
+    unit = Fraction(quantum)
+    floors: dict[str, int] = {}
+    remainders = []
+    for index, (name, share) in enumerate(shares.items()):
+        units = math.floor(share / unit)
+        floors[name] = units
+        remainders.append((-(share / unit - units), index, name))
+    left = int((Fraction(total) / unit) - sum(floors.values()))
+    for _remainder, _index, name in sorted(remainders)[: max(left, 0)]:
+        floors[name] += 1
+    return {name: (Decimal(units) * quantum) for name, units in floors.items()}
+
+
+def _credit(
+    model: str,
+    journeys: Journeys,
+    conversions: dict[str, Fraction],
+    value: dict[str, Fraction],
+    **extra,
+) -> Credit:
+    names = channels_of(journeys)
+    conv = {name: conversions.get(name, Fraction(0)) for name in names}
+    val = {name: value.get(name, Fraction(0)) for name in names}
+    return Credit(
+        model,
+        apportion(conv, journeys.total("conversions")),
+        apportion(val, journeys.total("value")),
+        **extra,
+    )
+
+
+def _fraction(value) -> Fraction:
+    return Fraction(0) if value is None else Fraction(Decimal(value))
+
+
+def _sums(frame: pl.DataFrame, keys: list) -> list[tuple]:
+    """``conversions`` and ``value`` summed by ``keys`` (exact decimals), as rows."""
+    grouped = frame.group_by(keys).agg(pl.col("conversions").sum(), pl.col("value").sum())
+    return grouped.rows()
+
+
+def _add(target: dict[str, Fraction], name: str, amount: Fraction) -> None:
+    if amount:
+        target[name] = target.get(name, Fraction(0)) + amount
+
+
+# --- rule models -------------------------------------------------------------------------
+
+
+def _touch(journeys: Journeys, model: str) -> Credit:
+    pick = pl.col("path").list.last() if model == "last" else pl.col("path").list.first()
+    conv: dict[str, Fraction] = {}
+    val: dict[str, Fraction] = {}
+    frame = journeys.frame.select(pick.alias("channel"), "conversions", "value")
+    for channel, conversions, value in _sums(frame, ["channel"]):
+        _add(conv, channel, _fraction(conversions))
+        _add(val, channel, _fraction(value))
+    return _credit(model, journeys, conv, val)
+
+
+def _linear(journeys: Journeys) -> Credit:
+    frame = journeys.frame.select(
+        pl.col("path").list.len().alias("touches"), "path", "conversions", "value"
+    ).explode("path")
+    conv: dict[str, Fraction] = {}
+    val: dict[str, Fraction] = {}
+    for touches, channel, conversions, value in _sums(frame, ["touches", "path"]):
+        _add(conv, channel, _fraction(conversions) / touches)
+        _add(val, channel, _fraction(value) / touches)
+    return _credit("linear", journeys, conv, val)
+
+
+def _position(journeys: Journeys, weights: tuple[Decimal, Decimal, Decimal]) -> Credit:
+    if len(weights) != 3 or any(w < 0 for w in weights) or sum(weights) <= 0:
+        raise AttributionError("position weights: three numbers, zero or more, not all zero")
+    first_w, middle_w, last_w = (Fraction(w) / Fraction(sum(weights)) for w in weights)
+    ends = first_w + last_w
+    # Two touches share the first and last weights between them (half each by default).
+    two_first, two_last = (first_w / ends, last_w / ends) if ends else (Fraction(1, 2),) * 2
+    frame = journeys.frame.select(
+        pl.col("path").list.len().alias("touches"), "path", "conversions", "value"
+    )
+    conv: dict[str, Fraction] = {}
+    val: dict[str, Fraction] = {}
+
+    def credit(channel, conversions, value, part):
+        _add(conv, channel, _fraction(conversions) * part)
+        _add(val, channel, _fraction(value) * part)
+
+    firsts = frame.select(pl.col("path").list.first().alias("channel"), "touches", "conversions")
+    firsts = firsts.with_columns(frame.get_column("value"))
+    for channel, touches, conversions, value in _sums(firsts, ["channel", "touches"]):
+        if touches == 1:
+            credit(channel, conversions, value, Fraction(1))
+        else:
+            credit(channel, conversions, value, two_first if touches == 2 else first_w)
+    lasts = frame.filter(pl.col("touches") >= 2).select(
+        pl.col("path").list.last().alias("channel"), "touches", "conversions", "value"
+    )
+    for channel, touches, conversions, value in _sums(lasts, ["channel", "touches"]):
+        credit(channel, conversions, value, two_last if touches == 2 else last_w)
+    middles = (
+        frame.filter(pl.col("touches") >= 3)
+        .with_columns(pl.col("path").list.slice(1, pl.col("touches") - 2))
+        .explode("path")
+    )
+    for touches, channel, conversions, value in _sums(middles, ["touches", "path"]):
+        credit(channel, conversions, value, middle_w / (touches - 2))
+    return _credit("position", journeys, conv, val)
+
+
+def decay_weight(age: Decimal, half_life_days: Decimal) -> Decimal:
+    """2^(−age / half-life), to 50 significant digits (correctly rounded, deterministic)."""
+    with localcontext() as context:
+        context.prec = 50
+        return (Decimal(2) ** (-(Decimal(age) / Decimal(half_life_days)))).normalize()
+
+
+def _time_decay(journeys: Journeys, half_life_days: Decimal) -> Credit:
+    if journeys.ages is None:
+        zero = {name: Decimal(0) for name in channels_of(journeys)}
+        return Credit("time-decay", zero, dict(zero), note=NOTE_NEEDS_TIMESTAMPS)
+    if not half_life_days > 0:
+        raise AttributionError("half-life: more than zero days")
+    weights: dict[Decimal, Fraction] = {}
+    conv: dict[str, Fraction] = {}
+    val: dict[str, Fraction] = {}
+    rows = zip(journeys.paths, journeys.ages, journeys.conversions, journeys.value, strict=True)
+    for path, ages, conversions, value in rows:
+        if not conversions and not value:
+            continue
+        touch_weights = []
+        for age in ages:
+            if age not in weights:
+                weights[age] = Fraction(decay_weight(age, half_life_days))
+            touch_weights.append(weights[age])
+        whole = sum(touch_weights)
+        for channel, weight in zip(path, touch_weights, strict=True):
+            _add(conv, channel, Fraction(conversions) * weight / whole)
+            _add(val, channel, Fraction(value) * weight / whole)
+    return _credit("time-decay", journeys, conv, val)
+
+
+# --- Markov ------------------------------------------------------------------------------
+
+
+def transitions(journeys: Journeys, order: int = 1) -> dict[tuple[str, str], Fraction]:
+    """Each transition (from, to) of the chain and its count: each path counts its
+    conversions plus its nulls, every touch a step (repeats included). States are the
+    last ``order`` channels joined by ``\\x1f`` (fewer at a path's start)."""
+    frame = journeys.frame.select(
+        "path",
+        (pl.col("conversions") + pl.col("nulls")).alias("weight"),
+        "conversions",
+        "nulls",
+        pl.col("path").list.len().alias("touches"),
+    ).filter(pl.col("weight") > 0)
+    frame = frame.with_columns((pl.col("touches").cum_sum() - pl.col("touches")).alias("offset"))
+    touches = (
+        frame.select("path", "weight", "offset", "touches", "conversions", "nulls")
+        .explode("path")
+        .with_row_index("index")
+        .with_columns((pl.col("index") - pl.col("offset")).alias("position"))
+    )
+    parts = [
+        pl.when(pl.col("position") >= back).then(pl.col("path").shift(back))
+        for back in range(order - 1, 0, -1)
+    ]
+    state = pl.concat_str([*parts, pl.col("path")], separator=_JOIN, ignore_nulls=True)
+    touches = touches.with_columns(state.alias("state"))
+    touches = touches.with_columns(
+        pl.when(pl.col("position") > 0)
+        .then(pl.col("state").shift(1))
+        .otherwise(pl.lit(START))
+        .alias("from")
+    )
+    steps = touches.group_by("from", "state").agg(pl.col("weight").sum())
+    ends = (
+        touches.filter(pl.col("position") == pl.col("touches") - 1)
+        .group_by("state")
+        .agg(pl.col("conversions").sum(), pl.col("nulls").sum())
+    )
+    counted: dict[tuple[str, str], Fraction] = {}
+    for source, target, weight in steps.rows():
+        counted[(source, target)] = _fraction(weight)
+    for state, conversions, nulls in ends.rows():
+        for target, amount in ((CONVERSION, conversions), (NULL, nulls)):
+            if amount:
+                counted[(state, target)] = _fraction(amount)
+    return counted
+
+
+def conversion_probability(
+    counted: dict[tuple[str, str], Fraction], removed: str | None = None
+) -> Fraction:
+    """P(conversion) from start, exact: the absorbing chain's linear system
+    N_s·x_s − Σ_t n_st·x_t = n_s,conversion solved by elimination in fractions. States
+    holding ``removed`` send what enters them to null (x = 0)."""
+
+    def gone(state: str) -> bool:
+        return removed is not None and state != START and removed in state.split(_JOIN)
+
+    outgoing: dict[str, dict[str, Fraction]] = {}
+    for (source, target), count in counted.items():
+        outgoing.setdefault(source, {})[target] = count
+    if START not in outgoing:
+        return Fraction(0)
+    states = [s for s in sorted(outgoing) if s != START and not gone(s)] + [START]
+    index = {state: position for position, state in enumerate(states)}
+    rows: list[dict[int, Fraction]] = []
+    rhs: list[Fraction] = []
+    for state in states:
+        row: dict[int, Fraction] = {index[state]: sum(outgoing[state].values())}
+        for target, count in outgoing[state].items():
+            if target in index:
+                row[index[target]] = row.get(index[target], Fraction(0)) - count
+        rows.append(row)
+        rhs.append(outgoing[state].get(CONVERSION, Fraction(0)))
+    # Forward elimination in order, start last: x_start is then read off its own row.
+    # The matrix is a non-singular M-matrix (every state reaches an end), so no pivot is 0.
+    below: dict[int, set[int]] = {}
+    for number, row in enumerate(rows):
+        for column in row:
+            if column < number:
+                below.setdefault(column, set()).add(number)
+    for pivot in range(len(states) - 1):
+        pivot_row = rows[pivot]
+        diagonal = pivot_row[pivot]
+        for number in sorted(below.get(pivot, ())):
+            row = rows[number]
+            factor = row.pop(pivot, None)
+            if not factor:
+                continue
+            factor /= diagonal
+            for column, entry in pivot_row.items():
+                if column == pivot:
+                    continue
+                row[column] = row.get(column, Fraction(0)) - factor * entry
+                if column < number and column > pivot:
+                    below.setdefault(column, set()).add(number)
+            rhs[number] -= factor * rhs[pivot]
+        # back substitution is not needed for the start: later rows no longer hold pivot
+    last = len(states) - 1
+    return rhs[last] / rows[last][last]
+
+
+def _markov(journeys: Journeys, order: int) -> Credit:
+    if not 1 <= order <= MAX_ORDER:
+        raise AttributionError(f"order: 1 to {MAX_ORDER}")
+    names = channels_of(journeys)
+    counted = transitions(journeys, order)
+    whole = conversion_probability(counted)
+    effects: dict[str, Fraction] = {}
+    for name in names:
+        without = conversion_probability(counted, removed=name)
+        effects[name] = 1 - without / whole if whole else Fraction(0)
+    total_effect = sum(effects.values())
+    conv_total = Fraction(journeys.total("conversions"))
+    value_total = Fraction(journeys.total("value"))
+    conv = {n: conv_total * e / total_effect for n, e in effects.items()} if total_effect else {}
+    val = {n: value_total * e / total_effect for n, e in effects.items()} if total_effect else {}
+    if not total_effect and (conv_total or value_total):  # no path converts: nothing to share
+        conv, val = {}, {}
+    quantum = Decimal(1).scaleb(-SCALE)
+    shown = {
+        name: Decimal(effect.numerator) / Decimal(effect.denominator)
+        for name, effect in effects.items()
+    }
+    shown = {name: effect.quantize(quantum, ROUND_HALF_EVEN) for name, effect in shown.items()}
+    return _credit("markov", journeys, conv, val, removal_effects=shown)
+
+
+# --- Shapley -----------------------------------------------------------------------------
+
+
+def _shapley(journeys: Journeys) -> Credit:
+    names = channels_of(journeys)
+    frame = journeys.frame.filter((pl.col("conversions") > 0) | (pl.col("value") > 0))
+    conv: dict[str, Fraction] = {}
+    val: dict[str, Fraction] = {}
+    if len(names) > SHAPLEY_EXACT_LIMIT:
+        size = pl.col("path").list.n_unique().alias("size")
+        for name in names:
+            holding = frame.filter(pl.col("path").list.contains(name))
+            for size_, conversions, value in _sums(holding.with_columns(size), ["size"]):
+                _add(conv, name, _fraction(conversions) / size_)
+                _add(val, name, _fraction(value) / size_)
+        return _credit("shapley", journeys, conv, val, note=NOTE_SHAPLEY_CLOSED_FORM)
+    mask = pl.sum_horizontal(
+        pl.col("path").list.contains(name).cast(pl.Int64) * (1 << bit)
+        for bit, name in enumerate(names)
+    )
+    rows = _sums(frame.with_columns(mask.alias("set")), ["set"])
+    conv = shapley_by_coalitions(names, [(m, _fraction(c)) for m, c, _ in rows])
+    val = shapley_by_coalitions(names, [(m, _fraction(v)) for m, _, v in rows])
+    return _credit("shapley", journeys, conv, val)
+
+
+def shapley_by_coalitions(
+    names: Sequence[str], worth: list[tuple[int, Fraction]]
+) -> dict[str, Fraction]:
+    """The Shapley value of the game v(S) = Σ worth of the journeys whose channels all lie
+    in S (each journey's set as a bit mask over ``names``), by enumerating the 2^n
+    coalitions (exact, in integers over a common denominator)."""
+    n = len(names)
+    if n == 0:
+        return {}
+    bit = {name: 1 << position for position, name in enumerate(names)}
+    denominator = math.lcm(*(w.denominator for _, w in worth)) if worth else 1
+    v = [0] * (1 << n)
+    for mask, amount in worth:
+        v[mask] += int(amount * denominator)
+    for position in range(n):  # v(S) = Σ over subsets (a zeta transform)
+        step = 1 << position
+        for mask in range(1 << n):
+            if mask & step:
+                v[mask] += v[mask ^ step]
+    factorial = [math.factorial(k) for k in range(n + 1)]
+    weight = [factorial[size] * factorial[n - size - 1] for size in range(n)]
+    sizes = [mask.bit_count() for mask in range(1 << n)]
+    values: dict[str, Fraction] = {}
+    for name in names:
+        step = bit[name]
+        total = 0
+        for mask in range(1 << n):
+            if not mask & step:
+                gain = v[mask | step] - v[mask]
+                if gain:
+                    total += weight[sizes[mask]] * gain
+        values[name] = Fraction(total, factorial[n] * denominator)
+    return values
+
+
+# --- the models, by name -----------------------------------------------------------------
+
+
+def attribute(
+    journeys: Journeys,
+    model: str,
+    *,
+    order: int = 1,
+    half_life_days: Decimal = Decimal(7),
+    position_weights: tuple[Decimal, Decimal, Decimal] = (
+        Decimal("0.4"),
+        Decimal("0.2"),
+        Decimal("0.4"),
+    ),
+) -> Credit:
+    """What ``model`` credits each channel with (see the module's text)."""
+    if model in ("last", "first"):
+        return _touch(journeys, model)
+    if model == "linear":
+        return _linear(journeys)
+    if model == "position":
+        return _position(journeys, tuple(Decimal(w) for w in position_weights))
+    if model == "time-decay":
+        return _time_decay(journeys, Decimal(half_life_days))
+    if model == "markov":
+        return _markov(journeys, order)
+    if model == "shapley":
+        return _shapley(journeys)
+    raise AttributionError(f"unknown model {model!r}: one of {', '.join(MODELS)}")
+
+
+def attribute_all(journeys: Journeys, **options) -> dict[str, Credit]:
+    """Every model that applies (time decay only with timestamps), in ``MODELS`` order."""
+    return {
+        model: attribute(journeys, model, **options)
+        for model in MODELS
+        if model != "time-decay" or journeys.ages is not None
+    }
+
+
+__all__ = [
+    "MODELS",
+    "SCALE",
+    "SHAPLEY_EXACT_LIMIT",
+    "AttributionError",
+    "Credit",
+    "Journeys",
+    "apportion",
+    "attribute",
+    "attribute_all",
+    "channels_of",
+    "conversion_probability",
+    "transitions",
+]

@@ -1,0 +1,309 @@
+"""Attribution: the models by hand on small journeys, their laws by hypothesis, and the
+readers of paths and touchpoints (whole or nothing, with lines)."""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from socialroi_tui.engine.attribution import (
+    MODELS,
+    NOTE_NEEDS_TIMESTAMPS,
+    Credit,
+    Journeys,
+    attribute,
+    attribute_all,
+    channels_of,
+    conversion_probability,
+    shapley_by_coalitions,
+    transitions,
+)
+from socialroi_tui.store.journeys import (
+    JourneyError,
+    read_journeys_file,
+    read_paths,
+    read_touchpoints,
+)
+
+DATA = Path(__file__).parent / "data" / "journeys"
+SAMPLE = Path(__file__).parents[1] / "src/socialroi_tui/samples/journeys-seed-000.csv"
+RULES = ("last", "first", "linear", "position", "shapley")
+
+
+def journeys(*rows, ages=None) -> Journeys:
+    """rows: (path "a>b", conversions, value, nulls)."""
+    return Journeys(
+        [tuple(p.split(">")) for p, *_ in rows],
+        [D(r[1]) for r in rows],
+        [D(r[2]) for r in rows],
+        [D(r[3]) for r in rows],
+        ages=ages,
+    )
+
+
+def conv(credit: Credit) -> dict[str, D]:
+    return {k: v.normalize() for k, v in credit.conversions.items() if v}
+
+
+def test_a_single_touch_gets_everything_in_every_model():
+    j = journeys(("a", 3, 30, 1), ("b", 1, 5, 4))
+    for model, credit in attribute_all(j).items():
+        assert conv(credit) == {"a": D(3), "b": D(1)}, model
+        # Markov shares the value as it shares the conversions (normalised effects)
+        assert credit.value["a"] == (D("26.25") if model == "markov" else 30)
+
+
+def test_two_touches_by_each_model():
+    j = journeys(("a>b", 2, 100, 0))
+    assert conv(attribute(j, "last")) == {"b": 2}
+    assert conv(attribute(j, "first")) == {"a": 2}
+    assert conv(attribute(j, "linear")) == {"a": 1, "b": 1}
+    assert conv(attribute(j, "position")) == {"a": 1, "b": 1}  # two share half each
+    assert conv(attribute(j, "shapley")) == {"a": 1, "b": 1}
+    markov = attribute(j, "markov")
+    assert markov.removal_effects == {"a": 1, "b": 1}
+    assert conv(markov) == {"a": 1, "b": 1}
+    weighted = attribute(j, "position", position_weights=(D("0.6"), D("0.2"), D("0.2")))
+    assert conv(weighted) == {"a": D("1.5"), "b": D("0.5")}
+
+
+def test_position_based_forty_twenty_forty():
+    j = journeys(("a>b>c>d", 10, 100, 0))
+    assert conv(attribute(j, "position")) == {"a": 4, "b": 1, "c": 1, "d": 4}
+
+
+def test_a_repeated_channel_counts_each_touch_except_in_shapley():
+    j = journeys(("a>b>a", 3, 30, 0))
+    assert conv(attribute(j, "linear")) == {"a": 2, "b": 1}
+    assert conv(attribute(j, "position")) == {"a": D("2.4"), "b": D("0.6")}
+    assert conv(attribute(j, "shapley")) == {"a": D("1.5"), "b": D("1.5")}
+    assert conv(attribute(j, "last")) == {"a": 3}
+
+
+def test_thirds_are_apportioned_to_sum_exactly():
+    j = journeys(("a>b>c", 1, 1, 0))
+    credit = attribute(j, "linear")
+    assert sum(credit.conversions.values()) == 1
+    assert sorted(credit.conversions.values()) == [
+        D("0.3333333333"),
+        D("0.3333333333"),
+        D("0.3333333334"),
+    ]
+
+
+def test_markov_removal_effects_against_a_hand_computation():
+    """start→a 4, start→b 3, start→c 3; a→b 2, a→c 2; c→b 2, c→null 3; b→conv 4,
+    b→null 3. x_b = 4/7, x_c = 8/35, x_a = 2/5, P = 2/5. Without a: P = 6/25 (effect 2/5);
+    without b: 0 (effect 1); without c: 2/7 (effect 2/7)."""
+    j = journeys(("a>b", 1, 10, 1), ("b", 1, 5, 2), ("a>c>b", 2, 30, 0), ("c", 0, 0, 3))
+    counted = transitions(j)
+    assert counted[("\x00start", "a")] == 4 and counted[("c", "b")] == 2
+    assert conversion_probability(counted) == Fraction(2, 5)
+    assert conversion_probability(counted, removed="a") == Fraction(6, 25)
+    assert conversion_probability(counted, removed="c") == Fraction(2, 7)
+    markov = attribute(j, "markov")
+    assert markov.removal_effects == {
+        "a": D("0.4000000000"),
+        "b": D("1.0000000000"),
+        "c": D("0.2857142857"),
+    }
+    # normalised: 2/5 : 1 : 2/7 of 4 conversions = 56/59, 140/59, 40/59
+    assert markov.conversions["a"] == D("0.9491525424")
+    assert sum(markov.conversions.values()) == 4 and sum(markov.value.values()) == 45
+
+
+def test_a_channel_only_in_non_converting_paths():
+    """Rule models and Shapley give it nothing. Markov, memoryless, gives it credit when
+    it leads to a channel that converts (c → b here), none when it leads only to null."""
+    j = journeys(("b", 2, 20, 2), ("a>c>b", 0, 0, 3), ("z", 0, 0, 5), ("b>z", 0, 0, 1))
+    for model in RULES:
+        assert attribute(j, model).conversions["z"] == 0
+        assert attribute(j, model).conversions["c"] == 0
+    markov = attribute(j, "markov")
+    assert markov.removal_effects["z"] == 0 and markov.conversions["z"] == 0
+    assert markov.removal_effects["c"] > 0
+
+
+def test_time_decay_halves_each_half_life_and_needs_timestamps():
+    ages = [(D(14), D(7), D(0))]
+    j = journeys(("a>b>c", 7, 70, 0), ages=ages)
+    assert conv(attribute(j, "time-decay")) == {"a": 1, "b": 2, "c": 4}
+    assert conv(attribute(j, "time-decay", half_life_days=D(14))) != conv(
+        attribute(j, "time-decay")
+    )
+    without = journeys(("a>b", 1, 1, 0))
+    assert attribute(without, "time-decay").note == NOTE_NEEDS_TIMESTAMPS
+    assert "time-decay" not in attribute_all(without)
+    assert set(attribute_all(j)) == set(MODELS)
+
+
+def test_higher_order_markov_remembers_where_a_path_came_from():
+    j = journeys(("a>c", 1, 1, 0), ("b>c", 0, 0, 1))
+    first = attribute(j, "markov")
+    second = attribute(j, "markov", order=2)
+    assert first.removal_effects["b"] > 0  # first order: c converts half the time
+    assert second.removal_effects["b"] == 0  # second order: after b, c never converts
+    assert sum(second.conversions.values()) == 1
+
+
+def test_shapley_by_coalitions_equals_each_journey_shared_by_its_channels():
+    names = ["a", "b", "c"]
+    worth = [(0b011, Fraction(6)), (0b100, Fraction(3)), (0b111, Fraction(3))]
+    assert shapley_by_coalitions(names, worth) == {"a": 4, "b": 4, "c": 4}
+
+
+def test_shapley_beyond_fifteen_channels_says_how():
+    paths = [(">".join(f"c{i}" for i in range(k, k + 3)), 1, 1, 0) for k in range(16)]
+    credit = attribute(journeys(*paths), "shapley")
+    assert credit.note == "attribution_note_shapley_closed_form"
+    assert sum(credit.conversions.values()) == 16
+
+
+# --- laws ---------------------------------------------------------------------------------
+
+CHANNELS = st.sampled_from(["a", "b", "c", "d", "e"])
+ROWS = st.lists(
+    st.tuples(
+        st.lists(CHANNELS, min_size=1, max_size=5),
+        st.integers(0, 20),
+        st.integers(0, 2000),
+        st.integers(0, 20),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def _journeys_of(rows) -> Journeys:
+    return Journeys(
+        [tuple(p) for p, *_ in rows],
+        [D(c) for _, c, _, _ in rows],
+        [D(v) / 100 if c else D(0) for _, c, v, _ in rows],
+        [D(n) for *_, n in rows],
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(ROWS)
+def test_every_model_shares_exactly_the_totals(rows):
+    j = _journeys_of(rows)
+    for model, credit in attribute_all(j).items():
+        assert sum(credit.conversions.values()) == j.total("conversions"), model
+        assert sum(credit.value.values()) == j.total("value"), model
+        assert set(credit.conversions) == set(channels_of(j))
+        assert all(x >= 0 for x in credit.conversions.values())
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.tuples(CHANNELS, st.integers(0, 9), st.integers(0, 9)), min_size=1))
+def test_rule_models_agree_on_single_touch_paths(rows):
+    j = _journeys_of([([c], n, n * 10, m) for c, n, m in rows])
+    credits = [attribute(j, model) for model in (*RULES, "markov")]
+    for credit in credits[1:4]:
+        assert credit.conversions == credits[0].conversions
+        assert credit.value == credits[0].value
+
+
+@settings(max_examples=30, deadline=None)
+@given(ROWS, st.integers(1, 10))
+def test_a_channel_from_which_nothing_converts_gets_no_markov_credit(rows, nulls):
+    """z only ends journeys that do not convert: removing it changes nothing."""
+    rows = [*rows, (["a", "z"], 0, 0, nulls), (["z"], 0, 0, nulls)]
+    credit = attribute(_journeys_of(rows), "markov")
+    assert credit.removal_effects["z"] == 0 and credit.conversions["z"] == 0
+
+
+@settings(max_examples=15, deadline=None)
+@given(ROWS)
+def test_the_same_journeys_give_the_same_figures_in_any_order(rows):
+    once = attribute_all(_journeys_of(rows))
+    again = attribute_all(_journeys_of(list(reversed(rows))))
+    assert once == again
+
+
+# --- readers ------------------------------------------------------------------------------
+
+
+def test_the_seeds_situation_in_the_sample_file():
+    j = read_journeys_file(SAMPLE)
+    names = channels_of(j)
+    assert {"facebook", "instagram", "email", "reviews", "word of mouth"} <= set(names)
+    assert "fb" not in names and "ig" not in names  # aliases, as the imports read them
+    credits = attribute_all(j)
+    assert j.total("conversions") == 64
+    # the point of seed 000: last click credits e-mail with most of the sales; the
+    # journey models give the networks and reviews their part
+    assert credits["last"].conversions["reviews"] < credits["linear"].conversions["reviews"]
+    assert credits["last"].conversions["email"] > credits["markov"].conversions["email"]
+
+
+def test_paths_with_aliases_french_numbers_and_spaces_are_aggregated():
+    data = (
+        b"path;total_conversions;total_conversion_value;total_null\n"
+        b"fb>E-mail;1;10,50;2\n"
+        b"Facebook  >  e-mail;2;1 000,25;0\n"
+        b"m.facebook.com > Word of Mouth;0;0;4\n"
+    )
+    j = read_paths(data)
+    rows = dict(zip(j.paths, zip(j.conversions, j.value, j.nulls, strict=True), strict=True))
+    assert rows[("facebook", "e-mail")] == (3, D("1010.75"), 2)
+    assert rows[("facebook", "word of mouth")] == (0, 0, 4)
+
+
+def test_a_comma_separated_file_and_optional_columns():
+    j = read_paths(b"path,total_conversions\na > b,3\nb,1\n")
+    assert j.total("conversions") == 4 and j.total("value") == 0
+
+
+def test_bad_rows_refuse_the_whole_file_with_their_lines():
+    data = (
+        b"path;total_conversions;total_conversion_value;total_null\n"
+        b"a > b;1;10;0\n"
+        b"a >  > b;1;10;0\n"
+        b"c;deux;0;0\n"
+        b"d;-1;0;0\n"
+        b"e;0;5;0\n"
+        b"f;1e999;0;0\n"
+    )
+    with pytest.raises(JourneyError) as caught:
+        read_paths(data, "j.csv")
+    text = caught.value.words("en")
+    for line in (3, 4, 5, 6, 7):
+        assert f"line {line}:" in text
+    assert "line 2:" not in text
+    assert "j.csv" in text
+
+
+def test_unknown_columns_are_named():
+    with pytest.raises(JourneyError, match="not recognised"):
+        read_paths(b"foo;bar\n1;2\n")
+
+
+def test_touchpoints_build_journeys_per_person_with_ages_and_lookback():
+    j = read_journeys_file(DATA / "touchpoints.csv")
+    columns = (j.paths, j.conversions, j.value, j.nulls, j.ages)
+    rows = {p: (c, v, n, a) for p, c, v, n, a in zip(*columns, strict=True)}
+    assert rows[("facebook", "email", "google")] == (1, 70, 0, (D(14), D(7), D(0)))
+    # u2: the LinkedIn touch is older than the 30 days' lookback
+    assert rows[("instagram",)][:3] == (1, 30, 0)
+    assert rows[("instagram", "x")][:3] == (0, 0, 1)
+    longer = read_touchpoints((DATA / "touchpoints.csv").read_bytes(), lookback_days=90)
+    assert ("linkedin", "instagram") in longer.paths
+    decay = attribute(j, "time-decay")
+    assert decay.conversions["facebook"] == D("0.1428571429")  # 1/7 of a sale: 1 : 2 : 4
+
+
+def test_touchpoints_bad_rows_with_their_lines():
+    data = (
+        b"user_id,timestamp,channel,conversion\n"
+        b"u1,yesterday,fb,0\nu1,2026-01-01,,1\nu2,2026-01-01,x,maybe\n"
+    )
+    with pytest.raises(JourneyError) as caught:
+        read_touchpoints(data)
+    text = caught.value.words("en")
+    assert "line 2:" in text and "line 3:" in text and "line 4:" in text
