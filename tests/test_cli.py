@@ -234,7 +234,7 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
     code, out, err = run(capsys, *argv)
     assert code == 0 and err == ""
     assert (
-        "socialroi [FILE] [--screen objectives|kpis|funnel|budget|dashboard|scenarios] "
+        "socialroi [FILE] [--screen objectives|kpis|funnel|budget|dashboard|scenarios|attribution] "
         "[--lang fr|en]" in out
     )
     lines = out.splitlines()

@@ -1462,3 +1462,28 @@ def test_huge_and_infinite_numbers_in_journeys_are_refused(tmp_path, capsys):
     assert main(["attribute", str(path), "--lang", "en"]) == 1
     _, err = capsys.readouterr()
     assert "line 2:" in err and "line 3:" in err and "line 4:" in err and "line 5:" not in err
+
+
+async def test_hostile_channel_names_in_journeys_show_as_text_on_the_attribution_screen(
+    tmp_path,
+):
+    from socialroi_tui.tui.widgets.figure_table import FigureTable
+    from tui.helpers import copy_sample, loaded, make_app, wait_for
+
+    path = copy_sample("seed-000", tmp_path)
+    (tmp_path / "j.csv").write_text(
+        "path;total_conversions;total_conversion_value;total_null\n"
+        "[bold red]zz[/] > \x1b[31mred\x07;5;50;1\nfb;2;20;3\n",
+        encoding="utf-8",
+    )
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("[budget]", '[attribution]\njourneys = "j.csv"\n\n[budget]', 1))
+    app = make_app(path, lang="fr", screen="attribution")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one(FigureTable)
+        await wait_for(pilot, lambda: len(table.rows) == 3)
+        drawn = "\n".join(table.render_line(y).text for y in range(1, 4))
+        assert "[bold red]zz[/]" in drawn and "\x1b" not in drawn and "\x07" not in drawn
+        bars = app.screen.query_one("#attribution-bars")
+        assert "[bold red]zz[/]" in bars.plain and "\x1b" not in bars.plain

@@ -190,3 +190,28 @@ def test_ga4s_other_bucket_is_the_sites_other_traffic_not_a_network(tmp_path):
     campaign = editing.import_results(campaign, read_export_file(export))
     assert [c.id for c in campaign.channels] == ["fb"]
     assert [r.channel for r in campaign.actuals] == ["fb", OFF_SOCIAL, OFF_SOCIAL]
+
+
+def test_the_sales_an_attribution_model_credits_each_network(tmp_path):
+    from socialroi_tui.store.journeys import attributed_sales
+
+    journeys = tmp_path / "paths.csv"
+    journeys.write_text(
+        "path;total_conversions;total_conversion_value;total_null\n"
+        "fb > email;10;400;5\nig;6;240;4\nemail;4;160;1\n"
+    )
+    campaign = editing.set_attribution(two_sources(), journeys="paths.csv", model="last")
+    campaign = editing.set_sales_from(campaign, "attribution")
+    credited = attributed_sales(campaign, journeys)
+    # Last touch: e-mail closes 14 sales (no network of the plan), Instagram 6.
+    assert credited["ig"].measures["conversions"] == 6
+    assert credited["fb"].measures["conversions"] == 0 and "email" not in credited
+    results = evaluate(campaign, attributed=credited)
+    rows = by_level(dashboard_rows(results))
+    assert rows[("channel", "ig")].figure("conversions") == 6
+    assert rows[("channel", "ig")].figure("cpa") == D("760") / 6
+    assert rows[("channel", "fb")].figure("conversions") == 0  # credited nothing
+    assert rows[("channel", "fb")].figure("cpa") is None  # "—", never a division by zero
+    assert rows[("channel", "fb")].figure("conversions_platform") == 48
+    # Without the journeys read, the platforms' sales count (and say so).
+    assert evaluate(campaign).sales_from == "platform"

@@ -827,6 +827,7 @@ def _report(args, lang: Language) -> int:
     from socialroi_tui.presenter import dashboard_report
 
     campaign = _in_scenario(_load(args.file).campaign, args.scenario, args.file, lang)
+    results = evaluate(campaign, lang, attributed=_attributed(campaign, args.file, lang))
     if args.format == "xlsx":
         from socialroi_tui.presenter import xlsx_report
 
@@ -834,14 +835,35 @@ def _report(args, lang: Language) -> int:
         if target.resolve() == args.file.resolve():
             raise UsageError(t("report_over_campaign", lang))
         try:
-            xlsx_report(campaign, evaluate(campaign, lang), target, lang)
+            xlsx_report(campaign, results, target, lang)
         except OSError as error:
             print(f"{target}: {error.strerror or error}", file=sys.stderr)
             return 1
         print(t("report_written", lang, path=str(target)))
         return 0
-    print(dashboard_report(campaign, evaluate(campaign, lang), args.format, lang), end="")
+    print(dashboard_report(campaign, results, args.format, lang), end="")
     return 0
+
+
+def _attributed(campaign, campaign_file: Path, lang: Language):
+    """The networks' sales as the chosen attribution model credits them, when the
+    campaign's dashboard counts those (a file that cannot be read is said, and the
+    platforms' sales are counted)."""
+    from socialroi_tui.engine.attribution import AttributionError
+    from socialroi_tui.store.journeys import JourneyError, attributed_sales, journeys_path
+    from socialroi_tui.text.safe import one_line
+
+    path = journeys_path(campaign, campaign_file)
+    if campaign.dashboard.sales_from != "attribution" or path is None:
+        return None
+    try:
+        return attributed_sales(campaign, path)
+    except JourneyError as error:
+        print(error.words(lang), file=sys.stderr)
+    except (AttributionError, OSError) as error:
+        print(f"{one_line(str(path))}: {one_line(str(error))}", file=sys.stderr)
+    print(t("attribution_unread", lang), file=sys.stderr)
+    return None
 
 
 BASE_PLAN_NAME = "base"

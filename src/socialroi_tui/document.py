@@ -89,6 +89,10 @@ class CampaignDocument:
         self.unreadable: dict[str, UnreadableField] = {}
         """Fields whose text is not a number, by edit key, in the order they turned so."""
         self._results: CampaignResults | None = None
+        self._credited: tuple[tuple, dict] | None = None
+        """The attributed sales last worked out, with what they were worked out from."""
+        self.attribution_problem: Exception | None = None
+        """Why the journeys could not be read, when the dashboard asked for them."""
         self._summaries: list[tuple[list, list, ActualsSummary]] = []
         """The actual results last added up (most recent first), by the very lists they
         were added up from."""
@@ -129,8 +133,40 @@ class CampaignDocument:
         up, and an undo finds the figures it goes back to among the last few."""
         if self._results is None:
             campaign = self.campaign
-            self._results = evaluate(campaign, actuals=self._summary_of(campaign))
+            attributed = self._attributed(campaign)
+            summary = self._summary_of(campaign)
+            self._results = evaluate(campaign, actuals=summary, attributed=attributed)
         return self._results
+
+    def _attributed(self, campaign: Campaign):
+        """Each network's sales as the chosen attribution model credits them, when the
+        dashboard's sales come from attribution (None otherwise, or when the journeys
+        cannot be read: ``attribution_problem`` says why). Read again only when the file,
+        the settings or the networks change."""
+        self.attribution_problem = None
+        from socialroi_tui.store.journeys import journeys_path
+
+        path = journeys_path(campaign, self.path)
+        if campaign.dashboard.sales_from != "attribution" or path is None:
+            return None
+        try:
+            stamp = path.stat()
+        except OSError as error:
+            self.attribution_problem = error
+            return None
+        key = (str(path), stamp.st_mtime_ns, stamp.st_size, campaign.attribution, campaign.channels)
+        if self._credited is not None and self._credited[0] == key:
+            return self._credited[1]
+        from socialroi_tui.engine.attribution import AttributionError
+        from socialroi_tui.store.journeys import JourneyError, attributed_sales
+
+        try:
+            credited = attributed_sales(campaign, path)
+        except (JourneyError, AttributionError, OSError) as error:
+            self.attribution_problem = error
+            return None
+        self._credited = (key, credited)
+        return credited
 
     def _summary_of(self, campaign: Campaign) -> ActualsSummary:
         actuals, channels = campaign.actuals, campaign.channels

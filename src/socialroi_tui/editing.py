@@ -15,6 +15,7 @@ from socialroi_tui.engine.funnel import evaluate_funnel
 from socialroi_tui.engine.scenarios import scenario, without_networks
 from socialroi_tui.model import (
     ActualResult,
+    AttributionSettings,
     BudgetPlan,
     Campaign,
     Channel,
@@ -339,6 +340,14 @@ def set_sales_from(campaign: Campaign, origin: str) -> Campaign:
         {**campaign.dashboard.model_dump(), "sales_from": origin}
     )
     return _with(campaign, dashboard=dashboard)
+
+
+def set_attribution(campaign: Campaign, **settings: Any) -> Campaign:
+    """The attribution's settings changed (``journeys``, ``model``, ``order``…)."""
+    attribution = AttributionSettings.model_validate(
+        {**campaign.attribution.model_dump(), **settings}
+    )
+    return _with(campaign, attribution=attribution)
 
 
 def import_results(campaign: Campaign, preview) -> Campaign:

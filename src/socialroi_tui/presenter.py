@@ -374,7 +374,7 @@ def _report_heading(campaign, results: CampaignResults, lang: Language) -> list[
             ]
             lines.append("| " + " | ".join(markdown_cell(c) for c in cells) + " |")
     lines += ["", f"## {t('actuals', lang)}", ""]
-    if results.analytics_by_channel:  # which sales the CPA and the ROI count
+    if results.analytics_by_channel or results.sales_from != "platform":  # whose sales
         lines += [t(f"report_sales_from_{results.sales_from}", lang), ""]
     return lines
 

@@ -214,7 +214,7 @@ def test_the_funnel_table_has_the_funnel_keys():
 def test_the_tables_list_the_keys_widgets_handle():
     app = keyhelp.key_table("app", "en")
     assert "`Tab` / `Shift+Tab`" in app and "`Esc`" in app and "`Ctrl+P`" in app
-    assert "`1` … `6`" in app
+    assert "`1` … `7`" in app
     assert "`Space` / `Enter`" in keyhelp.key_table("objectives", "en")
     assert "`e` / `Enter`" in keyhelp.key_table("kpis", "en")
     assert "`Space` / `Enter` / `→`" in keyhelp.key_table("budget", "en")

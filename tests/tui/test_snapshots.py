@@ -208,3 +208,33 @@ def test_budget_screen_with_the_ranges(snap_compare, lang, size):
 def test_ranges_dialog(snap_compare, lang):
     app = make_app(SAMPLES / "seed-000.toml", lang=lang, screen="budget")
     assert snap_compare(app, terminal_size=(80, 24), press=["ctrl+g"], run_before=settle)
+
+
+def _with_journeys(tmp_path):
+    """seed-000 naming the sample journeys (kept beside it)."""
+    import shutil
+
+    path = tmp_path / "seed-000.toml"
+    shutil.copy(SAMPLES / "seed-000.toml", path)
+    shutil.copy(SAMPLES / "journeys-seed-000.csv", tmp_path / "journeys.csv")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("[budget]", '[attribution]\njourneys = "journeys.csv"\n\n[budget]', 1),
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_attribution_screen(snap_compare, tmp_path, lang, size):
+    from socialroi_tui.tui.widgets.figure_table import FigureTable
+
+    app = make_app(_with_journeys(tmp_path), lang=lang, screen="attribution")
+
+    async def read(pilot) -> None:
+        await settle(pilot)
+        await wait_for(pilot, lambda: len(pilot.app.screen.query_one(FigureTable).rows) == 7)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=read)

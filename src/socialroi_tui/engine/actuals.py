@@ -89,12 +89,13 @@ def _summed(
     return Totals(label=label, measures=measures, counted=counted_in_parts if summed else active)
 
 
-def with_sales_from(platform: Totals, analytics: Totals | None, origin: str) -> Totals:
+def with_sales_from(platform: Totals, other: Totals | None, origin: str) -> Totals:
     """The platform's figures, with the conversions and the revenue of ``origin``: the
-    ad platform's own, or the ones the site's analytics saw (never both added up)."""
-    if origin != "analytics":
+    ad platform's own, or ``other``'s — those the site's analytics saw, or those an
+    attribution model credits (never added to the platform's)."""
+    if origin == "platform":
         return platform
-    seen = analytics.measures if analytics is not None else {}
+    seen = other.measures if other is not None else {}
     measures = {
         **platform.measures,
         "conversions": seen.get("conversions"),
@@ -112,3 +113,25 @@ def figure_with_margin(totals: Totals, name: str, gross_margin: Value) -> Value:
     if name == "roi":
         return f.headline_roi(totals.measures["revenue"], gross_margin, totals.measures["spend"])
     return totals.figure("roi" if name == "roi_on_revenue" else name)
+
+
+def credited_totals(
+    conversions: dict[str, Decimal], value: dict[str, Decimal], channels
+) -> dict[str, Totals]:
+    """An attribution's credits as each network's sales and revenue: a credited channel
+    counts for the campaign's network it names (by id or by network, ``facebook``);
+    the others (e-mail, word of mouth) are no network of the plan."""
+    owner: dict[str, str] = {}
+    for channel in channels:
+        owner.setdefault(channel.network.lower(), channel.id)
+    for channel in channels:
+        owner[channel.id.lower()] = channel.id
+    credited: dict[str, dict[str, Value]] = {}
+    for name, count in conversions.items():
+        channel_id = owner.get(name.lower())
+        if channel_id is None:
+            continue
+        measures = credited.setdefault(channel_id, dict.fromkeys(MEASURES))
+        measures["conversions"] = (measures["conversions"] or Decimal(0)) + count
+        measures["revenue"] = (measures["revenue"] or Decimal(0)) + value.get(name, Decimal(0))
+    return {cid: Totals(label=cid, measures=measures) for cid, measures in credited.items()}

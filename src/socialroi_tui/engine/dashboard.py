@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -78,8 +78,13 @@ class DashboardRow:
     analytics: Totals | None = None
     sales: Totals | None = None
     site_sessions: Value = None
+    sums: dict[str, Value] | None = None
+    """The total's gaps: the networks' own, added up (a network seen by one source
+    only has no gap, and adds none)."""
 
     def figure(self, name: str) -> Value:
+        if self.sums is not None and name in self.sums:
+            return self.sums[name]
         if name in ANALYTICS_COLUMNS:
             return self._analytics_figure(name)
         totals = self.sales if name in ON_SALES and self.sales is not None else self.actual
@@ -121,11 +126,13 @@ def dashboard_rows(results: CampaignResults) -> list[DashboardRow]:
     plans = {plan.id: plan.result for plan in results.channels}
     margin = results.gross_margin
     analytics = results.analytics_by_channel or {}
+    chosen, chosen_total = results.chosen_sales
     site = results.site_sessions
     rows = []
 
     def summary_row(level, channel_id: str, label: str, actual: Totals, seen, plan):
-        sales = with_sales_from(actual, seen, results.sales_from)
+        other = chosen_total if level == "total" else chosen.get(channel_id)
+        sales = with_sales_from(actual, other, results.sales_from)
         row = DashboardRow(level, channel_id, label, actual, plan, {}, margin, seen, sales, site)
         row.variance.update({k: _difference(row.figure(k), plan[k]) for k in PLANNED})
         return row
@@ -156,7 +163,15 @@ def dashboard_rows(results: CampaignResults) -> list[DashboardRow]:
         rows.append(summary_row("site", OFF_SOCIAL, "site", nothing, analytics[OFF_SOCIAL], empty))
     total = results.actual_total
     seen = results.analytics_total
-    rows.append(summary_row("total", "", "total", total, seen, _plan_of(results.budget)))
+    total_row = summary_row("total", "", "total", total, seen, _plan_of(results.budget))
+    if analytics:
+        networks = [row for row in rows if row.level == "channel"]
+        sums = {}
+        for gap in ("conversions_gap", "revenue_gap"):
+            known = [g for row in networks if (g := row.figure(gap)) is not None]
+            sums[gap] = sum(known, Decimal(0)) if known else None
+        total_row = replace(total_row, sums=sums)
+    rows.append(total_row)
     return rows
 
 

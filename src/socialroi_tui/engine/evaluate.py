@@ -75,6 +75,18 @@ class CampaignResults:
     left out)."""
     sales_from: str = "platform"
     """Whose conversions and revenue the CPA, the profit, the ROI and the ROAS use."""
+    attributed_by_channel: dict[str, Totals] | None = None
+    """The sales and revenue an attribution model credits each network (None: none)."""
+
+    @property
+    def chosen_sales(self) -> tuple[dict[str, Totals], Totals | None]:
+        """The sales chosen in place of the platforms' (per network, and in all)."""
+        if self.sales_from == "analytics":
+            return self.analytics_by_channel or {}, self.analytics_total
+        if self.sales_from == "attribution" and self.attributed_by_channel is not None:
+            credited = self.attributed_by_channel
+            return credited, add_up("total", credited.values(), summed=True)
+        return {}, None
 
     @property
     def site_sessions(self) -> Value:
@@ -343,11 +355,15 @@ def planned(campaign: Campaign) -> tuple[BudgetResult, Solution | None, Campaign
 
 
 def evaluate(
-    campaign: Campaign, lang: str | None = None, actuals: ActualsSummary | None = None
+    campaign: Campaign,
+    lang: str | None = None,
+    actuals: ActualsSummary | None = None,
+    attributed: dict[str, Totals] | None = None,
 ) -> CampaignResults:
     """Every figure of the campaign: funnel, budget plan, channel split, actuals, KPI status.
 
-    ``actuals`` may be passed when already added up (they do not change as one types).
+    ``actuals`` may be passed when already added up (they do not change as one types);
+    ``attributed``: each network's sales as the chosen attribution model credits them.
     """
     lang = lang or campaign.meta.language
     budget, solution, campaign = planned(campaign)
@@ -360,10 +376,18 @@ def evaluate(
     summary = actuals or summarise_actuals(campaign)
     total, by_channel, by_publication = summary.total, summary.by_channel, summary.by_publication
     sales_from = campaign.dashboard.sales_from
-    analytics = summary.analytics_by_channel or {}
-    sales_total = with_sales_from(total, summary.analytics_total, sales_from)
+    if sales_from == "attribution" and attributed is None:
+        sales_from = "platform"  # no journeys read: the platforms' sales
+    chosen = summary.analytics_by_channel if sales_from == "analytics" else attributed
+    chosen = chosen or {}
+    chosen_total = (
+        summary.analytics_total
+        if sales_from == "analytics"
+        else add_up("total", chosen.values(), summed=True)
+    )
+    sales_total = with_sales_from(total, chosen_total, sales_from)
     sales_by_channel = {
-        cid: with_sales_from(totals, analytics.get(cid), sales_from)
+        cid: with_sales_from(totals, chosen.get(cid), sales_from)
         for cid, totals in by_channel.items()
     }
     return CampaignResults(
@@ -382,4 +406,5 @@ def evaluate(
         analytics_by_channel=summary.analytics_by_channel,
         analytics_total=summary.analytics_total,
         sales_from=sales_from,
+        attributed_by_channel=attributed,
     )

@@ -46,6 +46,8 @@ Unit = Literal["count", "rate", "money", "duration", "score"]
 Review = Literal["daily", "weekly", "monthly", "quarterly", "end"]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
 Origin = Literal["platform", "analytics"]
+SalesSource = Literal["platform", "analytics", "attribution"]
+AttributionModel = Literal["last", "first", "linear", "position", "time-decay", "markov", "shapley"]
 """Where an actual figure comes from: the ad platform (spend, clicks, the conversions it
 reports) or the site's analytics (sessions, key events, revenue the site saw). The two
 describe the same people twice: they are shown side by side, never added up."""
@@ -397,8 +399,21 @@ class DashboardSettings(Model):
         default_factory=list, max_length=60
     )
     """The columns chosen, in order (empty: the default for the terminal's width)."""
-    sales_from: Origin = "platform"
-    """Whose conversions and revenue the CPA, the profit, the ROI and the ROAS use."""
+    sales_from: SalesSource = "platform"
+    """Whose conversions and revenue the CPA, the profit, the ROI and the ROAS use: the
+    ad platforms', the site's analytics', or those an attribution model credits."""
+
+
+class AttributionSettings(Model):
+    """Where the journeys come from and how they are credited (kept with the campaign)."""
+
+    journeys: ShortText = ""
+    """The paths or touchpoints file, relative to the campaign's folder if not absolute."""
+    model: AttributionModel = "markov"
+    """The model whose credits the dashboard uses when its sales come from attribution."""
+    order: Annotated[int, Field(ge=1, le=4)] = 1
+    half_life_days: Annotated[Decimal, Field(gt=0, le=3650)] = Decimal(7)
+    lookback_days: Annotated[int, Field(ge=1, le=3650)] = 30
 
 
 class Campaign(Model):
@@ -413,6 +428,7 @@ class Campaign(Model):
     active_scenario: ShortText = ""
     """The scenario the app shows and edits (empty: the base plan)."""
     dashboard: DashboardSettings = Field(default_factory=DashboardSettings)
+    attribution: AttributionSettings = Field(default_factory=AttributionSettings)
     imports: list[ImportRecord] = Field(default_factory=list)
     actuals: list[ActualResult] = Field(default_factory=list)
 

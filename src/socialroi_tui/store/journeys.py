@@ -540,3 +540,29 @@ def read_journeys_file(path: Path, lookback_days: int = 30) -> Journeys:
         problem = Problem.of("problem_text", text=error.strerror or str(error))
         raise JourneyError(str(path), [problem]) from None
     return read_journeys(data, Path(path).name, lookback_days)
+
+
+def journeys_path(campaign, campaign_file: Path | None) -> Path | None:
+    """The journeys file the campaign names, from the campaign file's folder."""
+    name = campaign.attribution.journeys
+    if not name:
+        return None
+    path = Path(name).expanduser()
+    if not path.is_absolute() and campaign_file is not None:
+        path = Path(campaign_file).parent / path
+    return path
+
+
+def attributed_sales(campaign, path: Path):
+    """Each network's sales and revenue as the campaign's chosen model credits them from
+    the journeys in ``path`` (``JourneyError``, ``AttributionError`` or ``OSError`` when
+    they cannot be read)."""
+    from socialroi_tui.engine.actuals import credited_totals
+    from socialroi_tui.engine.attribution import attribute
+
+    settings = campaign.attribution
+    journeys = read_journeys_file(path, settings.lookback_days)
+    credit = attribute(
+        journeys, settings.model, order=settings.order, half_life_days=settings.half_life_days
+    )
+    return credited_totals(credit.conversions, credit.value, campaign.channels)

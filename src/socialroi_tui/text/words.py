@@ -19,7 +19,7 @@ from typing import Literal
 Language = Literal["fr", "en"]
 THOUSANDS_SEPARATOR = {"fr": " ", "en": ","}
 """Between the groups of three digits of a large number, in each language."""
-SECTIONS = ("objectives", "kpis", "funnel", "budget", "dashboard", "scenarios")
+SECTIONS = ("objectives", "kpis", "funnel", "budget", "dashboard", "scenarios", "attribution")
 """The workbook's sections, in order (each named by the word ``section_<name>``)."""
 LOCALE = Path(__file__).resolve().parent / "locale"
 LANGUAGES: tuple[str, ...] = tuple(sorted(path.stem for path in LOCALE.glob("*.mo")))

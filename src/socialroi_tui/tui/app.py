@@ -72,6 +72,12 @@ def _scenarios_screen() -> Screen:
     return ScenariosScreen()
 
 
+def _attribution_screen() -> Screen:
+    from socialroi_tui.tui.screens.attribution import AttributionScreen
+
+    return AttributionScreen()
+
+
 def _start_screen() -> Screen:
     from socialroi_tui.tui.screens.start import StartScreen
 
@@ -98,6 +104,7 @@ class SocialRoiApp(App[None]):
         "budget": _budget_screen,
         "dashboard": _dashboard_screen,
         "scenarios": _scenarios_screen,
+        "attribution": _attribution_screen,
     }
     BINDINGS = [
         # Each tooltip names what its key does, for the F1 help and the README (tui/keyhelp.py).

@@ -25,7 +25,15 @@ from textual.widgets import DataTable, OptionList
 
 from socialroi_tui.text.words import Language, has_words, t
 
-SECTION_TABLES = ("objectives", "kpis", "funnel", "budget", "dashboard", "scenarios")
+SECTION_TABLES = (
+    "objectives",
+    "kpis",
+    "funnel",
+    "budget",
+    "dashboard",
+    "scenarios",
+    "attribution",
+)
 TABLES = ("app", *SECTION_TABLES, "help")
 """``app``: the keys of every section screen; ``help``: the keys of the help itself."""
 
@@ -59,6 +67,7 @@ def owners(table: str) -> tuple[type, ...]:
     section screen shares, each section screen with the widgets of ours it holds."""
     from socialroi_tui.tui.app import SocialRoiApp
     from socialroi_tui.tui.dialogs.help import HelpScreen
+    from socialroi_tui.tui.screens.attribution import AttributionScreen
     from socialroi_tui.tui.screens.budget import BudgetScreen
     from socialroi_tui.tui.screens.dashboard import DashboardScreen
     from socialroi_tui.tui.screens.funnel import FunnelScreen
@@ -76,6 +85,7 @@ def owners(table: str) -> tuple[type, ...]:
         "budget": (BudgetScreen, Choice),  # the mode and media buying are Choices
         "dashboard": (DashboardScreen,),
         "scenarios": (ScenariosScreen, ScenarioTable),
+        "attribution": (AttributionScreen,),
         "help": (HelpScreen,),
     }[table]
 

@@ -43,7 +43,8 @@ class LoadingScreen(Dialog[None]):
             self.cancelled = True
             self.dismiss()
             return
-        if event.character and event.character in "12345" and len(event.character) == 1:
+        digits = "".join(str(number) for number in range(1, len(SECTIONS) + 1))
+        if event.character and len(event.character) == 1 and event.character in digits:
             self.section = SECTIONS[int(event.character) - 1]
             event.stop()
 

@@ -84,3 +84,12 @@ class ImportFileDialog(OpenDialog):
     HINT_WORDS = "import_hint"
     SUFFIXES = EXPORT_SUFFIXES
     EXAMPLE = "export.csv"
+
+
+class JourneysFileDialog(OpenDialog):
+    """The journeys to credit (paths, or touchpoints), picked with the Open browser."""
+
+    TITLE_WORDS = "journeys_open_title"
+    HINT_WORDS = "journeys_open_hint"
+    SUFFIXES = EXPORT_SUFFIXES
+    EXAMPLE = "journeys.csv"

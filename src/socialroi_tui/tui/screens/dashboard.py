@@ -293,7 +293,8 @@ class DashboardScreen(SectionScreen):
             self._draw_bars()
         else:
             self._draw_kpis()
-        title = t(f"sales_from_{results.sales_from}", lang) if two_sources else ""
+        two_sources = two_sources or results.sales_from != "platform"
+        title = self._sales_title() if two_sources else ""
         if table.border_title != title:
             table.border_title = title
         # Said in the table's frame, not in a toast that would cover a dialog opened next.
@@ -330,15 +331,39 @@ class DashboardScreen(SectionScreen):
         self.app.push_screen(ColumnsDialog(columns, list(self._shown_columns()), lang), chosen)
 
     def action_switch_sales_from(self) -> None:
-        """The CPA, profit, ROI and ROAS from the platforms' sales or the site's."""
+        """The sales, CPA, profit, ROI and ROAS from the platforms' sales, the site's, or
+        those the chosen attribution model credits: the next source there is."""
         lang = self.lang
-        if not self.roi_app.document.results.analytics_by_channel:
+        document = self.roi_app.document
+        sources = ["platform"]
+        if document.results.analytics_by_channel:
+            sources.append("analytics")
+        if document.campaign.attribution.journeys:
+            sources.append("attribution")
+        if len(sources) == 1:
             self.notify(t("no_analytics", lang), severity="warning")
             return
-        now = self.roi_app.document.results.sales_from
-        other = "platform" if now == "analytics" else "analytics"
-        if self.roi_app.edit(lambda c: editing.set_sales_from(c, other)):
-            self.notify(t(f"sales_from_{other}", lang))
+        now = document.campaign.dashboard.sales_from
+        following = (
+            sources[(sources.index(now) + 1) % len(sources)] if now in sources else "platform"
+        )
+        if self.roi_app.edit(lambda c: editing.set_sales_from(c, following)):
+            self._say_sales_source()
+
+    def _say_sales_source(self) -> None:
+        """Whose sales the table counts now (and why not the attribution's, if so)."""
+        document, lang = self.roi_app.document, self.lang
+        problem = document.attribution_problem
+        if document.campaign.dashboard.sales_from == "attribution" and problem is not None:
+            words = problem.words(lang) if hasattr(problem, "words") else str(problem)
+            self.notify(one_line(words, 300), title=t("attribution_unread", lang), severity="error")
+            return
+        self.notify(self._sales_title())
+
+    def _sales_title(self) -> str:
+        results = self.roi_app.document.results
+        model = t(f"model_{self.roi_app.document.campaign.attribution.model}", self.lang)
+        return t(f"sales_from_{results.sales_from}", self.lang, model=model)
 
     def _draw_bars(self) -> None:
         """Each network's spend and CPA against the plan, as bars."""

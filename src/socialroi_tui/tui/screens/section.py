@@ -66,7 +66,7 @@ class SectionScreen(Screen):
         top_bar = TopBar(id="topbar")
         self.roi_app.describe_header(top_bar)  # drawn in the first frame (wider once laid out)
         yield top_bar
-        yield SectionBar(self.SECTION, self.lang, id="sections")
+        yield SectionBar(self.SECTION, self.lang, self.app.size.width, id="sections")
         yield from self.compose_body()
         yield KeyBar()
 

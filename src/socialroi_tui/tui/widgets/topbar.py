@@ -8,7 +8,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from socialroi_tui.text.safe import one_line
-from socialroi_tui.text.words import SECTIONS, Language, t
+from socialroi_tui.text.words import SECTIONS, Language, has_words, t
 from socialroi_tui.tui.widgets.measure import content_width
 
 
@@ -44,24 +44,47 @@ class TopBar(Static):
 
 
 class SectionBar(Static):
-    """``1 Objectives  2 KPIs  3 Funnel  4 Budget`` with the current one highlighted."""
+    """``1 Objectives  2 KPIs  3 Funnel  4 Budget`` with the current one highlighted;
+    narrower when the terminal is (one space between sections, then short names)."""
 
     class Chosen(Message):
         def __init__(self, section: str) -> None:
             super().__init__()
             self.section = section
 
-    def __init__(self, current: str, lang: Language, **kwargs) -> None:
+    def __init__(self, current: str, lang: Language, width: int = 80, **kwargs) -> None:
         self.current = current
         self.lang = lang
         self._spans: list[tuple[int, int, str]] = []
-        text = Text(" ")
-        for number, section in enumerate(SECTIONS, start=1):
-            label = f" {number} {t(f'section_{section}', lang)} "
-            start = len(text.plain)
-            text.append(label, style="reverse bold" if section == current else "")
-            self._spans.append((start, len(text.plain), section))
+        text = self._text(width)
+        self._shown = text.plain
         super().__init__(text, **kwargs)  # drawn in the first frame
+
+    def _text(self, width: int) -> Text:
+        """The widest layout that fits ``width``: names with two spaces between them, one
+        space, then the short names (``Suivi``) where a section has one."""
+        for gap, short in ((" ", False), ("", False), ("", True)):
+            text, spans = Text(" "), []
+            for number, section in enumerate(SECTIONS, start=1):
+                name = t(f"section_{section}", self.lang)
+                if short and has_words(f"section_short_{section}"):
+                    name = t(f"section_short_{section}", self.lang)
+                label = f"{gap}{number} {name}{gap}"
+                start = len(text.plain)
+                text.append(label, style="reverse bold" if section == self.current else "")
+                spans.append((start, len(text.plain), section))
+                if not gap:
+                    text.append(" ")
+            if len(text.plain.rstrip()) <= width or short:
+                self._spans = spans
+                return text
+        return text
+
+    def on_resize(self) -> None:
+        text = self._text(content_width(self))
+        if text.plain != getattr(self, "_shown", None):
+            self._shown = text.plain
+            self.update(text, layout=False)
 
     def on_click(self, event: Click) -> None:
         for start, end, section in self._spans:

@@ -1,0 +1,78 @@
+"""The attribution screen: journeys opened with the browser, every model side by side,
+the model chosen for the dashboard, and the dashboard counting its credit."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from socialroi_tui.cli import main as cli_main
+from socialroi_tui.tui.dialogs.open_file import JourneysFileDialog
+from socialroi_tui.tui.widgets.figure_table import FigureTable
+
+from .helpers import SAMPLES, copy_sample, loaded, make_app, text_of, wait_for
+
+EXPORTS = Path(__file__).resolve().parents[1] / "data" / "exports"
+
+
+def campaign_with_journeys(tmp_path) -> Path:
+    path = copy_sample("seed-000", tmp_path)
+    assert cli_main(["import", str(EXPORTS / "meta_fr.csv"), "--into", str(path)]) == 0
+    shutil.copy(SAMPLES / "journeys-seed-000.csv", tmp_path / "journeys.csv")
+    return path
+
+
+async def test_journeys_opened_credited_by_every_model_and_used_by_the_dashboard(tmp_path):
+    path = campaign_with_journeys(tmp_path)
+    app = make_app(path, lang="fr", screen="attribution")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        assert "o" in text_of(app, "#attribution-summary")  # says how to open journeys
+        await pilot.press("o")
+        await wait_for(pilot, lambda: isinstance(app.screen, JourneysFileDialog))
+        app.screen.query_one("#open-path").value = str(tmp_path / "journeys.csv")
+        app.screen.query_one("#open-path").focus()
+        await pilot.press("enter")
+        table = None
+
+        def shown():
+            nonlocal table
+            tables = app.screen.query(FigureTable)
+            table = tables.first() if tables else None
+            return table is not None and len(table.rows) == 7
+
+        await wait_for(pilot, shown)
+        keys = [column.key for column in table.columns]
+        assert keys[:7] == ["channel", "last", "first", "linear", "position", "markov", "shapley"]
+        email = next(r for r in table.rows if r.channel == "email")
+        assert table.row_texts(table.rows.index(email))[1] == "45,00"  # last touch
+        assert "Markov ★" in [column.title for column in table.columns]
+        await pilot.press("m")  # Shapley next
+        await wait_for(pilot, lambda: app.document.campaign.attribution.model == "shapley")
+        await wait_for(pilot, lambda: "Shapley ★" in [c.title for c in table.columns])
+        await pilot.press("u")
+        await wait_for(pilot, lambda: app.document.campaign.dashboard.sales_from == "attribution")
+        await pilot.press("5")
+        await wait_for(
+            pilot, lambda: "Shapley" in str(app.screen.query_one("#dashboard-table").border_title)
+        )
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: not app.document.dirty)
+    saved = path.read_text(encoding="utf-8")
+    assert 'journeys = "journeys.csv"' in saved and 'model = "shapley"' in saved
+    # The report counts the same sales as the app.
+    assert cli_main(["report", str(path), "--format", "md", "--lang", "fr"]) == 0
+
+
+async def test_a_journeys_file_that_cannot_be_read_is_said_and_changes_nothing(tmp_path):
+    path = campaign_with_journeys(tmp_path)
+    (tmp_path / "journeys.csv").write_text("path;total_conversions\na > b;lots\n")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("[budget]", '[attribution]\njourneys = "journeys.csv"\n\n[budget]', 1)
+    )
+    app = make_app(path, lang="en", screen="attribution")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: "line 2" in text_of(app, "#attribution-summary"))
+        assert not app.document.dirty
