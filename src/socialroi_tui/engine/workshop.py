@@ -413,8 +413,8 @@ def first_unfinished_step(campaign: Campaign) -> WorkshopStep | None:
 
 def for_participant(campaign: Campaign, participant: str = "", lang: str | None = None) -> Campaign:
     """The copy a participant receives: named for them, the blanks emptied, the
-    trainer's answers and hidden checks removed, progress reset (and the language set
-    to ``lang`` when given)."""
+    trainer's answers, notes (``workshop.notes``) and hidden checks removed, progress
+    reset (and the language set to ``lang`` when given)."""
     workshop = _workshop(campaign)
     emptied = with_blanks_emptied(campaign)
     steps = [
@@ -424,7 +424,7 @@ def for_participant(campaign: Campaign, participant: str = "", lang: str | None 
         for step in workshop.steps
     ]
     released = workshop.model_copy(
-        update={"participant": participant, "steps": steps, "progress": {}}
+        update={"participant": participant, "steps": steps, "progress": {}, "notes": ""}
     )
     parts: dict[str, Any] = {"workshop": released}
     if lang is not None:

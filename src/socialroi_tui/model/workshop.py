@@ -242,6 +242,7 @@ class Workshop(Model):
     steps: list[WorkshopStep] = Field(default_factory=list, max_length=MOST_STEPS)
     progress: dict[Identifier, StepProgress] = Field(default_factory=dict)
     notes: Text = ""
+    """The trainer's notes on the whole workshop (a release removes them)."""
 
     @model_validator(mode="after")
     def _steps_consistent(self) -> Workshop:
