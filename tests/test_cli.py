@@ -252,8 +252,9 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
         "new",
         "import",
         "report",
+        "workshop",
     ]
-    commands = "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report}"
+    commands = "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report,workshop}"
     assert out.index("--screen objectives") < out.index(commands)
 
 
