@@ -14,9 +14,9 @@ A text may be a plain string (in the campaign's language) or a table by language
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import Field, PlainValidator, field_validator, model_validator
 
 from socialroi_tui.model.campaign import Amount, Identifier, Model, ShortText, Text, _unix_newlines
 from socialroi_tui.text.words import Problem, Problems, at
@@ -28,10 +28,24 @@ MOST_CHECKS = 20
 MOST_BLANKS = 50
 MOST_CHOICES = 50
 
-Localized = (
-    Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=10_000)]
-    | dict[Literal["fr", "en"], Text]
-)
+TEXT_LENGTH = 10_000
+
+
+def _read_localized(value: Any) -> str | dict[str, str]:
+    """A text, or a table of texts by language, each of at most ``TEXT_LENGTH``."""
+    texts = value if isinstance(value, dict) else {"": value}
+    if not texts or any(
+        not isinstance(text, str) or language not in ("", "fr", "en")
+        for language, text in texts.items()
+    ):
+        raise ValueError(Problem.of("problem_workshop_text"))
+    if any(len(text) > TEXT_LENGTH for text in texts.values()):
+        raise ValueError(Problem.of("problem_too_long", limit=TEXT_LENGTH))
+    tidy = {language: _unix_newlines(text) for language, text in texts.items()}
+    return tidy.get("", tidy)
+
+
+Localized = Annotated[str | dict[str, str], PlainValidator(_read_localized)]
 """A text in the campaign's language, or one per language (``{ fr = "…", en = "…" }``)."""
 
 
