@@ -218,3 +218,27 @@ def test_report_on_a_workbook_shows_its_progress(trainer, tmp_path, capsys):
     assert "| Step 3: Follow a post down the funnel | Funnel | ✓ done | 3 | 0 |" in out
     code, out, _ = run(capsys, "report", room / "bob.toml", "--lang", "fr")
     assert "Étape 4 sur 7 atteinte" in out
+
+
+def test_report_xlsx_of_a_workbook_has_a_workshop_sheet(trainer, tmp_path, capsys):
+    import zipfile
+
+    room = _room(trainer, tmp_path, capsys)
+    target = tmp_path / "bob.xlsx"
+    code, _, err = run(capsys, "report", room / "bob.toml", "--format", "xlsx", "-o", target)
+    assert code == 0, err
+    with zipfile.ZipFile(target) as book:
+        names = book.read("xl/workbook.xml").decode()
+        strings = book.read("xl/sharedStrings.xml").decode()
+    assert 'name="Workshop"' in names
+    assert "Step 4 of 7 reached, 3 done" in strings
+    assert "funnel.count:1 = 100; funnel.count:2 = 30; funnel.count:3 = 5" in strings
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_new_from_the_workshop_templates(tmp_path, capsys, lang):
+    path = tmp_path / "x.toml"
+    code, out, _ = run(capsys, "new", path, "--template", f"workshop-{lang}")
+    assert code == 0 and out.endswith(("created\n", "créé\n"))
+    campaign = load_campaign(path).campaign
+    assert campaign.meta.language == lang and len(campaign.workshop.steps) == 7

@@ -855,7 +855,17 @@ def xlsx_report(campaign, results: CampaignResults, path, lang: Language) -> Non
         for column in dashboard_columns(results)
     ]
     names = [kpi_name(status.mapping, lang) for status in results.kpis]
-    write_xlsx(campaign, results, path, lang, columns, names)
+    workshop = None
+    if campaign.workshop is not None:
+        from socialroi_tui.engine.workshop import workshop_progress
+
+        heads, rows = workshop_step_rows(campaign, lang)
+        summary = [campaign.workshop.title or t("workshop_title_default", lang)]
+        if campaign.workshop.participant:
+            summary.append(t("workshop_for", lang, name=campaign.workshop.participant))
+        summary.append(workshop_progress_line(workshop_progress(campaign), lang))
+        workshop = (summary, heads, rows)
+    write_xlsx(campaign, results, path, lang, columns, names, workshop)
 
 
 # --- bars: figures per network, drawn rather than read ------------------------------------
@@ -1061,9 +1071,38 @@ def workshop_progress_line(progress, lang: Language) -> str:
     )
 
 
+def workshop_step_rows(campaign, lang: Language) -> tuple[list[str], list[list[str]]]:
+    """A workbook's steps as a table: the headings, then a row per step (its title,
+    section, status, checks passed, hints used, and the blank fields' values)."""
+    from socialroi_tui.engine.workshop import blank_fields
+
+    workshop = campaign.workshop
+    heads = ("number", "section", "status", "checks", "hints", "answers")
+    rows = []
+    currency = campaign.meta.currency
+    for number, step in enumerate(workshop.steps if workshop else [], start=1):
+        progress = workshop.progress.get(step.id)
+        done = progress is not None and progress.done
+        answers = "; ".join(
+            f"{field.key} = {blank_text(field.key, field.value, currency, lang)}"
+            for field in blank_fields(campaign, step)
+        )
+        rows.append(
+            [
+                _step_title(step, number, lang),
+                _section_name(step.section, lang),
+                "✓ " + t("workshop_done", lang) if done else t("workshop_not_done", lang),
+                str(progress.checks_passed if progress else 0),
+                str(progress.hints_used if progress else 0),
+                answers or t("workshop_no_blank", lang),
+            ]
+        )
+    return [t(f"workshop_col_{h}", lang) for h in heads], rows
+
+
 def workshop_report_lines(campaign, lang: Language) -> list[str]:
     """A workbook's progress and answers, as Markdown (empty without a workshop)."""
-    from socialroi_tui.engine.workshop import blank_fields, workshop_progress
+    from socialroi_tui.engine.workshop import workshop_progress
 
     workshop = campaign.workshop
     if workshop is None:
@@ -1073,26 +1112,10 @@ def workshop_report_lines(campaign, lang: Language) -> list[str]:
     if workshop.participant:
         lines += [t("workshop_for", lang, name=markdown_cell(workshop.participant)), ""]
     lines += [workshop_progress_line(workshop_progress(campaign), lang), ""]
-    heads = ("number", "section", "status", "checks", "hints", "answers")
-    lines += ["| " + " | ".join(t(f"workshop_col_{h}", lang) for h in heads) + " |"]
-    lines += ["|---|---|---|--:|--:|---|"]
-    currency = campaign.meta.currency
-    for number, step in enumerate(workshop.steps, start=1):
-        progress = workshop.progress.get(step.id)
-        done = progress is not None and progress.done
-        answers = "; ".join(
-            f"{field.key} = {blank_text(field.key, field.value, currency, lang)}"
-            for field in blank_fields(campaign, step)
-        )
-        cells = [
-            _step_title(step, number, lang),
-            _section_name(step.section, lang),
-            "✓ " + t("workshop_done", lang) if done else t("workshop_not_done", lang),
-            str(progress.checks_passed if progress else 0),
-            str(progress.hints_used if progress else 0),
-            answers or t("workshop_no_blank", lang),
-        ]
-        lines.append("| " + " | ".join(markdown_cell(cell) for cell in cells) + " |")
+    heads, rows = workshop_step_rows(campaign, lang)
+    lines += ["| " + " | ".join(heads) + " |", "|---|---|---|--:|--:|---|"]
+    for row in rows:
+        lines.append("| " + " | ".join(markdown_cell(cell) for cell in row) + " |")
     return lines
 
 
