@@ -125,6 +125,10 @@ def test_release_refuses_what_it_cannot_use(trainer, tmp_path, capsys):
     empty.write_text("\n \n", "utf-8")
     code, _, err = run(capsys, "workshop", "release", trainer, "--to", room, "--names", empty)
     assert code == 1 and "no name in it" in err
+    huge = tmp_path / "huge.txt"
+    huge.write_bytes(b"name\n" * 300_000)
+    code, _, err = run(capsys, "workshop", "release", trainer, "--to", room, "--names", huge)
+    assert code == 1 and "huge.txt: is over 1 MB" in err
     code, _, err = run(capsys, "workshop", "release", trainer, "--to", room, "--participants", 0)
     assert code == 2
     code, _, err = run(capsys, "workshop", "release", trainer, "--to", room)

@@ -72,7 +72,7 @@ def read_names(path: Path) -> list[str]:
         problem = Problem.of("problem_cannot_read", reason=error.strerror)
         raise CampaignFileError(path, [problem]) from None
     if len(raw) > MOST_NAMES_BYTES:
-        problem = Problem.of("problem_file_too_big", size=1, limit=1)
+        problem = Problem.of("workshop_names_too_big", limit=MOST_NAMES_BYTES // (1024 * 1024))
         raise CampaignFileError(path, [problem])
     text = raw.decode("utf-8", errors="replace").removeprefix("\ufeff")
     names: list[str] = []
