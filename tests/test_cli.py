@@ -253,8 +253,11 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
         "import",
         "report",
         "attribute",
+        "workshop",
     ]
-    commands = "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report,attribute}"
+    commands = (
+        "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report,attribute,workshop}"
+    )
     assert out.index("--screen objectives") < out.index(commands)
 
 

@@ -1487,3 +1487,110 @@ async def test_hostile_channel_names_in_journeys_show_as_text_on_the_attribution
         assert "[bold red]zz[/]" in drawn and "\x1b" not in drawn and "\x07" not in drawn
         bars = app.screen.query_one("#attribution-bars")
         assert "[bold red]zz[/]" in bars.plain and "\x1b" not in bars.plain
+
+
+# --- workshop workbooks --------------------------------------------------------------
+
+_HOSTILE_TEXT = "[bold red]x[/] \x1b[31mred\x1b[0m \x07bell | pipe\nnew line <b>html</b>"
+
+
+def _hostile_workbook(tmp_path) -> Path:
+    from socialroi_tui.store import dump_campaign
+    from socialroi_tui.templates import template_text
+
+    campaign = parse_campaign(template_text("workshop-en"))
+    steps = [
+        step.model_copy(
+            update={
+                "title": _HOSTILE_TEXT,
+                "instructions": _HOSTILE_TEXT,
+                "hints": [_HOSTILE_TEXT],
+                "checks": [
+                    check.model_copy(update={"passed": _HOSTILE_TEXT, "missed": _HOSTILE_TEXT})
+                    for check in step.checks
+                ],
+            }
+        )
+        for step in campaign.workshop.steps
+    ]
+    workshop = campaign.workshop.model_copy(
+        update={"title": _HOSTILE_TEXT[:150], "steps": steps, "participant": _HOSTILE_TEXT[:150]}
+    )
+    path = tmp_path / "hostile.toml"
+    path.write_text(dump_campaign(campaign.model_copy(update={"workshop": workshop})), "utf-8")
+    return path
+
+
+def test_hostile_workshop_texts_never_reach_the_terminal_raw(tmp_path, capsys):
+    from socialroi_tui.engine.workshop import check_step, use_hint
+
+    path = _hostile_workbook(tmp_path)
+    room = tmp_path / "room"
+    outputs = []
+    for argv in (
+        ["workshop", "release", str(path), "--to", str(room), "--participants", "2"],
+        ["workshop", "status", str(room)],
+        ["workshop", "status", str(room), "--format", "csv"],
+        ["workshop", "status", str(room), "--format", "json"],
+        ["workshop", "collect", str(room), "--trainer", str(path)],
+        ["report", str(path)],
+    ):
+        code = cli_main(argv)
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        outputs.append(out + err)
+        assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f]", out + err), argv
+    collected, report = outputs[4], outputs[5]
+    for document in (collected, report):
+        rows = [line for line in document.splitlines() if line.startswith("| ")]
+        assert all(line.endswith("|") for line in rows)  # a newline never breaks a row
+        assert "\\x1b[31mred" in document and "[bold red]x[/]" in document
+    # the texts reach the interface as written: it shows them as text (text/safe.py)
+    campaign = load_campaign(path).campaign
+    assert check_step(campaign, "budget")[0].feedback == _HOSTILE_TEXT
+    assert use_hint(campaign, "budget")[1] == _HOSTILE_TEXT
+
+
+def test_a_workbook_of_ten_thousand_steps_is_refused_at_once(tmp_path, capsys):
+    import time
+
+    steps = "".join(
+        f'[[workshop.steps]]\nid = "s{i}"\nsection = "budget"\ninstructions = "x"\n\n'
+        for i in range(10_000)
+    )
+    path = tmp_path / "many.toml"
+    path.write_text("[workshop]\n" + steps, "utf-8")
+    started = time.perf_counter()
+    code = cli_main(
+        ["workshop", "release", str(path), "--to", str(tmp_path / "r"), "--participants", "1"]
+    )
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert "workshop.steps: is longer than 100" in err
+    assert time.perf_counter() - started < 5
+    assert not (tmp_path / "r").exists()
+
+
+@pytest.mark.parametrize(
+    ("part", "expected"),
+    [
+        ('instructions = "{big}"', "workshop.steps[0].instructions"),
+        ('instructions = {{ fr = "{big}" }}', "workshop.steps[0].instructions"),
+        ('hints = ["{big}"]', "workshop.steps[0].hints[0]"),
+        ("hints = [{many}]", "workshop.steps[0].hints: is longer than 20"),
+        ("blanks = [{blanks}]", "workshop.steps[0].blanks: is longer than 50"),
+    ],
+)
+def test_enormous_workshop_texts_are_refused_clearly(tmp_path, capsys, part, expected):
+    big = "x" * 5_000_000
+    many = ", ".join(['"h"'] * 5000)
+    blanks = ", ".join(f'"kpis.target:{i}"' for i in range(5000))
+    text = '[workshop]\n[[workshop.steps]]\nid = "a"\nsection = "budget"\n'
+    text += part.format(big=big, many=many, blanks=blanks) + "\n"
+    path = tmp_path / "big.toml"
+    path.write_text(text, "utf-8")
+    code = cli_main(["validate", str(path)])
+    _, err = capsys.readouterr()
+    assert code == 1
+    assert expected in err
+    assert len(err) < 2000

@@ -20,11 +20,22 @@ def test_the_samples_ship_inside_the_package():
         "ebook-per-network",
         "b2b-linkedin",
         "awareness-cycle",
+        "workshop-fr",
+        "workshop-en",
     }
 
 
 @pytest.mark.parametrize(
-    "name", ["seed-000", "two-ads", "ebook-per-network", "b2b-linkedin", "awareness-cycle"]
+    "name",
+    [
+        "seed-000",
+        "two-ads",
+        "ebook-per-network",
+        "b2b-linkedin",
+        "awareness-cycle",
+        "workshop-fr",
+        "workshop-en",
+    ],
 )
 def test_sample_validates_and_has_no_comments(sample_path, name):
     loaded = load_campaign(sample_path(name))
@@ -97,3 +108,22 @@ def test_channels_without_a_price_buy_media_as_the_plan_does(sample_path, pricin
     for plan in figures.channels:
         assert plan.result.cpa == figures.budget.cpa
     assert sum(plan.result.conversions for plan in figures.channels) == 1000
+
+
+@pytest.mark.parametrize("name", ["workshop-fr", "workshop-en"])
+def test_the_workshop_samples_hold_the_seeds_examples_and_pass_their_own_checks(sample_path, name):
+    from socialroi_tui.engine.workshop import blank_fields, check_step
+
+    campaign = load_campaign(sample_path(name)).campaign
+    workshop = campaign.workshop
+    assert len(workshop.steps) == 7
+    for step in workshop.steps:
+        assert step.instructions and step.hints and step.checks and step.blanks
+        assert all(result.passed for result in check_step(campaign, step))
+        assert all(field.filled for field in blank_fields(campaign, step))
+    result = evaluate(campaign)
+    assert (result.budget.budget, result.budget.cpa) == (5000, 5)
+    assert [s.count for s in result.funnel.stages] == [1000, 100, 30, 5]
+    assert campaign.primary_objective() != "sales"
+    ranked = sorted(result.actual_by_publication["facebook"], key=lambda p: p.metrics["cpa"])
+    assert [p.metrics["cpa"] for p in ranked] == [D(10), D("12.5")]

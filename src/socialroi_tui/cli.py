@@ -6,6 +6,7 @@ socialroi calc FILE [--json]                    the evaluated campaign
 socialroi validate FILE...                      check campaign files
 socialroi new FILE [--template NAME]            create a campaign
 socialroi attribute FILE [--model M]            credit channels by attribution models
+socialroi workshop release|status|collect ...   hand out workbooks, see where the room is
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ COMMANDS = (
     "import",
     "report",
     "attribute",
+    "workshop",
 )
 ATTRIBUTION_MODELS = ("last", "first", "linear", "position", "time-decay", "markov", "shapley")
 """engine.attribution.MODELS, named here so that argparse needs no polars."""
@@ -321,7 +323,32 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     )
     attribute.add_argument("--format", choices=["md", "csv", "json"], default="md")
     attribute.add_argument("--lang", choices=["fr", "en"])
+    _workshop_parsers(sub, parser_class)
     return parser
+
+
+def _workshop_parsers(sub, parser_class) -> None:
+    workshop = sub.add_parser("workshop", help="hand out workbooks, see where the room is")
+    actions = workshop.add_subparsers(dest="action", required=True, parser_class=parser_class)
+    release = actions.add_parser(
+        "release", help="one workbook per participant: blanks emptied, answers removed"
+    )
+    release.add_argument("trainer", type=Path, metavar="TRAINER.toml")
+    release.add_argument("--to", type=Path, required=True, metavar="DIR")
+    who = release.add_mutually_exclusive_group(required=True)
+    who.add_argument("--participants", type=int, metavar="N")
+    who.add_argument("--names", type=Path, metavar="FILE", help="one name a line")
+    release.add_argument("--lang", choices=["fr", "en"])
+    status = actions.add_parser("status", help="each participant's step, checks and hints")
+    status.add_argument("folder", type=Path, metavar="DIR")
+    status.add_argument("--format", choices=["md", "csv", "json"], default="md")
+    status.add_argument("--lang", choices=["fr", "en"])
+    collect = actions.add_parser("collect", help="everyone's answers next to the trainer's")
+    collect.add_argument("folder", type=Path, metavar="DIR")
+    collect.add_argument("--trainer", type=Path, metavar="TRAINER.toml")
+    collect.add_argument("--format", choices=["md"], default="md")
+    collect.add_argument("-o", "--output", type=Path, metavar="OUT")
+    collect.add_argument("--lang", choices=["fr", "en"])
 
 
 def _app_arguments(argv: list[str]) -> tuple[Path | None, str | None, str | None]:
@@ -841,7 +868,112 @@ def _report(args, lang: Language) -> int:
             return 1
         print(t("report_written", lang, path=str(target)))
         return 0
-    print(dashboard_report(campaign, results, args.format, lang), end="")
+    report = dashboard_report(campaign, results, args.format, lang)
+    if args.format == "md" and campaign.workshop is not None:
+        from socialroi_tui.presenter import workshop_report_lines
+
+        report = (
+            report.rstrip("\n") + "\n" + "\n".join(workshop_report_lines(campaign, lang)) + "\n"
+        )
+    print(report, end="")
+    return 0
+
+
+def _workshop(args, lang: Language) -> int:
+    return {"release": _release, "status": _status, "collect": _collect}[args.action](args, lang)
+
+
+def _release(args, lang: Language) -> int:
+    """``workshop release``: one workbook per participant, never over an existing file."""
+    from socialroi_tui.store import CampaignFileError
+    from socialroi_tui.store.workshop import MOST_PARTICIPANTS, read_names, release
+    from socialroi_tui.text.words import Problem
+
+    if args.participants is not None and not 1 <= args.participants <= MOST_PARTICIPANTS:
+        raise UsageError(t("workshop_too_many", lang, most=MOST_PARTICIPANTS))
+    trainer = _load(args.trainer).campaign
+    if trainer.workshop is None:
+        raise CampaignFileError(args.trainer, [Problem.of("problem_no_workshop")])
+    if args.names is not None:
+        names = read_names(args.names)
+        if not names:
+            print(t("workshop_names_empty", lang, path=args.names), file=sys.stderr)
+            return 1
+        if len(names) > MOST_PARTICIPANTS:
+            raise UsageError(t("workshop_too_many", lang, most=MOST_PARTICIPANTS))
+    else:
+        count = args.participants
+        names = [t("workshop_participant", lang, number=f"{n:02d}") for n in range(1, count + 1)]
+    try:
+        released = release(trainer, args.to, names, args.lang)
+    except OSError as error:
+        print(f"{args.to}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    for item in released:
+        key = "workshop_released" if item.written else "workshop_release_skipped"
+        stream = sys.stdout if item.written else sys.stderr
+        print(t(key, lang, path=item.path, name=item.name), file=stream)
+    written = sum(item.written for item in released)
+    summary = t(
+        "workshop_release_summary",
+        lang,
+        written=written,
+        skipped=len(released) - written,
+        folder=args.to,
+    )
+    print(summary)
+    return 0
+
+
+def _workshop_folder(folder: Path, lang: Language) -> bool:
+    if not folder.is_dir():
+        print(t("workshop_no_folder", lang, folder=folder), file=sys.stderr)
+        return False
+    return True
+
+
+def _status(args, lang: Language) -> int:
+    """``workshop status``: one row per workbook in the folder, read from the files."""
+    from socialroi_tui.presenter import workshop_status_report
+    from socialroi_tui.store.workshop import read_status
+
+    if not _workshop_folder(args.folder, lang):
+        return 1
+    rows = read_status(args.folder)
+    if not rows:
+        print(t("workshop_no_workbooks", lang, folder=args.folder), file=sys.stderr)
+        return 1
+    print(workshop_status_report(rows, str(args.folder), args.format, lang), end="")
+    return 0
+
+
+def _collect(args, lang: Language) -> int:
+    """``workshop collect``: everyone's answers, next to the trainer's, in one document."""
+    from socialroi_tui.presenter import workshop_collect_report
+    from socialroi_tui.store.toml_store import write_atomically
+    from socialroi_tui.store.workshop import answers_of, collect_answers
+
+    if not _workshop_folder(args.folder, lang):
+        return 1
+    answers = []
+    if args.trainer is not None:
+        trainer = _load(args.trainer).campaign
+        answers.append(answers_of(trainer, t("workshop_trainer", lang), args.trainer))
+    answers += collect_answers(args.folder, skip=args.trainer)
+    if not answers:
+        print(t("workshop_no_workbooks", lang, folder=args.folder), file=sys.stderr)
+        return 1
+    title = next((a.title for a in answers if a.title), "") or t("workshop_title_default", lang)
+    document = workshop_collect_report(title, answers, lang)
+    if args.output is None:
+        print(document, end="")
+        return 0
+    try:
+        write_atomically(args.output, document.encode("utf-8"))
+    except OSError as error:
+        print(f"{args.output}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    print(t("report_written", lang, path=str(args.output)))
     return 0
 
 
@@ -1054,6 +1186,7 @@ def _run_command(argv: list[str]) -> int:
             "import": _import,
             "report": _report,
             "attribute": _attribute,
+            "workshop": _workshop,
         }
         return handler[args.command](args, lang)
     except UsageError as error:

@@ -11,7 +11,7 @@ from typing import Any
 
 from socialroi_tui.engine.budget import sales_within, same_cost_price
 from socialroi_tui.engine.evaluate import evaluate
-from socialroi_tui.engine.funnel import evaluate_funnel
+from socialroi_tui.engine.funnel import evaluate_funnel, stage_fields
 from socialroi_tui.engine.scenarios import scenario, without_networks
 from socialroi_tui.model import (
     ActualResult,
@@ -384,24 +384,6 @@ def field_value(campaign: Campaign, key: str) -> Decimal | None:
         index = int(position)
         return rows[index][("count", "step", "top").index(kind)] if index < len(rows) else None
     return None
-
-
-def stage_fields(funnel: Funnel) -> list[tuple[Decimal | None, Decimal | None, Decimal | None]]:
-    """What each stage's count, step and from-top fields show. The field of the rate a
-    stage holds shows that rate as it is (a ``Ratio`` as ``1 sur 6``), even where no
-    count can be worked out (a stage above without its count); the other one shows
-    what it comes to."""
-    rows = []
-    for index, (stage, figures) in enumerate(
-        zip(funnel.stages, evaluate_funnel(funnel).stages, strict=True)
-    ):
-        step, top = figures.step_rate, figures.rate_from_top
-        if index and stage.basis == "previous" and stage.rate is not None:
-            step = stage.rate
-        if index and stage.basis == "top" and stage.rate is not None:
-            top = stage.rate
-        rows.append((figures.count, step, top))
-    return rows
 
 
 def restore_field(campaign: Campaign, before: Campaign, key: str) -> Campaign:

@@ -861,7 +861,17 @@ def xlsx_report(campaign, results: CampaignResults, path, lang: Language) -> Non
         for column in dashboard_columns(results)
     ]
     names = [kpi_name(status.mapping, lang) for status in results.kpis]
-    write_xlsx(campaign, results, path, lang, columns, names)
+    workshop = None
+    if campaign.workshop is not None:
+        from socialroi_tui.engine.workshop import workshop_progress
+
+        heads, rows = workshop_step_rows(campaign, lang)
+        summary = [campaign.workshop.title or t("workshop_title_default", lang)]
+        if campaign.workshop.participant:
+            summary.append(t("workshop_for", lang, name=campaign.workshop.participant))
+        summary.append(workshop_progress_line(workshop_progress(campaign), lang))
+        workshop = (summary, heads, rows)
+    write_xlsx(campaign, results, path, lang, columns, names, workshop)
 
 
 # --- bars: figures per network, drawn rather than read ------------------------------------
@@ -1015,3 +1025,192 @@ def network_bar_charts(results: CampaignResults, currency: str, lang: Language):
         title=t("bars_cpa", lang),
     )
     return budgets, cpas
+
+
+# --- workshop: progress, the room's status, everyone's answers ---------------------------
+
+_RATE_FIELDS = {"conversion_rate", "ctr", "gross_margin", "share", "step", "top", "bounce"}
+_MONEY_FIELDS = {"budget", "price", "average_order_value", "target_cpa", "spend", "revenue"}
+_COUNT_FIELDS = {"target_conversions", "impressions", "reach", "clicks", "leads", "bounces"}
+_COUNT_FIELDS |= {"conversions", "count"}
+
+
+def blank_text(key: str, value, currency: str, lang: Language) -> str:
+    """A blank field's value as the participant typed it (``—``: empty)."""
+    if value is None or value == ():
+        return "—"
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    if isinstance(value, str):
+        return value
+    name = key.partition(".")[2].partition(":")[0]
+    if name in _COUNT_FIELDS:
+        return format_count(value, lang)
+    if name in _RATE_FIELDS:
+        return format_rate(value, lang)
+    if name in _MONEY_FIELDS:
+        return format_money(value, currency, lang)
+    return format_plain(value, lang).removesuffix(",00").removesuffix(".00")
+
+
+def _section_name(section: str, lang: Language) -> str:
+    key = f"section_{section}"
+    return t(key, lang) if has_words(key) else section
+
+
+def _step_title(step, number: int, lang: Language) -> str:
+    from socialroi_tui.model import text_in
+
+    title = text_in(step.title, lang) or _section_name(step.section, lang)
+    return t("workshop_step_heading", lang, number=number, title=one_line(title))
+
+
+def workshop_progress_line(progress, lang: Language) -> str:
+    return t(
+        "workshop_progress_line",
+        lang,
+        reached=progress.step_reached,
+        total=progress.total,
+        done=progress.steps_done,
+        checks=progress.checks_passed,
+        hints=progress.hints_used,
+    )
+
+
+def workshop_step_rows(campaign, lang: Language) -> tuple[list[str], list[list[str]]]:
+    """A workbook's steps as a table: the headings, then a row per step (its title,
+    section, status, checks passed, hints used, and the blank fields' values)."""
+    from socialroi_tui.engine.workshop import blank_fields
+
+    workshop = campaign.workshop
+    heads = ("number", "section", "status", "checks", "hints", "answers")
+    rows = []
+    currency = campaign.meta.currency
+    for number, step in enumerate(workshop.steps if workshop else [], start=1):
+        progress = workshop.progress.get(step.id)
+        done = progress is not None and progress.done
+        answers = "; ".join(
+            f"{field.key} = {blank_text(field.key, field.value, currency, lang)}"
+            for field in blank_fields(campaign, step)
+        )
+        rows.append(
+            [
+                _step_title(step, number, lang),
+                _section_name(step.section, lang),
+                "✓ " + t("workshop_done", lang) if done else t("workshop_not_done", lang),
+                str(progress.checks_passed if progress else 0),
+                str(progress.hints_used if progress else 0),
+                answers or t("workshop_no_blank", lang),
+            ]
+        )
+    return [t(f"workshop_col_{h}", lang) for h in heads], rows
+
+
+def workshop_report_lines(campaign, lang: Language) -> list[str]:
+    """A workbook's progress and answers, as Markdown (empty without a workshop)."""
+    from socialroi_tui.engine.workshop import workshop_progress
+
+    workshop = campaign.workshop
+    if workshop is None:
+        return []
+    title = workshop.title or t("workshop_title_default", lang)
+    lines = ["", f"## {markdown_cell(title)}", ""]
+    if workshop.participant:
+        lines += [t("workshop_for", lang, name=markdown_cell(workshop.participant)), ""]
+    lines += [workshop_progress_line(workshop_progress(campaign), lang), ""]
+    heads, rows = workshop_step_rows(campaign, lang)
+    lines += ["| " + " | ".join(heads) + " |", "|---|---|---|--:|--:|---|"]
+    for row in rows:
+        lines.append("| " + " | ".join(markdown_cell(cell) for cell in row) + " |")
+    return lines
+
+
+_STATUS_COLUMNS = ("participant", "file", "step", "done", "checks", "hints", "saved", "problem")
+
+
+def workshop_status_report(rows, folder: str, fmt: str, lang: Language) -> str:
+    """Where each participant is (``store.workshop.read_status``), as md, csv or json."""
+    import csv
+    import io
+
+    def words(problem) -> str:
+        if problem is None:
+            return ""
+        return problem.words(lang) if hasattr(problem, "words") else str(problem)
+
+    records = []
+    for row in rows:
+        progress = row.progress
+        records.append(
+            {
+                "participant": row.participant,
+                "file": row.path.name,
+                "step_reached": progress.step_reached if progress else None,
+                "steps_done": progress.steps_done if progress else None,
+                "total": progress.total if progress else None,
+                "checks_passed": progress.checks_passed if progress else None,
+                "hints_used": progress.hints_used if progress else None,
+                "saved": row.saved.isoformat(sep=" ") if row.saved else None,
+                "problem": words(row.problem) or None,
+            }
+        )
+    if fmt == "json":
+        return json_text(records) + "\n"
+
+    def cells(record) -> list[str]:
+        known = record["total"] is not None
+        return [
+            record["participant"],
+            record["file"],
+            f"{record['step_reached']}" if known else "—",
+            f"{record['steps_done']}/{record['total']}" if known else "—",
+            str(record["checks_passed"]) if known else "—",
+            str(record["hints_used"]) if known else "—",
+            record["saved"] or "—",
+            t("workshop_unreadable", lang, problem=record["problem"]) if record["problem"] else "",
+        ]
+
+    heads = [t(f"workshop_col_{column}", lang) for column in _STATUS_COLUMNS]
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(heads)
+        for record in records:
+            writer.writerow([spreadsheet_text(one_line(cell)) for cell in cells(record)])
+        return out.getvalue()
+    lines = [f"# {t('workshop_status_title', lang, folder=markdown_cell(folder))}", ""]
+    lines += ["| " + " | ".join(heads) + " |", "|---|---|--:|--:|--:|--:|---|---|"]
+    for record in records:
+        lines.append("| " + " | ".join(markdown_cell(cell) for cell in cells(record)) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def workshop_collect_report(title: str, answers, lang: Language) -> str:
+    """Everyone's answers (``store.workshop.Answers``, the trainer's first when given),
+    step by step: a row per workbook, a column per blank field, as Markdown."""
+    steps = next((a.steps for a in answers if a.steps), ())
+    lines = [f"# {t('workshop_collect_title', lang, title=markdown_cell(title))}"]
+    for number, step in enumerate(steps, start=1):
+        lines += ["", f"## {markdown_cell(_step_title(step, number, lang))}", ""]
+        keys = list(step.blanks)
+        if not keys:
+            lines.append(t("workshop_no_blank", lang))
+            continue
+        heads = [t("workshop_col_participant", lang), *keys]
+        lines += ["| " + " | ".join(markdown_cell(h) for h in heads) + " |"]
+        lines += ["|" + "---|" * len(heads)]
+        for answer in answers:
+            if answer.fields is None:
+                problem = answer.problem
+                reason = problem.words(lang) if hasattr(problem, "words") else str(problem)
+                row = [answer.label, t("workshop_unreadable", lang, problem=reason)]
+                row += [""] * (len(keys) - 1)
+            else:
+                values = {f.key: f for f in answer.fields.get(step.id, [])}
+                row = [answer.label]
+                for key in keys:
+                    field = values.get(key)
+                    value = field.value if field is not None else None
+                    row.append(blank_text(key, value, answer.currency, lang))
+            lines.append("| " + " | ".join(markdown_cell(cell) for cell in row) + " |")
+    return "\n".join(lines) + "\n"

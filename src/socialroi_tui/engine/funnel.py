@@ -94,3 +94,21 @@ def plan_funnel(impressions: Value, clicks: Value, conversions: Value, labels: t
         )
         previous = count
     return FunnelResult(stages=tuple(stages))
+
+
+def stage_fields(funnel) -> list[tuple[Decimal | None, Decimal | None, Decimal | None]]:
+    """What each stage's count, step and from-top fields show. The field of the rate a
+    stage holds shows that rate as it is (a ``Ratio`` as ``1 sur 6``), even where no
+    count can be worked out (a stage above without its count); the other one shows
+    what it comes to."""
+    rows = []
+    for index, (stage, figures) in enumerate(
+        zip(funnel.stages, evaluate_funnel(funnel).stages, strict=True)
+    ):
+        step, top = figures.step_rate, figures.rate_from_top
+        if index and stage.basis == "previous" and stage.rate is not None:
+            step = stage.rate
+        if index and stage.basis == "top" and stage.rate is not None:
+            top = stage.rate
+        rows.append((figures.count, step, top))
+    return rows

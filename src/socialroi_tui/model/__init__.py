@@ -21,6 +21,13 @@ from socialroi_tui.model.campaign import (
     PlanChanges,
     Scenario,
 )
+from socialroi_tui.model.workshop import (
+    StepProgress,
+    Workshop,
+    WorkshopCheck,
+    WorkshopStep,
+    text_in,
+)
 
 __all__ = [
     "NETWORKS",
@@ -42,4 +49,9 @@ __all__ = [
     "ObjectiveChoice",
     "PlanChanges",
     "Scenario",
+    "StepProgress",
+    "Workshop",
+    "WorkshopCheck",
+    "WorkshopStep",
+    "text_in",
 ]

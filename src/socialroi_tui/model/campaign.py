@@ -431,6 +431,8 @@ class Campaign(Model):
     attribution: AttributionSettings = Field(default_factory=AttributionSettings)
     imports: list[ImportRecord] = Field(default_factory=list)
     actuals: list[ActualResult] = Field(default_factory=list)
+    workshop: Workshop | None = None
+    """A workbook's steps, checks and progress (``model/workshop.py``); None: none."""
 
     @field_validator("schema_version")
     @classmethod
@@ -561,3 +563,8 @@ class Campaign(Model):
 
     def primary_objective(self) -> str | None:
         return next((o.id for o in self.objectives if o.primary), None)
+
+
+from socialroi_tui.model.workshop import Workshop  # noqa: E402  (it builds on the types above)
+
+Campaign.model_rebuild()

@@ -43,10 +43,12 @@ def write_xlsx(
     lang: Language,
     actual_columns: list[tuple[str, str, str]],
     kpi_names: list[str],
+    workshop: tuple[list[str], list[str], list[list[str]]] | None = None,
 ) -> None:
     """Write the workbook to ``path`` (a temporary name beside it, then renamed).
     ``actual_columns``: the dashboard's (figure, title, unit); ``kpi_names``: each KPI's
-    name, in order (the presenter words them)."""
+    name, in order (the presenter words them); ``workshop``: a workbook's summary
+    lines, the headings and the rows of its steps (a sheet of its own)."""
     import os
     import tempfile
 
@@ -56,7 +58,10 @@ def write_xlsx(
     os.close(handle)
     try:
         workbook = xlsxwriter.Workbook(temporary, {"strings_to_formulas": False})
-        _Writer(workbook, campaign, results, lang, actual_columns, kpi_names).write()
+        writer = _Writer(workbook, campaign, results, lang, actual_columns, kpi_names)
+        writer.write()
+        if workshop is not None:
+            writer.workshop_sheet(*workshop)
         workbook.close()
         os.replace(temporary, path)
     finally:
@@ -261,6 +266,24 @@ class _Writer:
             self._number(sheet, index, 1, status.target, unit, self.formats)
             self._number(sheet, index, 2, status.actual, unit, self.formats)
             sheet.write(index, 3, t(f"status_short_{status.status}", lang))
+
+    def workshop_sheet(self, summary: list[str], headers: list[str], rows: list[list[str]]):
+        """A workbook's progress: its summary, then a row per step (counts as numbers)."""
+        sheet = self.book.add_worksheet(t("workshop_sheet", self.lang))
+        for line, text in enumerate(summary):
+            sheet.write_string(line, 0, spreadsheet_text(one_line(text)), self.bold)
+        top = len(summary) + 1
+        for column, (text, width) in enumerate(
+            zip(headers, [44, 16, 12, 12, 12, 70], strict=False)
+        ):
+            sheet.write(top, column, text, self.header)
+            sheet.set_column(column, column, width)
+        for index, row in enumerate(rows, start=top + 1):
+            for column, cell in enumerate(row):
+                if column in (3, 4) and cell.isdigit():
+                    sheet.write_number(index, column, int(cell))
+                else:
+                    sheet.write_string(index, column, spreadsheet_text(one_line(cell)))
 
     def _header_row(self, sheet, headers: list[str], widths: list[int]) -> None:
         for column, (text, width) in enumerate(zip(headers, widths, strict=True)):
