@@ -214,34 +214,37 @@ def test_a_participant_copy_has_its_blanks_emptied_and_no_answers():
     assert w.for_participant(trainer(), "Ann", lang="fr").meta.language == "fr"
 
 
+def answer(campaign: Campaign, step_id: str) -> Campaign:
+    """The participant's answer to step ``step_id``, typed as the app would."""
+    if step_id == "objective":
+        campaign = editing.set_primary(campaign, "leads")
+    elif step_id == "kpis":
+        for index, target in enumerate((20, 18, 12, 20)):
+            mapping = campaign.kpis[index].model_copy(update={"target": D(target)})
+            campaign = editing.replace_kpi(campaign, index, mapping)
+    elif step_id == "funnel":
+        for index, count in ((1, 100), (2, 30), (3, 5)):
+            campaign = editing.set_stage_count(campaign, index, D(count))
+    elif step_id == "budget":
+        campaign = editing.set_budget(
+            campaign, target_conversions=1000, conversion_rate="0.02", ctr="0.02", price=2
+        )
+    elif step_id == "roi":
+        campaign = editing.set_budget(campaign, average_order_value=49, gross_margin="0.4")
+    elif step_id == "cpa-target":
+        mapping = campaign.kpis[4].model_copy(update={"target": D(5)})
+        campaign = editing.replace_kpi(campaign, 4, mapping)
+    elif step_id == "two-ads":
+        for index, conversions in ((0, 48), (1, 76)):
+            row = campaign.actuals[index].model_copy(update={"conversions": D(conversions)})
+            campaign = editing.replace_actual(campaign, index, row)
+    return campaign
+
+
 def fill(campaign: Campaign, steps: int) -> Campaign:
-    """The participant's answers to the first ``steps`` steps, typed as the app would,
-    each step checked."""
-    ids = [step.id for step in campaign.workshop.steps]
-    for step_id in ids[:steps]:
-        if step_id == "objective":
-            campaign = editing.set_primary(campaign, "leads")
-        elif step_id == "kpis":
-            for index, target in enumerate((20, 18, 12, 20)):
-                mapping = campaign.kpis[index].model_copy(update={"target": D(target)})
-                campaign = editing.replace_kpi(campaign, index, mapping)
-        elif step_id == "funnel":
-            for index, count in ((1, 100), (2, 30), (3, 5)):
-                campaign = editing.set_stage_count(campaign, index, D(count))
-        elif step_id == "budget":
-            campaign = editing.set_budget(
-                campaign, target_conversions=1000, conversion_rate="0.02", ctr="0.02", price=2
-            )
-        elif step_id == "roi":
-            campaign = editing.set_budget(campaign, average_order_value=49, gross_margin="0.4")
-        elif step_id == "cpa-target":
-            mapping = campaign.kpis[4].model_copy(update={"target": D(5)})
-            campaign = editing.replace_kpi(campaign, 4, mapping)
-        elif step_id == "two-ads":
-            for index, conversions in ((0, 48), (1, 76)):
-                row = campaign.actuals[index].model_copy(update={"conversions": D(conversions)})
-                campaign = editing.replace_actual(campaign, index, row)
-        campaign = w.check_and_mark(campaign, step_id)[0]
+    """The participant's answers to the first ``steps`` steps, each step checked."""
+    for step in campaign.workshop.steps[:steps]:
+        campaign = w.check_and_mark(answer(campaign, step.id), step.id)[0]
     return campaign
 
 

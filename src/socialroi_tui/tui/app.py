@@ -19,7 +19,7 @@ from textual.timer import Timer
 
 from socialroi_tui.quicklook import QuickLook, quick_look
 from socialroi_tui.text.safe import one_line
-from socialroi_tui.text.words import SECTIONS, Language, explain, t
+from socialroi_tui.text.words import SECTIONS, Language, explain, t, tn
 from socialroi_tui.tui.safe_output import ControlCharacters
 from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.topbar import TopBar
@@ -160,6 +160,11 @@ class SocialRoiApp(App[None]):
         self._path = path
         self._first_section = first_section or "objectives"
         self._quick: QuickLook | None = None
+        self.workshop_open = False
+        """A workbook's instructions opened (F6), or folded to their one line."""
+        self.workshop_results: dict[str, list[tuple[bool, str]]] = {}
+        """The last check of each step: (passed, feedback) per check."""
+        self._workshop_step: str | None = None
 
     @property
     def session(self) -> CampaignSession:
@@ -291,7 +296,7 @@ class SocialRoiApp(App[None]):
             loading.dismiss()
         self.opening = self._reading = False
         opened = self.session.adopt(path, document)
-        self._show(section)
+        self._show(self._workbook_section(section))
         _trace("document-ready")
         if self.session.large:
             self.call_after_refresh(
@@ -321,7 +326,7 @@ class SocialRoiApp(App[None]):
 
             campaign = parse_campaign(template_text(template), template)
         self.session.start(campaign)
-        self._show("objectives")
+        self._show(self._workbook_section("objectives"))
 
     def on_start_screen_new_campaign(self, message: StartScreen.NewCampaign) -> None:
         self.new_campaign(message.template)
@@ -334,6 +339,82 @@ class SocialRoiApp(App[None]):
 
     def on_start_screen_recover(self, message: StartScreen.Recover) -> None:
         self.restore_recovery(message.recovery)
+
+    # --- a workbook ----------------------------------------------------------------------
+
+    def _workbook_section(self, section: str) -> str:
+        """A workbook opens on its first unfinished step (unless a screen was asked for);
+        a larger terminal shows its instructions opened."""
+        from socialroi_tui.engine.workshop import first_unfinished_step
+
+        self._workshop_step, self.workshop_results = None, {}
+        document = self.document
+        if document is None or document.campaign.workshop is None:
+            return section
+        step = first_unfinished_step(document.campaign)
+        if step is None:
+            return section
+        self._workshop_step = step.id
+        self.workshop_open = self.size.height >= 40
+        return step.section if section == "objectives" else section
+
+    def workshop_step(self):
+        """The step the participant works on (None: no workbook, or all done)."""
+        document = self.document
+        workshop = document.campaign.workshop if document is not None else None
+        if workshop is None or not workshop.steps:
+            return None
+        return next((s for s in workshop.steps if s.id == self._workshop_step), workshop.steps[-1])
+
+    def check_workshop_step(self) -> None:
+        """Run the current step's checks and keep the outcome in the file; when it
+        passes, on to the next unfinished step, on its screen."""
+        from socialroi_tui.engine.workshop import check_and_mark, first_unfinished_step
+        from socialroi_tui.model.workshop import text_in
+
+        step = self.workshop_step()
+        if step is None:
+            return
+        lang = self.lang
+        results = check_and_mark(self.document.campaign, step.id, lang)[1]
+        self.workshop_results[step.id] = [(r.passed, r.feedback) for r in results]
+        self.edit(lambda c: check_and_mark(c, step.id, lang)[0])
+        workshop = self.document.campaign.workshop
+        done = workshop is not None and workshop.progress.get(step.id)
+        if not (done and done.done):
+            missed = sum(not r.passed for r in results)
+            self.notify(tn("panel_workshop_missed", missed, lang), severity="warning")
+            self.workshop_open = True
+            self.refresh_view()
+            return
+        following = first_unfinished_step(self.document.campaign)
+        if following is None:
+            self.notify(t("panel_workshop_all_done", lang), title=t("panel_workshop_passed", lang))
+            self.refresh_view()
+            return
+        self._workshop_step = following.id
+        title = text_in(following.title, lang)
+        self.notify(
+            t("panel_workshop_next", lang, title=title), title=t("panel_workshop_passed", lang)
+        )
+        if self.current_mode != following.section:
+            self.switch_mode(following.section)
+        self.refresh_view()
+
+    def next_workshop_hint(self) -> None:
+        """The current step's next hint, opened in its panel (and counted in the file)."""
+        from socialroi_tui.engine.workshop import use_hint
+
+        step = self.workshop_step()
+        if step is None:
+            return
+        lang = self.lang
+        if use_hint(self.document.campaign, step.id, lang)[1] is None:
+            self.notify(t("panel_workshop_no_hint", lang), severity="warning")
+            return
+        self.edit(lambda c: use_hint(c, step.id, lang)[0])
+        self.workshop_open = True
+        self.refresh_view()
 
     def _show(self, section: str) -> None:
         """Show the session's document (just opened, created or reloaded) at ``section``."""

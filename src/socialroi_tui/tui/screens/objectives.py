@@ -79,6 +79,11 @@ class ObjectivesScreen(SectionScreen):
             )
         self._show_hint(chosen)
         self._show_detail()
+        document = self.roi_app.document
+        if document is not None and (
+            document.campaign.workshop is not None or self._workshop_drawn
+        ):
+            self.refresh_workshop()
 
     def _hint(self, chosen: dict[str, bool]) -> tuple[Text, bool]:
         """The line under the list, and whether it warns (sales alone)."""

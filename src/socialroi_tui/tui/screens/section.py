@@ -14,6 +14,7 @@ from textual.widgets import Input
 from socialroi_tui.tui.textual_compat import use_region_compositor
 from socialroi_tui.tui.widgets.keybar import KeyBar
 from socialroi_tui.tui.widgets.topbar import SectionBar, TopBar
+from socialroi_tui.tui.widgets.workshop import WorkshopPanel, WorkshopView
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -41,6 +42,10 @@ class SectionScreen(Screen):
         Binding(
             "shift+tab", "app.focus_previous", tooltip="keyhelp_focus", show=False, priority=True
         ),
+        # A workbook's keys, named in its step's line (shown only for a workbook).
+        Binding("f6", "workshop_panel", tooltip="keyhelp_workshop_panel", show=False),
+        Binding("f7", "workshop_check", tooltip="keyhelp_workshop_check", show=False),
+        Binding("f8", "workshop_hint", tooltip="keyhelp_workshop_hint", show=False),
     ]
 
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
@@ -67,6 +72,7 @@ class SectionScreen(Screen):
         self.roi_app.describe_header(top_bar)  # drawn in the first frame (wider once laid out)
         yield top_bar
         yield SectionBar(self.SECTION, self.lang, self.app.size.width, id="sections")
+        yield WorkshopPanel(id="workshop")
         yield from self.compose_body()
         yield KeyBar()
 
@@ -120,6 +126,68 @@ class SectionScreen(Screen):
                 self._document_drawn = document
                 force = True
             self.refresh_body(force)
+            self.refresh_workshop_if_any()
+
+    # --- a workbook's step ------------------------------------------------------------
+
+    _workshop_drawn = False
+
+    def refresh_workshop_if_any(self) -> None:
+        """The workbook's step, for a workbook (or to hide the one shown before)."""
+        document = self.roi_app.document
+        if document is not None and (
+            document.campaign.workshop is not None or self._workshop_drawn
+        ):
+            self.refresh_workshop()
+
+    def refresh_workshop(self) -> None:
+        """The current step's line (and panel), and its blank fields marked."""
+        from socialroi_tui.engine.workshop import blank_fields, workshop_progress
+        from socialroi_tui.model.workshop import text_in
+        from socialroi_tui.tui.widgets.number_field import NumberField
+
+        app, lang = self.roi_app, self.lang
+        campaign = app.document.campaign
+        step = app.workshop_step()
+        panel = self.query_one(WorkshopPanel)
+        self._workshop_drawn = step is not None
+        blanks: set[str] = set()
+        if step is None:
+            panel.show(None, False, lang)
+        else:
+            from socialroi_tui.engine.workshop import hints_shown
+
+            steps = campaign.workshop.steps
+            fields = blank_fields(campaign, step)
+            blanks = {field.key for field in fields if not field.filled}
+            view = WorkshopView(
+                number=steps.index(step) + 1,
+                total=len(steps),
+                section=step.section,
+                title=text_in(step.title, lang),
+                instructions=text_in(step.instructions, lang),
+                blanks=[f"{field.key} {'✓' if field.filled else '✎'}" for field in fields],
+                results=app.workshop_results.get(step.id, []),
+                hints=hints_shown(campaign, step.id, lang),
+                done=workshop_progress(campaign).steps_done,
+            )
+            panel.show(view, app.workshop_open, lang)
+        for field in self.query(NumberField):
+            field.set_class(field.edit_key in blanks, "-workshop-blank")
+
+    def action_workshop_panel(self) -> None:
+        """F6 opens or folds the step's instructions."""
+        if self.roi_app.workshop_step() is not None:
+            self.roi_app.workshop_open = not self.roi_app.workshop_open
+            self.refresh_workshop()
+
+    def action_workshop_check(self) -> None:
+        """F7 runs the step's checks; a step that passes leads to the next one."""
+        self.roi_app.check_workshop_step()
+
+    def action_workshop_hint(self) -> None:
+        """F8 shows the step's next hint (each one taken is counted)."""
+        self.roi_app.next_workshop_hint()
 
     def refresh_body(self, force: bool = False) -> None:
         """Subclasses redraw their figures here."""

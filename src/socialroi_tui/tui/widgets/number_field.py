@@ -67,6 +67,9 @@ class NumberField(PlainLines, Input):
     NumberField.-textual-compact {
         background: $boost;
     }
+    NumberField.-workshop-blank {
+        background: $warning 25%;
+    }
     """
 
     def __init__(
