@@ -36,6 +36,7 @@ COMMANDS = (
     "report",
     "attribute",
     "workshop",
+    "serve",
 )
 ATTRIBUTION_MODELS = ("last", "first", "linear", "position", "time-decay", "markov", "shapley")
 """engine.attribution.MODELS, named here so that argparse needs no polars."""
@@ -324,6 +325,21 @@ def _build_parser(lang_holder: dict, *, app_help: bool = False) -> argparse.Argu
     attribute.add_argument("--format", choices=["md", "csv", "json"], default="md")
     attribute.add_argument("--lang", choices=["fr", "en"])
     _workshop_parsers(sub, parser_class)
+    serve = sub.add_parser(
+        "serve",
+        help="the app in the browsers of a room (textual-serve)",
+        description=(
+            "Serve the app over HTTP: each browser gets its own app. With --workshop, a "
+            "participant gives a name on the first screen and works in their own workbook "
+            "in DIR (made from --trainer's if missing). No login: it binds to localhost "
+            "unless --host says otherwise."
+        ),
+    )
+    serve.add_argument("--workshop", type=Path, metavar="DIR")
+    serve.add_argument("--trainer", type=Path, metavar="TRAINER.toml")
+    serve.add_argument("--host", default="localhost")
+    serve.add_argument("--port", type=_whole("--port", 1, 65535, lang_holder), default=8000)
+    serve.add_argument("--lang", choices=["fr", "en"])
     return parser
 
 
@@ -351,14 +367,25 @@ def _workshop_parsers(sub, parser_class) -> None:
     collect.add_argument("--lang", choices=["fr", "en"])
 
 
-def _app_arguments(argv: list[str]) -> tuple[Path | None, str | None, str | None]:
-    """``[FILE] [--screen S] [--lang L]``, read without argparse to keep start-up fast."""
+ROOM_OPTIONS = ("--room", "--trainer")
+"""The app's options in a workshop served to a room (``socialroi serve`` passes them)."""
+
+
+def _app_arguments(argv: list[str]) -> tuple[Path | None, str | None, str | None, dict]:
+    """``[FILE] [--screen S] [--lang L]`` (and a served room's ``--room DIR --trainer T``),
+    read without argparse to keep start-up fast."""
     options: dict[str, str] = {}
+    room: dict[str, Path] = {}
     files: list[str] = []
     words = iter(argv)
     for word in words:
         name, equals, value = word.partition("=")
-        if name in ("--screen", "--lang"):
+        if name in ROOM_OPTIONS:
+            value = value if equals else next(words, "")
+            if not value:
+                raise UsageError(f"argument {name}: expected one argument")
+            room[name.removeprefix("--")] = Path(value)
+        elif name in ("--screen", "--lang"):
             value = value if equals else next(words, "")
             choices = SECTIONS if name == "--screen" else ("fr", "en")
             if value not in choices:
@@ -373,7 +400,7 @@ def _app_arguments(argv: list[str]) -> tuple[Path | None, str | None, str | None
     if len(files) > 1:
         raise UsageError(f"unrecognized arguments: {' '.join(files[1:])}")
     path = Path(files[0]) if files else None
-    return path, options.get("--screen"), options.get("--lang")
+    return path, options.get("--screen"), options.get("--lang"), room
 
 
 def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
@@ -868,14 +895,12 @@ def _report(args, lang: Language) -> int:
             return 1
         print(t("report_written", lang, path=str(target)))
         return 0
-    report = dashboard_report(campaign, results, args.format, lang)
-    if args.format == "md" and campaign.workshop is not None:
-        from socialroi_tui.presenter import workshop_report_lines
+    if args.format == "md":
+        from socialroi_tui.presenter import markdown_report
 
-        report = (
-            report.rstrip("\n") + "\n" + "\n".join(workshop_report_lines(campaign, lang)) + "\n"
-        )
-    print(report, end="")
+        print(markdown_report(campaign, results, lang), end="")
+        return 0
+    print(dashboard_report(campaign, results, args.format, lang), end="")
     return 0
 
 
@@ -974,6 +999,24 @@ def _collect(args, lang: Language) -> int:
         print(f"{args.output}: {error.strerror or error}", file=sys.stderr)
         return 1
     print(t("report_written", lang, path=str(args.output)))
+    return 0
+
+
+def _serve(args, lang: Language) -> int:
+    """``serve``: the app in the room's browsers, until interrupted."""
+    import shlex
+
+    from textual_serve.server import Server
+
+    if args.workshop is not None and not args.workshop.is_dir():
+        raise UsageError(t("serve_no_folder", lang, folder=str(args.workshop)))
+    command = [sys.executable, "-m", "socialroi_tui", "--lang", lang]
+    if args.workshop is not None:
+        command += ["--room", str(args.workshop.resolve())]
+    if args.trainer is not None:
+        command += ["--trainer", str(args.trainer.resolve())]
+    print(t("serve_listening", lang, url=f"http://{args.host}:{args.port}"), flush=True)
+    Server(shlex.join(command), host=args.host, port=args.port, title="socialroi").serve()
     return 0
 
 
@@ -1137,7 +1180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"socialroi {_version()}")
                 return 0
         try:
-            path, screen, lang = _app_arguments(argv)
+            path, screen, lang, room = _app_arguments(argv)
         except UsageError as error:
             print(f"socialroi: {error}", file=sys.stderr)
             return 2
@@ -1147,7 +1190,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from socialroi_tui.quicklook import campaign_language
 
         lang = campaign_language(path)
-    return run_app(path, screen=screen, lang=detect_language(lang))
+    return run_app(path, screen=screen, lang=detect_language(lang), **room)
 
 
 SIGNED_OPTIONS = ("--target-roi",)
@@ -1187,6 +1230,7 @@ def _run_command(argv: list[str]) -> int:
             "report": _report,
             "attribute": _attribute,
             "workshop": _workshop,
+            "serve": _serve,
         }
         return handler[args.command](args, lang)
     except UsageError as error:

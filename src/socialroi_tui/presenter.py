@@ -323,6 +323,14 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
     return "\n".join([*_report_heading(campaign, results, lang), *lines]) + "\n"
 
 
+def markdown_report(campaign, results: CampaignResults, lang: Language) -> str:
+    """The Markdown report: the dashboard's, then a workbook's progress and answers."""
+    report = dashboard_report(campaign, results, "md", lang)
+    if campaign.workshop is None:
+        return report
+    return report.rstrip("\n") + "\n" + "\n".join(workshop_report_lines(campaign, lang)) + "\n"
+
+
 CSV_PLACES = {"money": Decimal("0.01"), "rate": Decimal("0.0001"), "count": Decimal(1)}
 """How a CSV report rounds each kind of figure (JSON keeps them exact)."""
 

@@ -117,3 +117,77 @@ async def test_a_missed_check_says_why_and_stays_on_the_step(tmp_path, capsys):
         assert not app.document.campaign.workshop.progress["objective"].done
         await pilot.press("f6")  # folds the instructions again
         await wait_for(pilot, lambda: not app.screen.query_one("#workshop").has_class("-open"))
+
+
+async def test_a_room_asks_the_name_and_opens_that_participants_workbook(tmp_path, capsys):
+    from socialroi_tui.tui.app import SocialRoiApp
+    from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+    room = released(tmp_path, capsys)
+    app = SocialRoiApp(room=room, trainer=tmp_path / "trainer.toml", lang="en")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+        app.screen.query_one("Input").value = "../../Dana\x1b[31m"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.document is not None)
+        path = app.document.path
+        assert path.parent == room and path.name == "dana-31m.toml"
+        assert app.document.campaign.workshop.participant.startswith("../../Dana")
+        assert app.current_mode == "objectives"  # the first step's screen
+        app.action_export_markdown()  # the report, beside the workbook
+        await wait_for(pilot, lambda: (room / "dana-31m.md").exists())
+    assert "Workshop" in (room / "dana-31m.md").read_text(encoding="utf-8")
+
+
+async def test_a_room_without_the_trainers_workbook_opens_only_released_ones(tmp_path, capsys):
+    from socialroi_tui.tui.app import SocialRoiApp
+    from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+    room = released(tmp_path, capsys)
+    app = SocialRoiApp(room=room, lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+        app.screen.query_one("Input").value = "Zoé"
+        await pilot.press("enter")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, TextPrompt) and "Zoé" in app.screen.hint
+        )
+        assert not (room / "zoé.toml").exists()
+        app.screen.query_one("Input").value = "bob"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.document is not None)
+        assert app.document.path == room / "bob.toml"
+
+
+def test_the_served_app_answers_over_http_on_localhost(tmp_path, capsys):
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    room = released(tmp_path, capsys)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "socialroi_tui", "serve", "--workshop", str(room)]
+    server = subprocess.Popen(
+        [*command, "--port", str(port), "--lang", "en"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        page = ""
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://localhost:{port}/", timeout=5) as answer:
+                    page = answer.read().decode("utf-8", "replace")
+                    break
+            except OSError:
+                time.sleep(0.2)
+        assert "socialroi" in page and "<html" in page.lower()
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=20)[0].decode("utf-8", "replace")
+    assert f"http://localhost:{port}" in output and "No login" in output

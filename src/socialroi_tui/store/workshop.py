@@ -133,6 +133,21 @@ def release(
     return released
 
 
+def room_workbook(
+    folder: Path, name: str, trainer: Campaign | None = None, lang: str | None = None
+) -> Path | None:
+    """The workbook of participant ``name`` in the room's ``folder``: theirs if it is there
+    (released to them, or begun earlier), else made from the ``trainer``'s; None when there
+    is neither."""
+    name = participant_name(name)
+    path = Path(folder) / f"{participant_file_name(name, 1)}.toml"
+    if path.exists():
+        return path
+    if trainer is None:
+        return None
+    return release(trainer, folder, [name], lang)[0].path
+
+
 def workbook_files(folder: Path) -> list[Path]:
     """The campaign files in ``folder`` (not backups or hidden files), by name."""
     return sorted(

@@ -143,8 +143,12 @@ class SocialRoiApp(App[None]):
         path: Path | None = None,
         first_section: str | None = None,
         lang: Language = "en",
+        room: Path | None = None,
+        trainer: Path | None = None,
     ) -> None:
         super().__init__()
+        self._room, self._trainer = room, trainer
+        """A workshop's folder served to a room, and the trainer's workbook (if given)."""
         self.lang: Language = lang
         self._session: CampaignSession | None = None
         self._recovery_timer: Timer | None = None
@@ -225,6 +229,8 @@ class SocialRoiApp(App[None]):
             signal.signal(signum, self._on_terminating_signal)
         if self._path is None:
             self.switch_mode("start")
+            if self._room is not None:
+                self.call_after_refresh(self._ask_participant)
             return
         self._quick = quick_look(self._path) if self._first_section == "objectives" else None
         if self._quick is not None:
@@ -341,6 +347,33 @@ class SocialRoiApp(App[None]):
         self.restore_recovery(message.recovery)
 
     # --- a workbook ----------------------------------------------------------------------
+
+    def _ask_participant(self, problem: str = "") -> None:
+        """A room's first screen: the participant's name, then their own workbook."""
+        from socialroi_tui.tui.dialogs.prompt import TextPrompt
+
+        lang = self.lang
+
+        def named(name: str | None) -> None:
+            if not name or not name.strip():
+                self._ask_participant()
+                return
+            from socialroi_tui.store import CampaignFileError, load_campaign
+            from socialroi_tui.store.workshop import room_workbook
+
+            try:
+                trainer = load_campaign(self._trainer).campaign if self._trainer else None
+                path = room_workbook(self._room, name, trainer, lang)
+            except (CampaignFileError, OSError) as error:
+                self._ask_participant(one_line(explain(error, lang), 200))
+                return
+            if path is None:
+                self._ask_participant(t("room_no_workbook", lang, name=one_line(name, 60)))
+                return
+            self.open_file(path)
+
+        hint = problem or t("room_hint", lang)
+        self.push_screen(TextPrompt(t("room_title", lang), t("room_name", lang), hint=hint), named)
 
     def _workbook_section(self, section: str) -> str:
         """A workbook opens on its first unfinished step (unless a screen was asked for);
@@ -924,21 +957,34 @@ class SocialRoiApp(App[None]):
         self.exit(return_code=128 + signum)
 
     def action_export_xlsx(self) -> None:
-        """The workbook of the plan shown, beside the campaign's file (written in a
-        thread: a campaign of many results takes a while)."""
+        """The workbook of the plan shown, beside the campaign's file."""
+        self._export("xlsx")
+
+    def action_export_markdown(self) -> None:
+        """The Markdown report of the plan shown (and a workbook's progress)."""
+        self._export("md")
+
+    def _export(self, suffix: str) -> None:
+        """A report beside the campaign's file, written in a thread (a campaign of many
+        results takes a while); served to a browser, it is downloaded there too."""
         document, lang = self.document, self.lang
         if document is None:
             return
         folder = document.path.parent if document.path else Path.cwd()
         stem = document.path.stem if document.path else _file_stem(document.campaign.meta.name)
-        target = folder / f"{stem}.xlsx"
+        target = folder / f"{stem}.{suffix}"
         campaign, results = document.campaign, document.results
 
         def export() -> None:
-            from socialroi_tui.presenter import xlsx_report
+            from socialroi_tui.presenter import markdown_report, xlsx_report
+            from socialroi_tui.store.toml_store import write_atomically
 
             try:
-                xlsx_report(campaign, results, target, lang)
+                if suffix == "xlsx":
+                    xlsx_report(campaign, results, target, lang)
+                else:
+                    text = markdown_report(campaign, results, lang)
+                    write_atomically(target, text.encode("utf-8"))
             except OSError as error:
                 message = t(
                     "export_failed", lang, path=one_line(str(target)), reason=error.strerror
@@ -947,6 +993,8 @@ class SocialRoiApp(App[None]):
                 return
             message = t("report_written", lang, path=one_line(str(target)))
             self.call_from_thread(self.notify, message, timeout=6)
+            if self.is_web:  # served to a browser: the file is downloaded there
+                self.call_from_thread(self.deliver_binary, target)
 
         self.run_worker(export, thread=True, group="export")
 
@@ -1036,6 +1084,11 @@ class SocialRoiApp(App[None]):
             yield SystemCommand(t("rename", lang), t("rename_help", lang), self.action_rename)
             yield SystemCommand(
                 t("export_xlsx", lang), t("export_xlsx_help", lang), self.action_export_xlsx
+            )
+            yield SystemCommand(
+                t("export_markdown", lang),
+                t("export_markdown_help", lang),
+                self.action_export_markdown,
             )
             yield from self._scenario_commands()
         yield SystemCommand(t("start_open", lang), t("open_help", lang), self.action_open)

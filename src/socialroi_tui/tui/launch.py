@@ -5,10 +5,18 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def run_app(path: Path | None, screen: str | None, lang: str) -> int:
+def run_app(
+    path: Path | None,
+    screen: str | None,
+    lang: str,
+    room: Path | None = None,
+    trainer: Path | None = None,
+) -> int:
+    """``room``: a workshop's folder (served to a room): the app asks the participant's
+    name and opens their workbook there (made from ``trainer``'s if missing)."""
     from socialroi_tui.tui.app import SocialRoiApp
 
-    app = SocialRoiApp(path=path, first_section=screen, lang=lang)
+    app = SocialRoiApp(path=path, first_section=screen, lang=lang, room=room, trainer=trainer)
     try:
         app.run()
     finally:
