@@ -254,9 +254,11 @@ def test_help_anywhere_among_the_apps_arguments(capsys, monkeypatch, argv):
         "report",
         "attribute",
         "workshop",
+        "serve",
     ]
     commands = (
-        "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report,attribute,workshop}"
+        "{plan,solve,sensitivity,compare,ranges,calc,validate,new,import,report,attribute,"
+        "workshop,serve}"
     )
     assert out.index("--screen objectives") < out.index(commands)
 
