@@ -365,7 +365,7 @@ async def test_a_hostile_export_and_file_name_show_literally_in_the_preview(tmp_
         await wait_for(pilot, lambda: isinstance(app.screen, RowsDialog))
         rows_table = app.screen.query_one("#rows-table")
         drawn = rows_table.render_line(1).text  # the first row, as the terminal gets it
-        assert "plat. · [bold]x[red]" in drawn and "\x1b" not in drawn
+        assert "plateforme · [bold]x[red]" in drawn and "\x1b" not in drawn
         await pilot.press("x")
         await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         assert "«\u00a0[bold]x[red] \\x1b[31m.csv\u00a0»" in text_of(app, ".dialog-message")

@@ -833,7 +833,7 @@ def _import(args, lang: Language) -> int:
     is never written."""
     from decimal import Decimal
 
-    from socialroi_tui.presenter import import_warning_lines
+    from socialroi_tui.presenter import import_field_name, import_warning_lines
     from socialroi_tui.store import save_campaign
     from socialroi_tui.store.csv_import import CsvImportError, import_into, read_export_file
     from socialroi_tui.store.toml_store import campaign_bytes, campaign_lock
@@ -854,7 +854,7 @@ def _import(args, lang: Language) -> int:
         to_import = tn("rows_to_import", len(preview.rows), lang)
         print(f"{args.csv}: {preview.format}, {rows} {to_import} → {args.into.name}")
         for header, field in preview.columns.items():
-            print(f"  {header} → {t(f'import_field_{field}', lang)}")
+            print(f"  {header} → {import_field_name(field, preview.origin, lang)}")
         if preview.left_out:
             left_out = [one_line(header, 30) for header in preview.left_out[:12]]
             more = ", …" if len(preview.left_out) > 12 else ""

@@ -26,7 +26,7 @@ from socialroi_tui.model import (
     ObjectiveChoice,
     Scenario,
 )
-from socialroi_tui.model.campaign import MOST_SCENARIOS, RESERVED_SCENARIO_NAMES
+from socialroi_tui.model.campaign import MOST_SCENARIOS, NETWORK_NAMES, RESERVED_SCENARIO_NAMES
 from socialroi_tui.text.numbers import ratio_or_quotient
 from socialroi_tui.text.words import Problem, Problems
 
@@ -160,18 +160,6 @@ def remove_channel(campaign: Campaign, index: int) -> Campaign:
     kept = {c.id for c in channels}
     scenarios = [without_networks(s, kept) for s in campaign.scenarios]
     return _with(campaign, channels=channels, scenarios=scenarios)
-
-
-NETWORK_NAMES = {
-    "facebook": "Facebook",
-    "instagram": "Instagram",
-    "linkedin": "LinkedIn",
-    "x": "X",
-    "youtube": "YouTube",
-    "tiktok": "TikTok",
-    "pinterest": "Pinterest",
-}
-"""How the networks write their names (``other`` is named in the user's language)."""
 
 
 def set_channel_share(campaign: Campaign, index: int, share: Decimal | None) -> Campaign:

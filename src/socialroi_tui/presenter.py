@@ -323,6 +323,14 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
     return "\n".join([*_report_heading(campaign, results, lang), *lines]) + "\n"
 
 
+def import_field_name(field: str, origin: str, lang: Language) -> str:
+    """The field an export's column feeds, as the preview names it: an analytics
+    export's visits are its sessions (kept as the row's clicks)."""
+    if origin == "analytics" and field == "clicks":
+        return t("import_field_sessions", lang)
+    return t(f"import_field_{field}", lang)
+
+
 def markdown_report(campaign, results: CampaignResults, lang: Language) -> str:
     """The Markdown report: the dashboard's, then a workbook's progress and answers."""
     report = dashboard_report(campaign, results, "md", lang)

@@ -654,3 +654,25 @@ async def test_a_row_the_campaign_would_refuse_keeps_its_form_open_with_the_reas
         assert app.screen is editor  # what was typed is still there
         assert editor.query_one("#result-clicks").value == "9999"
         assert not app.document.dirty
+
+
+async def test_the_browser_takes_a_typed_path_and_goes_up_with_backspace(tmp_path):
+    from socialroi_tui.tui.dialogs.open_file import FileTree, ImportFileDialog
+
+    (tmp_path / "exports").mkdir()
+    shutil.copy(EXPORTS / "meta_fr.csv", tmp_path / "exports" / "meta.csv")
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("i")
+        await wait_for(pilot, lambda: isinstance(app.screen, ImportFileDialog))
+        tree = app.screen.query_one(FileTree)
+        tree.focus()
+        await pilot.press("backspace")  # up to the parent folder
+        await wait_for(pilot, lambda: Path(tree.path) == tmp_path.parent)
+        await pilot.press(*str(tmp_path / "exports"))  # typed while the tree has the focus
+        field = app.screen.query_one("#open-path")
+        assert field.value == str(tmp_path / "exports")
+        await pilot.press("enter")  # a folder: browsed, not imported
+        await wait_for(pilot, lambda: Path(tree.path) == tmp_path / "exports")
+        assert isinstance(app.screen, ImportFileDialog)

@@ -154,7 +154,7 @@ def channel_plans(campaign: Campaign, total: BudgetResult) -> tuple[ChannelPlan,
             gross_margin=defaults.gross_margin,
         )
         result = forward_plan(inputs) if inputs.target_conversions is None else reverse_plan(inputs)
-        label = channel.label or channel.network.capitalize()
+        label = channel.display_name
         plans.append(ChannelPlan(channel.id, label, share, result))
     return tuple(plans)
 
@@ -254,9 +254,7 @@ def summarise_actuals(campaign: Campaign) -> ActualsSummary:
             publications = rows_by_publication.setdefault(actual.channel, {})
             publications.setdefault(actual.publication, []).append(actual)
     by_channel = {
-        channel.id: add_up(
-            channel.label or channel.network.capitalize(), rows_by_channel[channel.id]
-        )
+        channel.id: add_up(channel.display_name, rows_by_channel[channel.id])
         for channel in campaign.channels
     }
     by_publication = {
@@ -268,7 +266,7 @@ def summarise_actuals(campaign: Campaign) -> ActualsSummary:
     seen = frozenset(rows_by_channel)
     if not analytics_rows:
         return ActualsSummary(total, by_channel, by_publication, None, None, channels, seen)
-    labels = {c.id: c.label or c.network.capitalize() for c in campaign.channels}
+    labels = {c.id: c.display_name for c in campaign.channels}
     analytics = {
         channel_id: add_up(labels.get(channel_id, channel_id), rows)
         for channel_id, rows in analytics_rows.items()
@@ -304,7 +302,7 @@ def summarise_more(
         return None
     by_channel = dict(summary.by_channel)
     for channel in campaign.channels[len(old) :]:
-        by_channel[channel.id] = add_up(channel.label or channel.network.capitalize(), ())
+        by_channel[channel.id] = add_up(channel.display_name, ())
     for channel_id, rows in rows_by_channel.items():
         by_channel[channel_id] = add_more(by_channel[channel_id], rows)
     by_publication = dict(summary.by_publication)

@@ -42,6 +42,16 @@ NETWORKS = ("facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pint
 Network = Literal[
     "facebook", "instagram", "linkedin", "x", "youtube", "tiktok", "pinterest", "other"
 ]
+NETWORK_NAMES = {
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "linkedin": "LinkedIn",
+    "x": "X",
+    "youtube": "YouTube",
+    "tiktok": "TikTok",
+    "pinterest": "Pinterest",
+}
+"""How the networks write their names (``other`` is named in the user's language)."""
 Unit = Literal["count", "rate", "money", "duration", "score"]
 Review = Literal["daily", "weekly", "monthly", "quarterly", "end"]
 Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
@@ -244,6 +254,12 @@ class Channel(Model):
     conversion_rate: Rate | None = None
     average_order_value: Money | None = None
     notes: Text = ""
+
+    @property
+    def display_name(self) -> str:
+        """The network's label, else its network's own name (``LinkedIn``)."""
+        return self.label or NETWORK_NAMES.get(self.network, self.network.capitalize())
+
     """The figures it leaves empty follow the plan's."""
 
     def has_own_figures(self) -> bool:

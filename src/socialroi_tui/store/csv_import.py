@@ -29,7 +29,7 @@ from socialroi_tui import collector
 from socialroi_tui.engine.actuals import MEASURES
 from socialroi_tui.engine.plausibility import CEILINGS, PlausibilityWarning, check_measures
 from socialroi_tui.model import OFF_SOCIAL, ActualResult, Campaign, Channel, ImportRecord
-from socialroi_tui.model.campaign import Origin
+from socialroi_tui.model.campaign import NETWORK_NAMES, Origin
 from socialroi_tui.store.headers import normalise
 from socialroi_tui.text.numbers import NumberError, parse_number, plain_numbers
 from socialroi_tui.text.words import Problem
@@ -682,7 +682,8 @@ def import_into(campaign: Campaign, preview: ImportPreview) -> Campaign:
             while channel_id in taken:  # an id already used by a channel of another network
                 number += 1
                 channel_id = f"{network}-{number}"
-            channels.append(Channel(id=channel_id, network=network, label=network.capitalize()))
+            label = NETWORK_NAMES.get(network, network.capitalize())
+            channels.append(Channel(id=channel_id, network=network, label=label))
             by_network[network] = channel_id
     actuals += [
         first_row.model_copy(

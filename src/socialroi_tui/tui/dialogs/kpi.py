@@ -156,8 +156,7 @@ class KpiEditor(Dialog[KpiMapping | None]):
             for i in objective_ids
         ]
         channels = [(t("all_channels", lang), "all")] + [
-            (Text(one_line(c.label or c.network.capitalize(), 30)), c.id)
-            for c in self.campaign.channels
+            (Text(one_line(c.display_name, 30)), c.id) for c in self.campaign.channels
         ]
         if mapping.channel not in [value for _, value in channels]:
             channels.append((Text(one_line(mapping.channel, 30)), mapping.channel))

@@ -10,9 +10,8 @@ from textual.containers import Vertical
 from textual.widgets import Label, OptionList
 from textual.widgets.option_list import Option
 
-from socialroi_tui.editing import NETWORK_NAMES
 from socialroi_tui.model import NETWORKS
-from socialroi_tui.model.campaign import FOLLOWING_THE_PLAN
+from socialroi_tui.model.campaign import FOLLOWING_THE_PLAN, NETWORK_NAMES
 from socialroi_tui.text.words import Language, t
 from socialroi_tui.tui.dialogs.base import Dialog
 
@@ -90,7 +89,7 @@ class NetworkSettings(Dialog[dict | None]):
         from socialroi_tui.text.safe import one_line
 
         lang, channel = self.lang, self.channel
-        name = one_line(channel.label or channel.network.capitalize(), 40)
+        name = one_line(channel.display_name, 40)
         with Vertical(classes="dialog"):
             title = t("network_settings_title", lang, network=name)
             yield Label(Text(title, style="bold"), classes="dialog-title")

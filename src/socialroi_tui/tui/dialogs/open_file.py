@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text, TextType
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -64,16 +65,46 @@ class OpenDialog(Dialog[Path | None]):
             yield Label(Text(t(self.TITLE_WORDS, lang), style="bold"), classes="dialog-title")
             yield Static(Text(t(self.HINT_WORDS, lang)), classes="dialog-message")
             yield FileTree(self.folder, self.SUFFIXES, id="open-tree")
-            yield Input(placeholder=one_line(str(self.folder / self.EXAMPLE)), id="open-path")
+            yield Input(
+                placeholder=one_line(str(self.folder / self.EXAMPLE)),
+                select_on_focus=False,  # a character typed in the tree starts the path
+                id="open-path",
+            )
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
         self.dismiss(Path(event.path))
 
+    def on_key(self, event: events.Key) -> None:
+        """In the tree, a typed character starts a path in the field below (the hint
+        says a path may be typed); Backspace goes up to the parent folder."""
+        tree = self.query_one(FileTree)
+        if self.focused is not tree:
+            return
+        if event.key == "backspace":
+            event.stop()
+            tree.path = Path(tree.path).resolve().parent
+            return
+        if event.character and len(event.character) == 1 and event.character.isprintable():
+            if event.character == " ":
+                return  # the tree's own: open or close a folder
+            event.stop()
+            field = self.query_one("#open-path", Input)
+            field.focus()
+            field.insert_text_at_cursor(event.character)
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        if event.value.strip():
-            self.dismiss(Path(event.value.strip()).expanduser())
+        if not event.value.strip():
+            return
+        path = Path(event.value.strip()).expanduser()
+        if path.is_dir():  # a folder typed: browse it
+            tree = self.query_one(FileTree)
+            tree.path = path
+            event.input.value = ""
+            tree.focus()
+            return
+        self.dismiss(path)
 
 
 class ImportFileDialog(OpenDialog):

@@ -72,10 +72,7 @@ class ResultEditor(Dialog[ActualResult | None]):
 
     def compose(self) -> ComposeResult:
         lang = self.lang
-        channels = [
-            (Text(one_line(c.label or c.network.capitalize(), 30)), c.id)
-            for c in self.campaign.channels
-        ]
+        channels = [(Text(one_line(c.display_name, 30)), c.id) for c in self.campaign.channels]
         if self.existing is not None and self.existing.channel == OFF_SOCIAL:
             channels.append((Text(t("off_social_row", lang)), OFF_SOCIAL))
         origins = [(t(f"origin_{origin}", lang), origin) for origin in ("platform", "analytics")]
@@ -90,7 +87,7 @@ class ResultEditor(Dialog[ActualResult | None]):
                 yield Label(t("publication", lang))
                 yield Input(compact=True, id="result-publication")
                 yield Label(t("date", lang))
-                yield Input(placeholder="2026-11-23", compact=True, id="result-date")
+                yield Input(placeholder=t("date_placeholder", lang), compact=True, id="result-date")
                 for name in MEASURES:
                     yield Label(t(name if name != "bounces" else "bounces_label", lang))
                     yield Input(compact=True, id=f"result-{name}")

@@ -49,6 +49,7 @@ class RowsDialog(Dialog[None]):
         Binding("e", "edit", "key_edit_row"),
         Binding("delete,d", "delete", "key_delete_row"),
         Binding("x", "take_back", "key_take_back_import"),
+        Binding("ctrl+z", "undo", "key_undo", show=False),
     ]
     DEFAULT_CSS = """
     RowsDialog .dialog {
@@ -99,11 +100,15 @@ class RowsDialog(Dialog[None]):
             return format_by_unit(getattr(row, key), unit, currency, lang)
 
         columns = [
-            TableColumn("publication", t("publication", lang), 24, right=False),
+            TableColumn("publication", t("publication", lang), 20, right=False),
             TableColumn("date", t("date", lang), 10, right=False),
-            TableColumn("source", t("row_source", lang), 22, right=False),
+            TableColumn("source", t("row_source", lang), 30, right=False),
         ]
-        columns += [TableColumn(name, t(f"column_{name}", lang), 12) for name, _ in ROW_FIGURES]
+        titles = {"clicks": t("column_clicks_or_sessions", lang)}
+        columns += [
+            TableColumn(name, titles.get(name) or t(f"column_{name}", lang), 12)
+            for name, _ in ROW_FIGURES
+        ]
         table.show_rows(columns, rows, cell, lambda entry: False)
         table.border_subtitle = t("rows_none", lang) if not rows else ""
 
@@ -127,6 +132,11 @@ class RowsDialog(Dialog[None]):
         index = self._chosen()
         if index is not None:
             self.actions.take_back(index, self.reload)
+
+    def action_undo(self) -> None:
+        """Ctrl+Z here too: the last change (a row deleted, an import taken back) undone."""
+        self.app.action_undo()
+        self.reload()
 
     def on_figure_table_row_selected(self, event: FigureTable.RowSelected) -> None:
         event.stop()
@@ -188,7 +198,11 @@ class ColumnsDialog(Dialog[list[str] | None]):
 
     def _keep(self) -> None:
         chosen = set(self.query_one(SelectionList).selected)
-        self.dismiss([key for key, _ in self.columns if key in chosen])
+        kept = [key for key, _ in self.columns if key in chosen]
+        # Nothing changed: the default stays the default (it follows the terminal's width).
+        self.dismiss(
+            None if kept == [key for key, _ in self.columns if key in self.shown] else kept
+        )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()

@@ -28,7 +28,7 @@ from socialroi_tui.presenter import (
 )
 from socialroi_tui.text.numbers import NumberError, format_count, format_money, format_rate
 from socialroi_tui.text.safe import one_line
-from socialroi_tui.text.words import t
+from socialroi_tui.text.words import t, tn
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.bars import Bars
 from socialroi_tui.tui.widgets.choice import Choice
@@ -576,7 +576,7 @@ class BudgetScreen(SectionScreen):
         # As many rows as leave the form its height, the plan's answer, CPA and ROI first.
         room = max(TORNADO_ROWS, self.size.height - FORM_HEIGHT)
         if len(lines) > room:
-            more = t("tornado_more", lang, count=len(lines) - room)
+            more = tn("tornado_more", len(lines) - room, lang)
             box.border_subtitle = f"{more} · {t('ranges_key', lang)}"
             lines = lines[:room]
         if not lines:
@@ -605,7 +605,7 @@ class BudgetScreen(SectionScreen):
         rows = sensitivity_rows(result, figure, currency, lang, half=7)
         hint = t("tornado_hint", lang)
         if len(rows) > room:
-            hint = t("tornado_more", lang, count=len(rows) - room) + " · " + hint
+            hint = tn("tornado_more", len(rows) - room, lang) + " · " + hint
         box.border_subtitle = hint
         lines = []
         for label, low, high, bars, at_low, at_high in rows[:room]:
@@ -646,7 +646,7 @@ class BudgetScreen(SectionScreen):
             return
         self._channels_drawn = drawn_from
         names = [
-            one_line(channel.label or channel.network.capitalize(), 12) + ("*" if mine else "")
+            one_line(channel.display_name, 12) + ("*" if mine else "")
             for channel, mine in zip(campaign.channels, own, strict=True)
         ]
         names.append(t("combined_plan", lang))
@@ -687,7 +687,7 @@ class BudgetScreen(SectionScreen):
             box.mount(Static(t("no_channels", self.lang), classes="hint"))
             return
         for index, channel in enumerate(channels):
-            label = one_line(channel.label or channel.network.capitalize(), 13)
+            label = one_line(channel.display_name, 13)
             share = NumberField(
                 f"share:{index}",
                 "rate",

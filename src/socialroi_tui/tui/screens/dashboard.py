@@ -20,6 +20,7 @@ from socialroi_tui.presenter import (
     dashboard_bar_charts,
     dashboard_row_label,
     format_by_unit,
+    import_field_name,
     kpi_name,
 )
 from socialroi_tui.text.numbers import format_money
@@ -606,7 +607,7 @@ class DashboardScreen(SectionScreen):
             )
             return
         columns = "".join(
-            f"  {one_line(header, 30)} → {t(f'import_field_{field}', lang)}\n"
+            f"  {one_line(header, 30)} → {import_field_name(field, preview.origin, lang)}\n"
             for header, field in preview.columns.items()
         )
         skipped = "".join(f"  {one_line(note.words(lang), 200)}\n" for note in preview.skipped)

@@ -60,7 +60,7 @@ class KpisScreen(SectionScreen):
         document = self.roi_app.document
         campaign, results = document.campaign, document.results
         catalog, lang, currency = load_catalog(), self.lang, campaign.meta.currency
-        channel_names = {c.id: c.label or c.network.capitalize() for c in campaign.channels}
+        channel_names = {c.id: c.display_name for c in campaign.channels}
         table = self.query_one(DataTable)
         row = table.cursor_row
         width = table.size.width or self.size.width or 78
