@@ -323,6 +323,39 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
     return "\n".join([*_report_heading(campaign, results, lang), *lines]) + "\n"
 
 
+def blank_label(campaign, key: str, lang: Language) -> str:
+    """A workbook's blank field as the participant knows it (``CTR``, ``Clics · nombre``,
+    ``SSI : marque professionnelle · cible``) rather than its key."""
+    part, _, name = key.partition(".")
+    kind, _, position = name.partition(":")
+    words = {field: (word, unit) for field, unit, word in PLAN_FIELDS}
+    if part == "budget" and kind in words:
+        return assumption_name(kind, words[kind][0], campaign.budget.pricing, lang)
+    index = int(position) if position.isdigit() else None
+    stages, channels = campaign.funnel.stages, campaign.channels
+    if part == "budget" and kind == "share" and index is not None and index < len(channels):
+        return f"{channels[index].display_name} · {t('share', lang)}"
+    if part == "funnel":
+        if kind == "bounce":
+            return t("bounce_rate", lang)
+        if index is not None and index < len(stages):
+            word = {"count": "blank_count", "step": "step_rate", "top": "blank_top"}[kind]
+            return f"{stages[index].label} · {t(word, lang)}"
+    if part == "objectives":
+        return t("blank_primary" if kind == "primary" else "section_objectives", lang)
+    if part == "kpis" and kind in ("target", "actual"):
+        rows = campaign.kpis
+        found = rows[index] if index is not None and index < len(rows) else None
+        found = found or next((r for r in rows if r.kpi == position), None)
+        if found is not None:
+            return f"{kpi_name(found, lang)} · {t(kind, lang)}"
+    if part == "kpis":
+        return t("section_kpis", lang)
+    if part == "actuals" and index is not None:
+        return t("blank_result", lang, number=index + 1, measure=t(kind, lang))
+    return key
+
+
 def import_field_name(field: str, origin: str, lang: Language) -> str:
     """The field an export's column feeds, as the preview names it: an analytics
     export's visits are its sessions (kept as the row's clicks)."""

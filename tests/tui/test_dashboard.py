@@ -422,7 +422,9 @@ async def test_platform_and_site_side_by_side_and_the_sales_source_switched(tmp_
         site = next(row for row in table_rows(app) if row[0] == "Hors réseaux")
         assert site[at("sessions")] == fr("3 600")
         await pilot.press("v")
-        await wait_for(pilot, lambda: "site" in str(table.border_title))
+        await wait_for(
+            pilot, lambda: str(table.border_title).startswith("Ventes et CA\u00a0: analytics")
+        )
         facebook = next(row for row in table_rows(app) if row[0] == "▾ Facebook")
         assert facebook[at("cpa")] == fr("18,75 €")  # 600 € for the 32 sales the site saw
         assert facebook[at("conversions")] == "32"  # the sales are the site's, everywhere

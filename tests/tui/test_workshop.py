@@ -109,7 +109,7 @@ async def test_a_missed_check_says_why_and_stays_on_the_step(tmp_path, capsys):
         await loaded(pilot)
         await wait_for(pilot, lambda: app.current_mode == "objectives")
         assert (
-            "Étape 1 sur 7" in app.screen.query_one("#workshop").plain
+            "Étape 1/7 — Objectifs" in app.screen.query_one("#workshop").plain
         )  # folded to one line at 80×24
         await pilot.press("f7")
         await wait_for(pilot, lambda: "✗" in app.screen.query_one("#workshop").plain)

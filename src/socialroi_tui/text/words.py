@@ -126,6 +126,16 @@ class Problems(ValueError):
 
 
 def explain(error: BaseException, lang: str) -> str:
-    """Why ``error`` happened, in ``lang`` when it carries problems (else its message)."""
+    """Why ``error`` happened, in ``lang`` when it carries problems or is a file's error
+    (else its message)."""
     words = getattr(error, "words", None)
-    return words(lang) if callable(words) else str(error)
+    if callable(words):
+        return words(lang)
+    if isinstance(error, OSError) and error.strerror:
+        if isinstance(error, FileNotFoundError):
+            problem = Problem.of("problem_no_file")
+        else:
+            problem = Problem.of("problem_cannot_read", reason=error.strerror)
+        name = Path(str(error.filename)).name if error.filename else ""
+        return Problem.of("problem_in_file", path=name, problem=problem).words(lang)
+    return str(error)

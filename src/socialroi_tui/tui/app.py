@@ -419,6 +419,7 @@ class SocialRoiApp(App[None]):
             self.notify(tn("panel_workshop_missed", missed, lang), severity="warning")
             self.workshop_open = True
             self.refresh_view()
+            self._show_latest_of_step()
             return
         following = first_unfinished_step(self.document.campaign)
         if following is None:
@@ -448,6 +449,14 @@ class SocialRoiApp(App[None]):
         self.edit(lambda c: use_hint(c, step.id, lang)[0])
         self.workshop_open = True
         self.refresh_view()
+        self._show_latest_of_step()
+
+    def _show_latest_of_step(self) -> None:
+        """The step's panel scrolled to its last check and hints."""
+        from socialroi_tui.tui.widgets.workshop import WorkshopPanel
+
+        for panel in self.screen.query(WorkshopPanel):
+            panel.show_latest()
 
     def _show(self, section: str) -> None:
         """Show the session's document (just opened, created or reloaded) at ``section``."""

@@ -18,7 +18,7 @@ from socialroi_tui.model.campaign import AttributionModel
 from socialroi_tui.presenter import bar_chart
 from socialroi_tui.text.numbers import format_decimal, format_rate
 from socialroi_tui.text.safe import cell_width, one_line
-from socialroi_tui.text.words import t
+from socialroi_tui.text.words import explain, t
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.bars import Bars
 from socialroi_tui.tui.widgets.figure_table import FigureTable, TableColumn
@@ -148,8 +148,7 @@ class AttributionScreen(SectionScreen):
             return
         _, table, problem = self._read
         if problem is not None:
-            words = problem.words(lang) if hasattr(problem, "words") else str(problem)
-            self._show_nothing(one_line(words, 400))
+            self._show_nothing(one_line(explain(problem, lang), 400))
             return
         chosen = self.roi_app.document.campaign.attribution.model
         value = self.figure == "value"
@@ -238,6 +237,10 @@ class AttributionScreen(SectionScreen):
 
         def chosen(path: Path | None) -> None:
             if path is None:
+                return
+            if not path.is_file():  # nothing changes: the journeys read so far stay
+                problem = FileNotFoundError(2, "no file", str(path))
+                self.notify(one_line(explain(problem, self.lang), 300), severity="error")
                 return
             name = str(path)
             if document.path is not None:

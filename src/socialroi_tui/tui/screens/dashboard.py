@@ -23,7 +23,7 @@ from socialroi_tui.presenter import (
     import_field_name,
     kpi_name,
 )
-from socialroi_tui.text.numbers import format_money
+from socialroi_tui.text.numbers import format_decimal, format_money
 from socialroi_tui.text.safe import cell_width, one_line, padded
 from socialroi_tui.text.words import explain, t, tn
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
@@ -57,6 +57,8 @@ NARROW_COLUMNS = (
 ROI side by side (all on screen at 80 columns), then their variance to the plan (and each
 network's share of the site's traffic, when the analytics gave it)."""
 WIDE = 110
+CREDITED = ("conversions", "variance_conversions")
+"""Sales an attribution model credits: fractions of sales, shown with their decimals."""
 WHOLE_UNITS = ("spend", "plan", "variance", "revenue", "revenue_analytics", "revenue_gap", "profit")
 """Amounts shown without cents in a narrow table (a CPA keeps them)."""
 
@@ -253,7 +255,8 @@ class DashboardScreen(SectionScreen):
         label_width = 34 if wide else 16
         collapsed = self.collapsed
         results = document.results
-        two_sources = bool(results.analytics_by_channel)
+        two_sources = len(self._sources()) > 1
+        credited = results.sales_from == "attribution"
 
         def cell(row: DashboardRow, key: str) -> str:
             if key == "label":
@@ -268,6 +271,8 @@ class DashboardScreen(SectionScreen):
                 value, unit = row.figure(key), DASHBOARD_UNITS[key]
             if unit == "money" and key in WHOLE_UNITS and not wide:
                 return format_money(value, currency, lang, places=0)
+            if unit == "count" and credited and key in CREDITED:  # shares of sales
+                return format_decimal(value, 2, lang, trim=True)
             return format_by_unit(value, unit, currency, lang)
 
         # Wide enough for the networks' and the total's figures (a publication's may
@@ -294,7 +299,6 @@ class DashboardScreen(SectionScreen):
             self._draw_bars()
         else:
             self._draw_kpis()
-        two_sources = two_sources or results.sales_from != "platform"
         title = self._sales_title() if two_sources else ""
         if table.border_title != title:
             table.border_title = title
@@ -331,40 +335,64 @@ class DashboardScreen(SectionScreen):
 
         self.app.push_screen(ColumnsDialog(columns, list(self._shown_columns()), lang), chosen)
 
-    def action_switch_sales_from(self) -> None:
-        """The sales, CPA, profit, ROI and ROAS from the platforms' sales, the site's, or
-        those the chosen attribution model credits: the next source there is."""
-        lang = self.lang
+    def _sources(self) -> list[str]:
+        """The sources of sales there are: the platforms', the site's (GA4), and the
+        attribution's when the campaign names journeys."""
         document = self.roi_app.document
         sources = ["platform"]
         if document.results.analytics_by_channel:
             sources.append("analytics")
         if document.campaign.attribution.journeys:
             sources.append("attribution")
-        if len(sources) == 1:
-            self.notify(t("no_analytics", lang), severity="warning")
+        return sources
+
+    def _next_source(self) -> str:
+        sources = self._sources()
+        now = self.roi_app.document.campaign.dashboard.sales_from
+        return sources[(sources.index(now) + 1) % len(sources)] if now in sources else "platform"
+
+    def action_switch_sales_from(self) -> None:
+        """The sales, CPA, profit, ROI and ROAS from the platforms' sales, the site's, or
+        those the chosen attribution model credits: the next source there is."""
+        if len(self._sources()) == 1:
+            self.notify(t("no_analytics", self.lang), severity="warning")
             return
-        now = document.campaign.dashboard.sales_from
-        following = (
-            sources[(sources.index(now) + 1) % len(sources)] if now in sources else "platform"
-        )
+        following = self._next_source()
         if self.roi_app.edit(lambda c: editing.set_sales_from(c, following)):
             self._say_sales_source()
 
+    def _attribution_unread(self) -> str | None:
+        """Why the attribution's sales, asked for, cannot be counted (None: they can)."""
+        document = self.roi_app.document
+        problem = document.attribution_problem
+        if document.campaign.dashboard.sales_from != "attribution" or problem is None:
+            return None
+        return explain(problem, self.lang)
+
     def _say_sales_source(self) -> None:
         """Whose sales the table counts now (and why not the attribution's, if so)."""
-        document, lang = self.roi_app.document, self.lang
-        problem = document.attribution_problem
-        if document.campaign.dashboard.sales_from == "attribution" and problem is not None:
-            words = problem.words(lang) if hasattr(problem, "words") else str(problem)
-            self.notify(one_line(words, 300), title=t("attribution_unread", lang), severity="error")
+        unread = self._attribution_unread()
+        if unread is not None:
+            self.notify(
+                one_line(unread, 300), title=t("attribution_unread", self.lang), severity="error"
+            )
             return
         self.notify(self._sales_title())
 
     def _sales_title(self) -> str:
-        results = self.roi_app.document.results
-        model = t(f"model_{self.roi_app.document.campaign.attribution.model}", self.lang)
-        return t(f"sales_from_{results.sales_from}", self.lang, model=model)
+        """``Ventes et CA : attribution Markov · v : plateformes``."""
+        lang, campaign = self.lang, self.roi_app.document.campaign
+        model = t(f"model_{campaign.attribution.model}", lang)
+        now = self.roi_app.document.results.sales_from
+        title = t("sales_title", lang, source=t(f"sales_source_{now}", lang, model=model))
+        if self._attribution_unread() is not None:
+            title = t("attribution_unread", lang)
+        following = self._next_source()
+        if following != now:
+            title += " · " + t(
+                "sales_next", lang, source=t(f"sales_source_{following}", lang, model=model)
+            )
+        return title
 
     def _draw_bars(self) -> None:
         """Each network's spend and CPA against the plan, as bars."""

@@ -144,6 +144,7 @@ class SectionScreen(Screen):
         """The current step's line (and panel), and its blank fields marked."""
         from socialroi_tui.engine.workshop import blank_fields, workshop_progress
         from socialroi_tui.model.workshop import text_in
+        from socialroi_tui.presenter import blank_label
         from socialroi_tui.tui.widgets.number_field import NumberField
 
         app, lang = self.roi_app, self.lang
@@ -166,7 +167,10 @@ class SectionScreen(Screen):
                 section=step.section,
                 title=text_in(step.title, lang),
                 instructions=text_in(step.instructions, lang),
-                blanks=[f"{field.key} {'✓' if field.filled else '✎'}" for field in fields],
+                blanks=[
+                    f"{blank_label(campaign, field.key, lang)} {'✓' if field.filled else '✎'}"
+                    for field in fields
+                ],
                 results=app.workshop_results.get(step.id, []),
                 hints=hints_shown(campaign, step.id, lang),
                 done=workshop_progress(campaign).steps_done,

@@ -32,7 +32,6 @@ class WorkshopPanel(VerticalScroll):
         display: block;
     }
     WorkshopPanel.-open {
-        max-height: 12;
         border-bottom: solid $secondary;
     }
     """
@@ -47,12 +46,17 @@ class WorkshopPanel(VerticalScroll):
         """Draw ``view`` (None: no workbook, nothing shown), folded or ``opened``."""
         self.set_class(view is not None, "-shown")
         self.set_class(view is not None and opened, "-open")
+        # Opened, a third of the terminal at most: the section stays usable beside it.
+        self.styles.max_height = max(self.app.size.height // 3, 4) if opened else 1
         if view is None:
             self.plain = ""
             return
+        width = (self.size.width or self.app.size.width) - 2
+        headline = view.headline(lang)
         keys = f"  {t('panel_workshop_keys', lang)}"
-        room = max((self.size.width or self.app.size.width) - 2 - len(keys), 20)
-        line = Text(one_line(view.headline(lang), room), style="bold")
+        if len(headline) + len(keys) > width:  # the step's title first, the keys shorter
+            keys = "  F6·F7·F8"
+        line = Text(one_line(headline, max(width - len(keys), 20)), style="bold")
         line.append(keys, style="dim")
         parts: list = [line]
         if opened:
@@ -73,6 +77,10 @@ class WorkshopPanel(VerticalScroll):
             part.plain if isinstance(part, Text) else view.instructions for part in parts
         )
         self.query_one("#workshop-text", Static).update(Group(*parts))
+
+    def show_latest(self) -> None:
+        """Scroll to the end, where a check's outcome and the hints are."""
+        self.call_after_refresh(self.scroll_end, animate=False)
 
 
 @dataclass(frozen=True)
