@@ -169,9 +169,10 @@ def _csv(table: AttributionTable) -> str:
 
 def _markdown(table: AttributionTable, lang: Language) -> str:
     markov = "markov" in table.models
+    spread = len(table.models) > 1  # between models: none with one
     header = [t("attribution_channel", lang), ""]
     header += [t(f"model_{model}", lang) for model in table.models]
-    header += [t("attribution_spread", lang)]
+    header += [t("attribution_spread", lang)] if spread else []
     if markov:
         header.append(t("attribution_removal_effect", lang))
     lines = [
@@ -194,13 +195,15 @@ def _markdown(table: AttributionTable, lang: Language) -> str:
             for m in table.models
         ]
         cells = [markdown_cell(row.channel), t("attribution_conversions", lang), *conversions]
-        cells.append(format_decimal(row.spread_conversions, 2, lang))
+        if spread:
+            cells.append(format_decimal(row.spread_conversions, 2, lang))
         if markov:
             cells.append(format_rate(row.removal_effect, lang))
         lines.append("| " + " | ".join(cells) + " |")
         values = [format_decimal(row.value[m], 2, lang) for m in table.models]
         cells = ["", t("attribution_value", lang), *values]
-        cells.append(format_decimal(row.spread_value, 2, lang))
+        if spread:
+            cells.append(format_decimal(row.spread_value, 2, lang))
         if markov:
             cells.append("")
         lines.append("| " + " | ".join(cells) + " |")
