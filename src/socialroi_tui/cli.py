@@ -942,8 +942,8 @@ def _release(args, lang: Language) -> int:
     summary = t(
         "workshop_release_summary",
         lang,
-        written=written,
-        skipped=len(released) - written,
+        written=tn("workshop_written", written, lang),
+        skipped=tn("workshop_skipped", len(released) - written, lang),
         folder=args.to,
     )
     print(summary)
@@ -1274,8 +1274,8 @@ def _visible_output():
 
 def _lang_from_argv(argv: list[str]) -> Language:
     """The ``--lang`` value if present (needed before numbers are parsed), else the
-    language of the campaign named (``FILE.toml``, ``--into FILE.toml``), else the
-    locale."""
+    language of the campaign named (``FILE.toml``, ``--into FILE.toml``), else that of a
+    folder's first workbook (``workshop status DIR``), else the locale."""
     explicit = None
     for index, word in enumerate(argv):
         if word == "--lang" and index + 1 < len(argv):
@@ -1287,6 +1287,13 @@ def _lang_from_argv(argv: list[str]) -> Language:
 
         campaigns = (Path(word) for word in argv if word.endswith(".toml"))
         explicit = next(filter(None, map(campaign_language, campaigns)), None)
+    if explicit is None:  # a workshop's folder: its workbooks' language
+        folders = (Path(word) for word in argv if not word.startswith("-"))
+        for folder in (f for f in folders if f.is_dir()):
+            workbooks = sorted(folder.glob("*.toml"))[:1]
+            explicit = next(filter(None, map(campaign_language, workbooks)), None)
+            if explicit:
+                break
     return detect_language(explicit)
 
 
