@@ -182,3 +182,17 @@ def test_a_sort_made_again_after_results_are_added_is_the_sort_made_afresh(
     assert sorted_after((now, sort_rows(now, column, descending)), now, column, descending) == (
         sort_rows(now, column, descending)
     )
+
+
+def test_a_networks_reach_unknown_keeps_the_campaigns_unknown():
+    """Facebook's two rows make its reach unknown; Instagram's one row knows its own:
+    the campaign's reach is not Instagram's alone (found by the law above)."""
+    rows = [
+        ActualResult(channel="fb", reach=Decimal(0)),
+        ActualResult(channel="fb", reach=Decimal(0)),
+        ActualResult(channel="ig", reach=Decimal(0)),
+    ]
+    summary = summarise_actuals(campaign_of(CHANNELS, rows))
+    assert summary.by_channel["fb"].measures["reach"] is None
+    assert summary.by_channel["ig"].measures["reach"] == 0
+    assert summary.total.measures["reach"] is None

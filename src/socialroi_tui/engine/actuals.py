@@ -79,9 +79,10 @@ def _summed(
                 counted = True
                 current = measures[name]
                 measures[name] = value if current is None else current + value
-        active += counted
-        if summed:
+        if summed:  # a part that added up results counts, its reach unknown or not
+            counted = counted or row.counted > 0
             counted_in_parts += row.counted
+        active += counted
     if active > 1:
         # Reach counts people once: the people two publications reached are not the sum
         # of each one's (the same person saw both). Unknown ("—") rather than too many.
