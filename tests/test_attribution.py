@@ -307,3 +307,61 @@ def test_touchpoints_bad_rows_with_their_lines():
         read_touchpoints(data)
     text = caught.value.words("en")
     assert "line 2:" in text and "line 3:" in text and "line 4:" in text
+
+
+def _careful(data: bytes) -> Journeys:
+    """The reading every file took before the streamed one (and odd files still take)."""
+    from socialroi_tui.store.csv_import import decode
+    from socialroi_tui.store.journeys import _paths_from_text
+
+    return _paths_from_text(decode(data), "<paths>")
+
+
+STREAMED = {
+    "benchmark's generator": None,
+    "aliases merging paths": (
+        b"path;total_conversions;total_conversion_value;total_null\n"
+        b"fb>E-mail;1;10.5;2\nFacebook  >  e-mail;2;1000.25;0\n"
+        b"m.facebook.com > Word of Mouth;0;0;4\n fb > lnkd.in ;1;0.000000000001;0\n"
+    ),
+    "integers with semicolons (read the French way)": (
+        b"path;total_conversions;total_conversion_value;total_null\na>b;1;10;2\nb;3;;\n\n"
+    ),
+    "French decimals": b"path;total_conversions;total_conversion_value\na > b;1;10,5\nb;3;0,125\n",
+    "commas, CRLF, no nulls column": b"path,total_conversions,value\r\na>b,1,3.50\r\na>b,2,1\r\n",
+}
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_the_streamed_reading_gives_what_the_careful_one_gives(name, tmp_path):
+    from benchmarks.attribution import paths_file
+
+    from socialroi_tui.store.journeys import _paths_streamed
+
+    data = STREAMED[name]
+    path = paths_file(tmp_path, 3000) if data is None else tmp_path / "j.csv"
+    if data is None:
+        data = path.read_bytes()
+    else:
+        path.write_bytes(data)
+    careful = _careful(data)
+    assert _paths_streamed(path, data.decode()[:4000]) is not None  # not a fallback
+    for streamed in (read_journeys_file(path), read_paths(data)):
+        assert streamed == careful
+        assert streamed.frame.schema == careful.frame.schema  # the decimals' scale too
+        assert attribute_all(streamed) == attribute_all(careful)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"path;conv;value;null\na > b;1;1 000,5;0\nb;1;2,5;0\n",  # spaced thousands
+        b"path;conv;value;null\na;1; 10;0\n",  # spaces around a number
+        b"# journeys\npath;conv\na;1\n",  # a comment above the header
+        b"path;conv\na\xe9;1\n",  # not UTF-8
+    ],
+)
+def test_odd_files_fall_back_to_the_careful_reading(data, tmp_path):
+    path = tmp_path / "j.csv"
+    path.write_bytes(data)
+    assert read_journeys_file(path) == _careful(data)
