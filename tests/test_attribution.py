@@ -16,6 +16,7 @@ from socialroi_tui.engine.attribution import (
     NOTE_NEEDS_TIMESTAMPS,
     Credit,
     Journeys,
+    apportion,
     attribute,
     attribute_all,
     channels_of,
@@ -224,6 +225,79 @@ def test_the_same_journeys_give_the_same_figures_in_any_order(rows):
     once = attribute_all(_journeys_of(rows))
     again = attribute_all(_journeys_of(list(reversed(rows))))
     assert once == again
+
+
+def _by_hand(rows, model: str, weights=(D("0.4"), D("0.2"), D("0.4"))) -> dict[str, Fraction]:
+    """Conversions credited by ``model``, touch by touch in Python: the reference the
+    models' integer-coded group-bys are checked against."""
+    credit: dict[str, Fraction] = {}
+    first_w, middle_w, last_w = (Fraction(w) / Fraction(sum(weights)) for w in weights)
+    for path, conversions, *_ in rows:
+        n = len(path)
+        if model == "last":
+            parts = [Fraction(0)] * (n - 1) + [Fraction(1)]
+        elif model == "first":
+            parts = [Fraction(1)] + [Fraction(0)] * (n - 1)
+        elif model == "linear":
+            parts = [Fraction(1, n)] * n
+        elif model == "position":
+            ends = first_w + last_w
+            if n == 1:
+                parts = [Fraction(1)]
+            elif n == 2:
+                parts = [first_w / ends, last_w / ends] if ends else [Fraction(1, 2)] * 2
+            else:
+                parts = [first_w, *[middle_w / (n - 2)] * (n - 2), last_w]
+        else:  # shapley: each journey shared by its distinct channels (a unanimity game)
+            path = sorted(set(path))
+            parts = [Fraction(1, len(path))] * len(path)
+        for channel, part in zip(path, parts, strict=True):
+            credit[channel] = credit.get(channel, Fraction(0)) + conversions * part
+    return credit
+
+
+def _steps_by_hand(rows, order: int) -> dict[tuple[str, str], Fraction]:
+    counted: dict[tuple[str, str], Fraction] = {}
+
+    def add(key, amount):
+        if amount:
+            counted[key] = counted.get(key, Fraction(0)) + amount
+
+    for path, conversions, _value, nulls in rows:
+        weight = Fraction(conversions + nulls)
+        if not weight:
+            continue
+        states = ["\x1f".join(path[max(0, i - order + 1) : i + 1]) for i in range(len(path))]
+        for before, after in zip(["\x00start", *states], states, strict=False):
+            add((before, after), weight)
+        add((states[-1], "\x00conversion"), Fraction(conversions))
+        add((states[-1], "\x00null"), Fraction(nulls))
+    return counted
+
+
+@settings(max_examples=40, deadline=None)
+@given(ROWS, st.sampled_from([(4, 2, 4), (1, 0, 3), (0, 1, 0), (0, 0, 1)]))
+def test_the_grouped_models_equal_a_touch_by_touch_reckoning(rows, weights):
+    j = _journeys_of(rows)
+    weights = tuple(D(w) for w in weights)
+    total = j.total("conversions")
+    for model in ("last", "first", "linear", "position", "shapley"):
+        credit = attribute(j, model, position_weights=weights)
+        expected = _by_hand(rows, model, weights)
+        shares = {name: expected.get(name, Fraction(0)) for name in channels_of(j)}
+        assert credit.conversions == apportion(shares, total), model
+    for order in (1, 2, 3):
+        assert transitions(j, order) == _steps_by_hand(rows, order)
+
+
+def test_shapley_beyond_fifteen_channels_equals_the_reckoning_by_hand():
+    rows = [([f"c{i}", f"c{(i * 7) % 17}", f"c{(i * 3) % 17}"], i % 3, 0, 1) for i in range(40)]
+    j = _journeys_of(rows)
+    credit = attribute(j, "shapley")
+    assert credit.note is not None  # the closed form
+    expected = _by_hand(rows, "shapley")
+    shares = {name: expected.get(name, Fraction(0)) for name in channels_of(j)}
+    assert credit.conversions == apportion(shares, j.total("conversions"))
 
 
 # --- readers ------------------------------------------------------------------------------
