@@ -2,8 +2,10 @@
 
 * **Paths**, as ChannelAttribution reads them: one row per path,
   ``path;total_conversions;total_conversion_value;total_null``, channels separated by
-  ``>`` (spaces around it optional), ``;``, ``,`` or tab between the columns. Read and
-  aggregated with polars (a million rows in a fraction of a second).
+  ``>`` (spaces around it optional), ``;``, ``,`` or tab between the columns. A plain
+  UTF-8 file is read and grouped by polars's streaming engine straight from the file (no
+  row becomes a Python object); an odd one (not UTF-8, comments above the header, numbers
+  written ``1 234,50``, a bad row) is decoded whole and read with care, which says where.
 * **Touchpoints**, as analytics and CRM exports give them: one row per contact, with a
   person (or journey) id, a timestamp, a channel and, on converting rows, a conversion
   flag and a value. Journeys are built per person, ordered by time, each ending at a
