@@ -16,6 +16,7 @@ from socialroi_tui.engine.attribution import (
     NOTE_NEEDS_TIMESTAMPS,
     Credit,
     Journeys,
+    apportion,
     attribute,
     attribute_all,
     channels_of,
@@ -226,6 +227,79 @@ def test_the_same_journeys_give_the_same_figures_in_any_order(rows):
     assert once == again
 
 
+def _by_hand(rows, model: str, weights=(D("0.4"), D("0.2"), D("0.4"))) -> dict[str, Fraction]:
+    """Conversions credited by ``model``, touch by touch in Python: the reference the
+    models' integer-coded group-bys are checked against."""
+    credit: dict[str, Fraction] = {}
+    first_w, middle_w, last_w = (Fraction(w) / Fraction(sum(weights)) for w in weights)
+    for path, conversions, *_ in rows:
+        n = len(path)
+        if model == "last":
+            parts = [Fraction(0)] * (n - 1) + [Fraction(1)]
+        elif model == "first":
+            parts = [Fraction(1)] + [Fraction(0)] * (n - 1)
+        elif model == "linear":
+            parts = [Fraction(1, n)] * n
+        elif model == "position":
+            ends = first_w + last_w
+            if n == 1:
+                parts = [Fraction(1)]
+            elif n == 2:
+                parts = [first_w / ends, last_w / ends] if ends else [Fraction(1, 2)] * 2
+            else:
+                parts = [first_w, *[middle_w / (n - 2)] * (n - 2), last_w]
+        else:  # shapley: each journey shared by its distinct channels (a unanimity game)
+            path = sorted(set(path))
+            parts = [Fraction(1, len(path))] * len(path)
+        for channel, part in zip(path, parts, strict=True):
+            credit[channel] = credit.get(channel, Fraction(0)) + conversions * part
+    return credit
+
+
+def _steps_by_hand(rows, order: int) -> dict[tuple[str, str], Fraction]:
+    counted: dict[tuple[str, str], Fraction] = {}
+
+    def add(key, amount):
+        if amount:
+            counted[key] = counted.get(key, Fraction(0)) + amount
+
+    for path, conversions, _value, nulls in rows:
+        weight = Fraction(conversions + nulls)
+        if not weight:
+            continue
+        states = ["\x1f".join(path[max(0, i - order + 1) : i + 1]) for i in range(len(path))]
+        for before, after in zip(["\x00start", *states], states, strict=False):
+            add((before, after), weight)
+        add((states[-1], "\x00conversion"), Fraction(conversions))
+        add((states[-1], "\x00null"), Fraction(nulls))
+    return counted
+
+
+@settings(max_examples=40, deadline=None)
+@given(ROWS, st.sampled_from([(4, 2, 4), (1, 0, 3), (0, 1, 0), (0, 0, 1)]))
+def test_the_grouped_models_equal_a_touch_by_touch_reckoning(rows, weights):
+    j = _journeys_of(rows)
+    weights = tuple(D(w) for w in weights)
+    total = j.total("conversions")
+    for model in ("last", "first", "linear", "position", "shapley"):
+        credit = attribute(j, model, position_weights=weights)
+        expected = _by_hand(rows, model, weights)
+        shares = {name: expected.get(name, Fraction(0)) for name in channels_of(j)}
+        assert credit.conversions == apportion(shares, total), model
+    for order in (1, 2, 3):
+        assert transitions(j, order) == _steps_by_hand(rows, order)
+
+
+def test_shapley_beyond_fifteen_channels_equals_the_reckoning_by_hand():
+    rows = [([f"c{i}", f"c{(i * 7) % 17}", f"c{(i * 3) % 17}"], i % 3, 0, 1) for i in range(40)]
+    j = _journeys_of(rows)
+    credit = attribute(j, "shapley")
+    assert credit.note is not None  # the closed form
+    expected = _by_hand(rows, "shapley")
+    shares = {name: expected.get(name, Fraction(0)) for name in channels_of(j)}
+    assert credit.conversions == apportion(shares, j.total("conversions"))
+
+
 # --- readers ------------------------------------------------------------------------------
 
 
@@ -307,3 +381,61 @@ def test_touchpoints_bad_rows_with_their_lines():
         read_touchpoints(data)
     text = caught.value.words("en")
     assert "line 2:" in text and "line 3:" in text and "line 4:" in text
+
+
+def _careful(data: bytes) -> Journeys:
+    """The reading every file took before the streamed one (and odd files still take)."""
+    from socialroi_tui.store.csv_import import decode
+    from socialroi_tui.store.journeys import _paths_from_text
+
+    return _paths_from_text(decode(data), "<paths>")
+
+
+STREAMED = {
+    "benchmark's generator": None,
+    "aliases merging paths": (
+        b"path;total_conversions;total_conversion_value;total_null\n"
+        b"fb>E-mail;1;10.5;2\nFacebook  >  e-mail;2;1000.25;0\n"
+        b"m.facebook.com > Word of Mouth;0;0;4\n fb > lnkd.in ;1;0.000000000001;0\n"
+    ),
+    "integers with semicolons (read the French way)": (
+        b"path;total_conversions;total_conversion_value;total_null\na>b;1;10;2\nb;3;;\n\n"
+    ),
+    "French decimals": b"path;total_conversions;total_conversion_value\na > b;1;10,5\nb;3;0,125\n",
+    "commas, CRLF, no nulls column": b"path,total_conversions,value\r\na>b,1,3.50\r\na>b,2,1\r\n",
+}
+
+
+@pytest.mark.parametrize("name", STREAMED)
+def test_the_streamed_reading_gives_what_the_careful_one_gives(name, tmp_path):
+    from benchmarks.attribution import paths_file
+
+    from socialroi_tui.store.journeys import _paths_streamed
+
+    data = STREAMED[name]
+    path = paths_file(tmp_path, 3000) if data is None else tmp_path / "j.csv"
+    if data is None:
+        data = path.read_bytes()
+    else:
+        path.write_bytes(data)
+    careful = _careful(data)
+    assert _paths_streamed(path, data.decode()[:4000]) is not None  # not a fallback
+    for streamed in (read_journeys_file(path), read_paths(data)):
+        assert streamed == careful
+        assert streamed.frame.schema == careful.frame.schema  # the decimals' scale too
+        assert attribute_all(streamed) == attribute_all(careful)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"path;conv;value;null\na > b;1;1 000,5;0\nb;1;2,5;0\n",  # spaced thousands
+        b"path;conv;value;null\na;1; 10;0\n",  # spaces around a number
+        b"# journeys\npath;conv\na;1\n",  # a comment above the header
+        b"path;conv\na\xe9;1\n",  # not UTF-8
+    ],
+)
+def test_odd_files_fall_back_to_the_careful_reading(data, tmp_path):
+    path = tmp_path / "j.csv"
+    path.write_bytes(data)
+    assert read_journeys_file(path) == _careful(data)

@@ -64,16 +64,25 @@ def _decimal_type(values: Iterable[Decimal]) -> pl.Decimal:
     return pl.Decimal(38, min(scale, 18))
 
 
+CODE = pl.UInt32
+"""A channel in a path: its index in ``Journeys.channels``."""
+
+
+def _in_order(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(set(names), key=lambda n: (n.casefold(), n)))
+
+
 class Journeys:
     """Distinct journeys, aggregated: each path's channels in order (after aliases), its
     conversions, their value and its non-conversions (``nulls``); ``ages`` per touch, in
     days before the conversion, when the journeys came from timestamps.
 
-    Held in columns (``frame``: ``path`` list of strings, ``conversions``, ``value``,
-    ``nulls`` as decimals); ``paths``, ``conversions``… are tuples built on first use.
-    Immutable."""
+    Held in columns (``frame``: ``path`` a list of channel codes, each an index in
+    ``channels``, the channels sorted by name; ``conversions``, ``value``, ``nulls`` as
+    decimals): the models group integers, never names. ``paths``, ``conversions``… are
+    tuples built on first use. Immutable."""
 
-    __slots__ = ("_ages", "_cache", "_frame")
+    __slots__ = ("_ages", "_cache", "_channels", "_frame")
 
     def __init__(
         self,
@@ -100,16 +109,19 @@ class Journeys:
             raise AttributionError("conversions, value and nulls are finite, zero or more")
         if any(v and not c for c, v in zip(numbers["conversions"], numbers["value"], strict=True)):
             raise AttributionError("a value without any conversion")
+        channels = _in_order(channel for path in paths for channel in path)
+        code = {name: number for number, name in enumerate(channels)}
         frame = pl.DataFrame(
-            {"path": [list(path) for path in paths]},
-            schema={"path": pl.List(pl.String)},
+            {"path": [[code[channel] for channel in path] for path in paths]},
+            schema={"path": pl.List(CODE)},
         )
         for name, column in numbers.items():
             frame = frame.with_columns(pl.Series(name, column, dtype=_decimal_type(column)))
-        self._set(frame, ages)
+        self._set(frame, channels, ages)
 
-    def _set(self, frame: pl.DataFrame, ages) -> None:
+    def _set(self, frame: pl.DataFrame, channels: tuple[str, ...], ages) -> None:
         object.__setattr__(self, "_frame", frame)
+        object.__setattr__(self, "_channels", channels)
         object.__setattr__(self, "_ages", ages)
         object.__setattr__(self, "_cache", {})
 
@@ -117,9 +129,26 @@ class Journeys:
     def from_frame(
         cls, frame: pl.DataFrame, ages: Sequence[Sequence[Decimal]] | None = None
     ) -> Journeys:
-        """Journeys over a frame already checked by a reader (columns as ``frame``)."""
+        """Journeys over a frame already checked by a reader, ``path`` a list of names."""
+        channels = _in_order(frame.select(pl.col("path").explode().unique()).to_series())
+        code = {name: number for number, name in enumerate(channels)}
+        coded = frame.with_columns(
+            pl.col("path").list.eval(pl.element().replace_strict(code, return_dtype=CODE))
+        )
+        return cls.from_codes(coded, channels, ages)
+
+    @classmethod
+    def from_codes(
+        cls,
+        frame: pl.DataFrame,
+        channels: tuple[str, ...],
+        ages: Sequence[Sequence[Decimal]] | None = None,
+    ) -> Journeys:
+        """Journeys over a frame already checked by a reader, ``path`` a list of codes
+        into ``channels`` (sorted as ``channels_of`` sorts them, each one used)."""
         journeys = cls.__new__(cls)
-        journeys._set(frame.select("path", "conversions", "value", "nulls"), ages)
+        frame = frame.select(pl.col("path").cast(pl.List(CODE)), "conversions", "value", "nulls")
+        journeys._set(frame, tuple(channels), ages)
         return journeys
 
     def __setattr__(self, name, value):
@@ -129,10 +158,20 @@ class Journeys:
     def frame(self) -> pl.DataFrame:
         return self._frame
 
+    @property
+    def channels(self) -> tuple[str, ...]:
+        """Every channel of the journeys, converting or not, sorted by name; a path's
+        codes are indices into it."""
+        return self._channels
+
     def _column(self, name: str) -> tuple:
         if name not in self._cache:
             values = self._frame.get_column(name).to_list()
-            self._cache[name] = tuple(tuple(x) if name == "path" else Decimal(x) for x in values)
+            if name == "path":
+                names = self._channels
+                self._cache[name] = tuple(tuple(names[c] for c in path) for path in values)
+            else:
+                self._cache[name] = tuple(Decimal(x) for x in values)
         return self._cache[name]
 
     @property
@@ -191,10 +230,31 @@ class Credit:
 
 def channels_of(journeys: Journeys) -> tuple[str, ...]:
     """Every channel of the journeys, converting or not, sorted by name."""
-    if "channels" not in journeys._cache:
-        names = journeys.frame.select(pl.col("path").explode().unique()).to_series().to_list()
-        journeys._cache["channels"] = tuple(sorted(names, key=lambda n: (n.casefold(), n)))
-    return journeys._cache["channels"]
+    return journeys.channels
+
+
+def _touches(journeys: Journeys) -> pl.DataFrame:
+    """One row per touch, shared by the models that split paths: its ``journey`` (row),
+    ``position`` in the path, the path's length (``touches``), the ``channel``'s code,
+    and the journey's ``conversions``, ``value`` and ``nulls``."""
+    if "touches" not in journeys._cache:
+        frame = journeys.frame.with_row_index("journey").with_columns(
+            pl.col("path").list.len().cast(pl.Int64).alias("touches")
+        )
+        frame = frame.with_columns(
+            (pl.col("touches").cum_sum() - pl.col("touches")).alias("offset")
+        )
+        touches = frame.explode("path").with_row_index("index")
+        journeys._cache["touches"] = touches.select(
+            "journey",
+            (pl.col("index").cast(pl.Int64) - pl.col("offset")).alias("position"),
+            "touches",
+            pl.col("path").alias("channel"),
+            "conversions",
+            "value",
+            "nulls",
+        )
+    return journeys._cache["touches"]
 
 
 # --- exact shares ------------------------------------------------------------------------
@@ -262,24 +322,23 @@ def _add(target: dict[str, Fraction], name: str, amount: Fraction) -> None:
 
 def _touch(journeys: Journeys, model: str) -> Credit:
     pick = pl.col("path").list.last() if model == "last" else pl.col("path").list.first()
+    names = journeys.channels
     conv: dict[str, Fraction] = {}
     val: dict[str, Fraction] = {}
     frame = journeys.frame.select(pick.alias("channel"), "conversions", "value")
     for channel, conversions, value in _sums(frame, ["channel"]):
-        _add(conv, channel, _fraction(conversions))
-        _add(val, channel, _fraction(value))
+        _add(conv, names[channel], _fraction(conversions))
+        _add(val, names[channel], _fraction(value))
     return _credit(model, journeys, conv, val)
 
 
 def _linear(journeys: Journeys) -> Credit:
-    frame = journeys.frame.select(
-        pl.col("path").list.len().alias("touches"), "path", "conversions", "value"
-    ).explode("path")
+    names = journeys.channels
     conv: dict[str, Fraction] = {}
     val: dict[str, Fraction] = {}
-    for touches, channel, conversions, value in _sums(frame, ["touches", "path"]):
-        _add(conv, channel, _fraction(conversions) / touches)
-        _add(val, channel, _fraction(value) / touches)
+    for touches, channel, conversions, value in _sums(_touches(journeys), ["touches", "channel"]):
+        _add(conv, names[channel], _fraction(conversions) / touches)
+        _add(val, names[channel], _fraction(value) / touches)
     return _credit("linear", journeys, conv, val)
 
 
@@ -290,35 +349,34 @@ def _position(journeys: Journeys, weights: tuple[Decimal, Decimal, Decimal]) -> 
     ends = first_w + last_w
     # Two touches share the first and last weights between them (half each by default).
     two_first, two_last = (first_w / ends, last_w / ends) if ends else (Fraction(1, 2),) * 2
-    frame = journeys.frame.select(
-        pl.col("path").list.len().alias("touches"), "path", "conversions", "value"
+
+    def part(place: int, touches: int) -> Fraction:
+        if touches == 1:
+            return Fraction(1)
+        if place == 0:
+            return two_first if touches == 2 else first_w
+        if place == 2:
+            return two_last if touches == 2 else last_w
+        return middle_w / (touches - 2)
+
+    place = (
+        pl.when(pl.col("position") == 0)
+        .then(0)
+        .when(pl.col("position") == pl.col("touches") - 1)
+        .then(2)
+        .otherwise(1)
+        .alias("place")
     )
+    frame = _touches(journeys).with_columns(place)
+    names = journeys.channels
     conv: dict[str, Fraction] = {}
     val: dict[str, Fraction] = {}
-
-    def credit(channel, conversions, value, part):
-        _add(conv, channel, _fraction(conversions) * part)
-        _add(val, channel, _fraction(value) * part)
-
-    firsts = frame.select(pl.col("path").list.first().alias("channel"), "touches", "conversions")
-    firsts = firsts.with_columns(frame.get_column("value"))
-    for channel, touches, conversions, value in _sums(firsts, ["channel", "touches"]):
-        if touches == 1:
-            credit(channel, conversions, value, Fraction(1))
-        else:
-            credit(channel, conversions, value, two_first if touches == 2 else first_w)
-    lasts = frame.filter(pl.col("touches") >= 2).select(
-        pl.col("path").list.last().alias("channel"), "touches", "conversions", "value"
-    )
-    for channel, touches, conversions, value in _sums(lasts, ["channel", "touches"]):
-        credit(channel, conversions, value, two_last if touches == 2 else last_w)
-    middles = (
-        frame.filter(pl.col("touches") >= 3)
-        .with_columns(pl.col("path").list.slice(1, pl.col("touches") - 2))
-        .explode("path")
-    )
-    for touches, channel, conversions, value in _sums(middles, ["touches", "path"]):
-        credit(channel, conversions, value, middle_w / (touches - 2))
+    for place_, touches, channel, conversions, value in _sums(
+        frame, ["place", "touches", "channel"]
+    ):
+        share = part(place_, touches)
+        _add(conv, names[channel], _fraction(conversions) * share)
+        _add(val, names[channel], _fraction(value) * share)
     return _credit("position", journeys, conv, val)
 
 
@@ -361,45 +419,41 @@ def transitions(journeys: Journeys, order: int = 1) -> dict[tuple[str, str], Fra
     """Each transition (from, to) of the chain and its count: each path counts its
     conversions plus its nulls, every touch a step (repeats included). States are the
     last ``order`` channels joined by ``\\x1f`` (fewer at a path's start)."""
-    frame = journeys.frame.select(
-        "path",
-        (pl.col("conversions") + pl.col("nulls")).alias("weight"),
-        "conversions",
-        "nulls",
-        pl.col("path").list.len().alias("touches"),
-    ).filter(pl.col("weight") > 0)
-    frame = frame.with_columns((pl.col("touches").cum_sum() - pl.col("touches")).alias("offset"))
-    touches = (
-        frame.select("path", "weight", "offset", "touches", "conversions", "nulls")
-        .explode("path")
-        .with_row_index("index")
-        .with_columns((pl.col("index") - pl.col("offset")).alias("position"))
-    )
-    parts = [
-        pl.when(pl.col("position") >= back).then(pl.col("path").shift(back))
-        for back in range(order - 1, 0, -1)
-    ]
-    state = pl.concat_str([*parts, pl.col("path")], separator=_JOIN, ignore_nulls=True)
-    touches = touches.with_columns(state.alias("state"))
+    weight = pl.col("conversions") + pl.col("nulls")
+    touches = _touches(journeys).filter(weight > 0).with_columns(weight.alias("weight"))
+    # A state is the codes of its last ``order`` channels (s0 the latest), null before
+    # the path's start; the step comes from the state one touch earlier (the start if none).
+    state = [f"s{back}" for back in range(order)]
+    came = [f"f{back}" for back in range(order)]
     touches = touches.with_columns(
-        pl.when(pl.col("position") > 0)
-        .then(pl.col("state").shift(1))
-        .otherwise(pl.lit(START))
-        .alias("from")
+        pl.when(pl.col("position") >= back).then(pl.col("channel").shift(back)).alias(name)
+        for back, name in enumerate(state)
     )
-    steps = touches.group_by("from", "state").agg(pl.col("weight").sum())
+    touches = touches.with_columns(
+        pl.when(pl.col("position") > 0).then(pl.col(now).shift(1)).alias(before)
+        for now, before in zip(state, came, strict=True)
+    )
+    steps = touches.group_by(*came, *state).agg(pl.col("weight").sum())
     ends = (
         touches.filter(pl.col("position") == pl.col("touches") - 1)
-        .group_by("state")
+        .group_by(*state)
         .agg(pl.col("conversions").sum(), pl.col("nulls").sum())
     )
+    names = journeys.channels
+
+    def named(codes: tuple) -> str:
+        if codes[0] is None:
+            return START
+        return _JOIN.join(names[code] for code in reversed(codes) if code is not None)
+
     counted: dict[tuple[str, str], Fraction] = {}
-    for source, target, weight in steps.rows():
-        counted[(source, target)] = _fraction(weight)
-    for state, conversions, nulls in ends.rows():
-        for target, amount in ((CONVERSION, conversions), (NULL, nulls)):
+    for row in steps.rows():
+        counted[(named(row[:order]), named(row[order : 2 * order]))] = _fraction(row[-1])
+    for row in ends.rows():
+        source = named(row[:order])
+        for target, amount in ((CONVERSION, row[order]), (NULL, row[order + 1])):
             if amount:
-                counted[(state, target)] = _fraction(amount)
+                counted[(source, target)] = _fraction(amount)
     return counted
 
 
@@ -487,23 +541,24 @@ def _markov(journeys: Journeys, order: int) -> Credit:
 
 
 def _shapley(journeys: Journeys) -> Credit:
-    names = channels_of(journeys)
-    frame = journeys.frame.filter((pl.col("conversions") > 0) | (pl.col("value") > 0))
+    names = journeys.channels
+    earning = (pl.col("conversions") > 0) | (pl.col("value") > 0)
+    frame = journeys.frame.filter(earning)
+    channels = pl.col("path").list.unique()
     conv: dict[str, Fraction] = {}
     val: dict[str, Fraction] = {}
     if len(names) > SHAPLEY_EXACT_LIMIT:
         size = pl.col("path").list.n_unique().alias("size")
-        for name in names:
-            holding = frame.filter(pl.col("path").list.contains(name))
-            for size_, conversions, value in _sums(holding.with_columns(size), ["size"]):
-                _add(conv, name, _fraction(conversions) / size_)
-                _add(val, name, _fraction(value) / size_)
+        held = frame.select(channels.alias("channel"), size, "conversions", "value")
+        for channel, size_, conversions, value in _sums(
+            held.explode("channel"), ["channel", "size"]
+        ):
+            _add(conv, names[channel], _fraction(conversions) / size_)
+            _add(val, names[channel], _fraction(value) / size_)
         return _credit("shapley", journeys, conv, val, note=NOTE_SHAPLEY_CLOSED_FORM)
-    mask = pl.sum_horizontal(
-        pl.col("path").list.contains(name).cast(pl.Int64) * (1 << bit)
-        for bit, name in enumerate(names)
-    )
-    rows = _sums(frame.with_columns(mask.alias("set")), ["set"])
+    bit = pl.lit(2, pl.Int64).pow(pl.element().cast(pl.Int64))
+    sets = frame.select(channels.list.eval(bit).list.sum().alias("set"), "conversions", "value")
+    rows = _sums(sets, ["set"])
     conv = shapley_by_coalitions(names, [(m, _fraction(c)) for m, c, _ in rows])
     val = shapley_by_coalitions(names, [(m, _fraction(v)) for m, _, v in rows])
     return _credit("shapley", journeys, conv, val)

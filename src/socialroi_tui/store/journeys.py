@@ -2,8 +2,10 @@
 
 * **Paths**, as ChannelAttribution reads them: one row per path,
   ``path;total_conversions;total_conversion_value;total_null``, channels separated by
-  ``>`` (spaces around it optional), ``;``, ``,`` or tab between the columns. Read and
-  aggregated with polars (a million rows in a fraction of a second).
+  ``>`` (spaces around it optional), ``;``, ``,`` or tab between the columns. A plain
+  UTF-8 file is read and grouped by polars's streaming engine straight from the file (no
+  row becomes a Python object); an odd one (not UTF-8, comments above the header, numbers
+  written ``1 234,50``, a bad row) is decoded whole and read with care, which says where.
 * **Touchpoints**, as analytics and CRM exports give them: one row per contact, with a
   person (or journey) id, a timestamp, a channel and, on converting rows, a conversion
   flag and a value. Journeys are built per person, ordered by time, each ending at a
@@ -33,6 +35,10 @@ from socialroi_tui.store.headers import normalise
 from socialroi_tui.text.numbers import NumberError, out_of_range, parse_number
 from socialroi_tui.text.words import Problem
 
+HEAD_BYTES = 1 << 16
+"""What is read of a journeys file to find its header and format, before it is read."""
+SAMPLE_ROWS = 5000
+"""Rows whose numbers tell whether the file writes them the French way."""
 MAX_PROBLEMS = 20
 """Problems listed before "and more" (a broken file of a million rows says enough)."""
 PATH_COLUMNS = {
@@ -210,6 +216,11 @@ def read_paths(data: bytes, source: str = "<paths>") -> Journeys:
 
 
 def _paths_from_text(text: str, source: str, data: bytes | None = None) -> Journeys:
+    head = _utf8_head(data[:HEAD_BYTES]) if data is not None else None
+    if head is not None:
+        journeys = _paths_streamed(io.BytesIO(data), head)
+        if journeys is not None:
+            return journeys
     header_line, header = _header(text)
     if not header:
         raise JourneyError(source, [Problem.of("journeys_empty")])
@@ -222,10 +233,8 @@ def _paths_from_text(text: str, source: str, data: bytes | None = None) -> Journ
         )
     body = text if header_line == 1 else "\n".join(text.splitlines()[header_line - 1 :])
     plain_utf8 = data is not None and header_line == 1 and data[:3] != b"\xef\xbb\xbf"
-    if plain_utf8 and b"\r" not in data[:65536]:
-        with contextlib.suppress(UnicodeDecodeError):
-            data.decode("utf-8")  # decode() may have read it line by line (cp1252)
-            plain_utf8 = text.startswith(data[:64].decode("utf-8", "ignore")[:1])
+    if plain_utf8:  # decode() may have read it line by line (cp1252), or as UTF-16
+        plain_utf8 = data.decode("utf-8", "replace") == text
     try:
         raw = pl.read_csv(
             io.BytesIO(data if plain_utf8 else body.encode("utf-8")),
@@ -300,8 +309,124 @@ def _paths_from_text(text: str, source: str, data: bytes | None = None) -> Journ
     return Journeys.from_frame(_named_channels(typed))
 
 
+def _utf8_head(head: bytes) -> str | None:
+    """The first lines of a file as text if they are plain UTF-8 (no BOM, no NUL of
+    UTF-16), else None: the file is then decoded whole."""
+    if head.startswith(b"\xef\xbb\xbf") or b"\x00" in head:
+        return None
+    try:
+        return head[: head.rfind(b"\n") + 1 or len(head)].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _paths_streamed(source: Path | io.BytesIO, head: str) -> Journeys | None:
+    """The journeys of a plain UTF-8 paths file, read and aggregated by polars's
+    streaming engine (ten million rows never become Python objects), or None for a file
+    that the careful reading must take: not UTF-8, a header after comment lines, numbers
+    not plainly written (``1 234,50``, spaces around them), a bad row of any kind (that
+    reading then says where)."""
+    header_line, header = _header(head)
+    if header_line != 1:
+        return None
+    delimiter = _delimiter(header)
+    cells = _header_cells(header, delimiter)
+    columns = _columns(cells, PATH_COLUMNS)
+    if "path" not in columns or "conversions" not in columns:
+        return None
+    names = ("conversions", "value", "nulls")
+
+    def scan(rows: int | None = None) -> pl.LazyFrame:
+        with contextlib.suppress(AttributeError):
+            source.seek(0)  # type: ignore[union-attr]
+        raw = pl.scan_csv(
+            source,
+            n_rows=rows,
+            separator=delimiter,
+            infer_schema=False,
+            has_header=True,
+            new_columns=[f"c{i}" for i in range(len(cells))],
+            truncate_ragged_lines=False,
+            comment_prefix=None,
+            quote_char='"',
+        )
+        frame = raw.select(
+            pl.col(f"c{columns['path']}").alias("path"),
+            *(
+                pl.col(f"c{columns[name]}").alias(name)
+                if name in columns
+                else pl.lit("0", dtype=pl.String).alias(name)
+                for name in names
+            ),
+        )
+        return frame.filter(~pl.all_horizontal(pl.col(name).is_null() for name in ("path", *names)))
+
+    try:
+        sample = scan(2 * SAMPLE_ROWS).head(SAMPLE_ROWS).collect()
+        if sample.height < SAMPLE_ROWS:  # blank rows at the top (or a short file)
+            sample = scan().head(SAMPLE_ROWS).collect()
+        sample = sample.with_columns(
+            pl.col(n).fill_null("").str.strip_chars().replace("", "0") for n in names
+        )
+        french = _decimal_comma(_sample(sample), delimiter)
+        plain = _PLAIN_COMMA if french else _PLAIN
+        point = "," if french else "."
+
+        def number(name: str) -> pl.Expr:
+            column = pl.col(name).fill_null("0")
+            if french:
+                column = column.str.replace(",", ".", literal=True)
+            return column.str.to_decimal(scale=12)
+
+        odd = pl.any_horizontal(
+            ~(pl.col(n).is_null() | pl.col(n).str.contains(plain)) for n in names
+        ).alias("odd")
+        decimals = pl.max_horizontal(
+            (pl.col(n).str.len_bytes() - 1 - pl.col(n).str.find(point, literal=True)).fill_null(0)
+            for n in names
+        ).alias("decimals")
+        rows = scan().select("path", *(number(n).alias(n) for n in names), odd, decimals)
+        rows = rows.with_columns(
+            ((pl.col("value") > 0) & (pl.col("conversions") == 0)).alias("unearned")
+        )
+        grouped = (
+            rows.group_by("path")
+            .agg(
+                *(pl.col(n).sum() for n in names),
+                pl.col("odd").any(),
+                pl.col("decimals").max(),
+                pl.col("unearned").any(),
+            )
+            .collect(engine="streaming")
+        )
+    except pl.exceptions.PolarsError:  # not UTF-8, ragged rows…: the careful reading says
+        return None
+    if grouped.height == 0:
+        return None
+    checks = grouped.select(
+        pl.col("odd").any(),
+        pl.col("unearned").any(),
+        pl.col("path").is_null().any().alias("no_path"),
+        pl.col("decimals").max(),
+    ).row(0)
+    if any(checks[:3]):
+        return None
+    scale = int(checks[3] or 0)
+    frame = grouped.select(
+        pl.col("path").str.replace_all(" > ", ">", literal=True).str.strip_chars(),
+        *(pl.col(n).cast(pl.Decimal(38, scale)) for n in names),
+    )
+    if frame.get_column("path").str.contains(r"\s>|>\s").any():
+        frame = frame.with_columns(pl.col("path").str.replace_all(r"\s*>\s*", ">"))
+    if frame.get_column("path").str.contains(r"(^>|>$|>>|^$)").any():
+        return None
+    if frame.get_column("path").n_unique() < frame.height:
+        frame = frame.group_by("path").agg(pl.col(n).sum() for n in names)
+    return Journeys.from_frame(_named_channels(frame))
+
+
 def _sample(frame: pl.DataFrame) -> list[str]:
-    sample = frame.head(5000)
+    sample = frame.head(SAMPLE_ROWS)
     return [
         value for name in ("value", "conversions") for value in sample.get_column(name).to_list()
     ]
@@ -535,6 +660,13 @@ def read_journeys(data: bytes, source: str = "<journeys>", lookback_days: int = 
 def read_journeys_file(path: Path, lookback_days: int = 30) -> Journeys:
     """``read_journeys`` on a file; an unreadable file is a ``JourneyError`` too."""
     try:
+        with Path(path).open("rb") as stream:
+            head = stream.read(HEAD_BYTES)
+        text = _utf8_head(head)
+        if text is not None and guess_format(text) == "paths":
+            journeys = _paths_streamed(Path(path), text)
+            if journeys is not None:
+                return journeys
         data = Path(path).read_bytes()
     except OSError as error:
         problem = Problem.of("problem_text", text=error.strerror or str(error))
