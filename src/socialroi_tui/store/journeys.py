@@ -413,16 +413,22 @@ def _paths_streamed(source: Path | io.BytesIO, head: str) -> Journeys | None:
         return None
     scale = int(checks[3] or 0)
     frame = grouped.select(
-        pl.col("path").str.replace_all(" > ", ">", literal=True).str.strip_chars(),
-        *(pl.col(n).cast(pl.Decimal(38, scale)) for n in names),
+        pl.col("path").str.split(">"), *(pl.col(n).cast(pl.Decimal(38, scale)) for n in names)
     )
-    if frame.get_column("path").str.contains(r"\s>|>\s").any():
-        frame = frame.with_columns(pl.col("path").str.replace_all(r"\s*>\s*", ">"))
-    if frame.get_column("path").str.contains(r"(^>|>$|>>|^$)").any():
+    # Each written channel (`` fb ``, ``Facebook``) named once in Python, then a code.
+    written = frame.get_column("path").explode().unique().to_list()
+    named = {raw: channel_name(raw) for raw in written}
+    if not all(named.values()):  # ``a >> b``, ``a >``: the careful reading says where
         return None
-    if frame.get_column("path").n_unique() < frame.height:
+    channels = tuple(sorted(set(named.values()), key=lambda n: (n.casefold(), n)))
+    number = {name: code for code, name in enumerate(channels)}
+    code = {raw: number[name] for raw, name in named.items()}
+    frame = frame.with_columns(
+        pl.col("path").list.eval(pl.element().replace_strict(code, return_dtype=pl.UInt32))
+    )
+    if len(channels) < len(written):  # ``fb > e-mail`` and ``Facebook>E-mail`` are one
         frame = frame.group_by("path").agg(pl.col(n).sum() for n in names)
-    return Journeys.from_frame(_named_channels(frame))
+    return Journeys.from_codes(frame, channels)
 
 
 def _sample(frame: pl.DataFrame) -> list[str]:
