@@ -12,7 +12,6 @@ socialroi workshop release|status|collect ...   hand out workbooks, see where th
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -743,28 +742,10 @@ def _validate(args, lang: Language) -> int:
     return 1 if failed else 0
 
 
-def create_exclusively(path: Path, text: str) -> bool:
-    """Write ``text`` to a new file at ``path``; never replace an existing one. The file
-    gets the mode ``open(path, "w")`` would give (0666 less the umask)."""
-    from socialroi_tui.store.toml_store import create_temporary
-
-    handle, temporary = create_temporary(path)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.link(temporary, path)
-        return True
-    except FileExistsError:
-        return False
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-
-
 def _new(args, lang: Language) -> int:
     from socialroi_tui.model import Campaign, Meta
     from socialroi_tui.store import dump_campaign
+    from socialroi_tui.store.toml_store import create_exclusively
     from socialroi_tui.templates import blank_campaign, template_names, template_text
 
     path: Path = args.file
@@ -784,7 +765,7 @@ def _new(args, lang: Language) -> int:
         print(t("folder_missing", lang, path=path, folder=path.parent), file=sys.stderr)
         return 1
     try:
-        created = not path.exists() and create_exclusively(path, text)
+        created = not path.exists() and create_exclusively(path, text.encode("utf-8"))
     except OSError as error:
         print(t("cannot_create", lang, path=path, reason=error.strerror), file=sys.stderr)
         return 1

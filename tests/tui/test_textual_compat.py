@@ -51,3 +51,17 @@ async def test_without_the_shortcuts_the_app_does_what_textual_does(tmp_path, mo
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: fr("5 000,00 €") in text_of(app, "#budget-figures"))
         assert conversion.value == fr("2 %")
+
+
+def test_the_merged_bindings_without_textuals_own_merge_are_the_same():
+    from textual.containers import ScrollableContainer
+    from textual.widgets import DataTable, DirectoryTree, OptionList
+
+    for widget in (DataTable, OptionList, DirectoryTree, ScrollableContainer):
+        merged = {(b.key, b.action) for b in textual_compat.merged_bindings(widget)}
+        textual_compat._TURNED_OFF.add("bindings")
+        try:
+            declared = {(b.key, b.action) for b in textual_compat.merged_bindings(widget)}
+        finally:
+            textual_compat._TURNED_OFF.discard("bindings")
+        assert merged == declared and merged, widget

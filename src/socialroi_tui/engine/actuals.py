@@ -9,10 +9,10 @@ from functools import cached_property
 from operator import attrgetter
 
 from socialroi_tui.engine import formulas as f
+from socialroi_tui.model.campaign import MEASURES
 from socialroi_tui.text.formula import Formula
 
 Value = Decimal | None
-MEASURES = ("spend", "impressions", "reach", "clicks", "leads", "bounces", "conversions", "revenue")
 _measures_of = attrgetter(*MEASURES)
 # Derived metrics, by the formulas the catalog documents (DOMAIN.md's table).
 METRIC_FORMULAS = {

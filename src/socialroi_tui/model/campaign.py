@@ -372,6 +372,10 @@ class Scenario(Model):
     notes: Text = ""
 
 
+MEASURES = ("spend", "impressions", "reach", "clicks", "leads", "bounces", "conversions", "revenue")
+"""The measures an actual result may hold (its fields after the date)."""
+
+
 class ActualResult(Model):
     """Results measured for a channel, or for one publication when ``publication`` is set.
     Never changed in place (an edit makes a new one): a campaign's saves rely on it."""

@@ -18,7 +18,15 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, PlainValidator, field_validator, model_validator
 
-from socialroi_tui.model.campaign import Amount, Identifier, Model, ShortText, Text, _unix_newlines
+from socialroi_tui.model.campaign import (
+    MEASURES,
+    Amount,
+    Identifier,
+    Model,
+    ShortText,
+    Text,
+    _unix_newlines,
+)
 from socialroi_tui.text.words import Problem, Problems, at
 
 WorkshopSection = Literal["objectives", "kpis", "funnel", "budget", "dashboard", "attribution"]
@@ -85,16 +93,7 @@ PLAN_RESULTS = (
     "break_even_cpa",
 )
 """What the plan works out (``plan.budget``)."""
-ACTUAL_MEASURES = (
-    "spend",
-    "impressions",
-    "reach",
-    "clicks",
-    "leads",
-    "bounces",
-    "conversions",
-    "revenue",
-)
+ACTUAL_MEASURES = MEASURES
 ACTUAL_METRICS = (
     "ctr",
     "conversion_rate",

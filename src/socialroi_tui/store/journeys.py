@@ -165,6 +165,20 @@ def channel_name(raw: str) -> str:
     return network or name.lower()
 
 
+def _csv_options(delimiter: str, columns: int) -> dict:
+    """How polars reads a paths file: every cell as text (our parser reads the numbers),
+    the header kept, the columns named ``c0``, ``c1``…, a ragged row an error."""
+    return {
+        "separator": delimiter,
+        "infer_schema": False,
+        "has_header": True,
+        "new_columns": [f"c{i}" for i in range(columns)],
+        "truncate_ragged_lines": False,
+        "comment_prefix": None,
+        "quote_char": '"',
+    }
+
+
 def _header(text: str) -> tuple[int, str]:
     """The header's line number and text: the first line neither blank nor ``#``."""
     start = 0
@@ -238,13 +252,7 @@ def _paths_from_text(text: str, source: str, data: bytes | None = None) -> Journ
     try:
         raw = pl.read_csv(
             io.BytesIO(data if plain_utf8 else body.encode("utf-8")),
-            separator=delimiter,
-            infer_schema=False,
-            has_header=True,
-            new_columns=[f"c{i}" for i in range(len(cells))],
-            truncate_ragged_lines=False,
-            comment_prefix=None,
-            quote_char='"',
+            **_csv_options(delimiter, len(cells)),
         )
     except Exception:  # ragged or broken rows: the line by line reading says where
         raise JourneyError(source, _path_problems(body, header_line, delimiter, columns)) from None
@@ -342,13 +350,7 @@ def _paths_streamed(source: Path | io.BytesIO, head: str) -> Journeys | None:
         raw = pl.scan_csv(
             source,
             n_rows=rows,
-            separator=delimiter,
-            infer_schema=False,
-            has_header=True,
-            new_columns=[f"c{i}" for i in range(len(cells))],
-            truncate_ragged_lines=False,
-            comment_prefix=None,
-            quote_char='"',
+            **_csv_options(delimiter, len(cells)),
         )
         frame = raw.select(
             pl.col(f"c{columns['path']}").alias("path"),

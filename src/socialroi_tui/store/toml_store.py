@@ -648,6 +648,24 @@ def create_temporary(path: Path, *, private: bool = False) -> tuple[int, str]:
     raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(path.parent))
 
 
+def create_exclusively(path: Path, data: bytes) -> bool:
+    """Write ``data`` to a new file at ``path``, whole or not at all (a temporary file,
+    synced, then linked); never replace an existing one: False when a file is there. The
+    file gets the mode ``open(path, "w")`` would give (0666 less the umask)."""
+    handle, temporary = create_temporary(path)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.link(temporary, path)
+        return True
+    except FileExistsError:
+        return False
+    finally:
+        Path(temporary).unlink(missing_ok=True)
+
+
 def write_atomically(path: Path, data: bytes, *, private: bool = False) -> None:
     """Write ``data`` to ``path`` through a synced temporary file and ``os.replace``.
 

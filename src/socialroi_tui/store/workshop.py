@@ -10,7 +10,6 @@ An unreadable file is a row that says why, never a stop.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from socialroi_tui.model import Campaign, WorkshopStep
 from socialroi_tui.store.toml_store import (
     CampaignFileError,
     campaign_bytes,
-    create_temporary,
+    create_exclusively,
     load_campaign,
 )
 from socialroi_tui.text.safe import has_control
@@ -91,24 +90,6 @@ class Released:
     """False: a file was there already, and was left as it was."""
 
 
-def _create(campaign: Campaign, path: Path) -> bool:
-    """Write ``campaign`` to a new file at ``path`` (whole or not at all: a temporary
-    file, synced, then linked); False when a file is there already, never replaced."""
-    data = campaign_bytes(campaign, path)
-    handle, temporary = create_temporary(path)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.link(temporary, path)
-        return True
-    except FileExistsError:
-        return False
-    finally:
-        Path(temporary).unlink(missing_ok=True)
-
-
 def release(
     trainer: Campaign, folder: Path, names: list[str], lang: str | None = None
 ) -> list[Released]:
@@ -128,7 +109,11 @@ def release(
         taken.add(stem.casefold())
         path = folder / f"{stem}.toml"
         copy = for_participant(trainer, name, lang)
-        written = not path.exists() and not path.is_symlink() and _create(copy, path)
+        written = (
+            not path.exists()
+            and not path.is_symlink()
+            and create_exclusively(path, campaign_bytes(copy, path))
+        )
         released.append(Released(name, path, written))
     return released
 

@@ -409,9 +409,9 @@ class SocialRoiApp(App[None]):
         if step is None:
             return
         lang = self.lang
-        results = check_and_mark(self.document.campaign, step.id, lang)[1]
+        marked, results = check_and_mark(self.document.campaign, step.id, lang)
         self.workshop_results[step.id] = [(r.passed, r.feedback) for r in results]
-        self.edit(lambda c: check_and_mark(c, step.id, lang)[0])
+        self.edit(lambda c: marked)  # the campaign just checked (checked once)
         workshop = self.document.campaign.workshop
         done = workshop is not None and workshop.progress.get(step.id)
         if not (done and done.done):
@@ -443,10 +443,11 @@ class SocialRoiApp(App[None]):
         if step is None:
             return
         lang = self.lang
-        if use_hint(self.document.campaign, step.id, lang)[1] is None:
+        counted, hint = use_hint(self.document.campaign, step.id, lang)
+        if hint is None:
             self.notify(t("panel_workshop_no_hint", lang), severity="warning")
             return
-        self.edit(lambda c: use_hint(c, step.id, lang)[0])
+        self.edit(lambda c: counted)
         self.workshop_open = True
         self.refresh_view()
         self._show_latest_of_step()

@@ -24,6 +24,7 @@ from textual.keys import format_key
 from textual.widgets import DataTable, OptionList
 
 from socialroi_tui.text.words import Language, has_words, t
+from socialroi_tui.tui.textual_compat import merged_bindings
 
 SECTION_TABLES = (
     "objectives",
@@ -106,7 +107,7 @@ def help_key(binding: Binding) -> str | None:
 
 def textual_bindings(widget: type, action: str) -> list[Binding]:
     """The bindings of one of Textual's widgets (or of its bases) that run ``action``."""
-    return [binding for _key, binding in widget._merge_bindings() if binding.action == action]
+    return [binding for binding in merged_bindings(widget) if binding.action == action]
 
 
 def entries(table: str) -> list[tuple[Binding, str | None]]:

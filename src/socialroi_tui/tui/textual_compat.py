@@ -14,6 +14,10 @@ benchmarks measure what it buys).
   with ``benchmarks.keystrokes``: a key in the budget's CTR field 4.0 ms → 2.6 ms at the
   median (p95 6.5 → 4.2 ms), in a funnel step rate 3.3 → 2.2 ms (p95 5.6 → 3.2 ms).
 
+- **Merged bindings** (``DOMNode._merge_bindings``): the keys a Textual widget's classes
+  declare, merged as Textual merges them, for the help's key tables; without it, each
+  class's own ``BINDINGS`` from the widget up (what Textual merges in the usual case).
+
 Two more shortcuts were measured and removed, their gain lost in the noise: a repaint
 sent to the screen without Textual's two messages, and a field's app-bound keys run from
 the field.
@@ -26,6 +30,7 @@ import os
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from textual.binding import Binding
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
@@ -42,6 +47,26 @@ _TURNED_OFF = {
 
 def _wanted(name: str) -> bool:
     return not (_TURNED_OFF & {name, "1", "all", "yes", "true"})
+
+
+# --- merged bindings -----------------------------------------------------------------
+
+
+def merged_bindings(widget: type) -> list[Binding]:
+    """Every binding ``widget`` (a class) and its bases declare, as Textual merges them."""
+    merge = getattr(widget, "_merge_bindings", None) if _wanted("bindings") else None
+    if callable(merge):
+        try:
+            return [binding for _key, binding in merge()]
+        except Exception:  # a release that changed it: Textual's public declarations
+            pass
+    bindings: dict[str, Binding] = {}
+    for owner in widget.__mro__:  # a class's key hides its bases' binding of that key
+        for binding in Binding.make_bindings(owner.__dict__.get("BINDINGS", [])):
+            bindings.setdefault(binding.key, binding)
+        if not getattr(owner, "inherit_bindings", True):
+            break
+    return list(bindings.values())
 
 
 # --- region compositor ---------------------------------------------------------------

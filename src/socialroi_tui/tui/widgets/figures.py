@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from weakref import WeakKeyDictionary
 
 from rich.segment import Segment
 from rich.text import Text
@@ -123,10 +124,14 @@ class FigureLines(PlainLines, Widget):
         return strip
 
 
+_SHOWN: WeakKeyDictionary[Static, Text | str] = WeakKeyDictionary()
+"""The text each Static was last given by ``show_text`` (kept here, not on the widget)."""
+
+
 def show_text(widget: Static, text: Text | str, layout: bool = False) -> None:
     """Update ``widget`` only when its text changes, without a layout pass unless asked:
     on a keystroke this keeps the work to the cells that change."""
-    if getattr(widget, "_shown_text", None) == text:
+    if _SHOWN.get(widget) == text:
         return
-    widget._shown_text = text  # type: ignore[attr-defined]
+    _SHOWN[widget] = text
     widget.update(Text(text) if isinstance(text, str) else text, layout=layout)  # never markup
