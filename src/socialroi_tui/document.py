@@ -144,11 +144,11 @@ class CampaignDocument:
         cannot be read: ``attribution_problem`` says why). Read again only when the file,
         the settings or the networks change."""
         self.attribution_problem = None
+        if campaign.dashboard.sales_from != "attribution" or not campaign.attribution.journeys:
+            return None  # before importing the journeys' reader (and polars): start-up
         from socialroi_tui.store.journeys import journeys_path
 
         path = journeys_path(campaign, self.path)
-        if campaign.dashboard.sales_from != "attribution" or path is None:
-            return None
         try:
             stamp = path.stat()
         except OSError as error:

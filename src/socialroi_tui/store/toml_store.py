@@ -24,11 +24,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from pydantic import ValidationError
 
-from socialroi_tui.engine.actuals import MEASURES
 from socialroi_tui.model import SCHEMA_VERSION, ActualResult, Campaign
+from socialroi_tui.model.campaign import MEASURES
 from socialroi_tui.model.problems import describe_validation_error
 from socialroi_tui.text.numbers import Ratio
 from socialroi_tui.text.safe import one_line
@@ -602,6 +601,8 @@ def _dump_table(table: dict[str, Any], header: str) -> str:
     # A table holding only tables needs no header of its own ([scenarios.channels] before
     # [scenarios.channels.linkedin]); an item of an array of tables always has one.
     only_tables = table and not scalars and not header.startswith("[[")
+    import tomli_w  # the writer only once a file is written (start-up reads)
+
     chunks = [header + "\n" if header and not only_tables else ""]
     chunks.append(tomli_w.dumps(scalars, multiline_strings=True))
     prefix = header.strip("[]") + "." if header else ""

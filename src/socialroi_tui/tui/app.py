@@ -378,12 +378,12 @@ class SocialRoiApp(App[None]):
     def _workbook_section(self, section: str) -> str:
         """A workbook opens on its first unfinished step (unless a screen was asked for);
         a larger terminal shows its instructions opened."""
-        from socialroi_tui.engine.workshop import first_unfinished_step
-
         self._workshop_step, self.workshop_results = None, {}
         document = self.document
         if document is None or document.campaign.workshop is None:
             return section
+        from socialroi_tui.engine.workshop import first_unfinished_step
+
         step = first_unfinished_step(document.campaign)
         if step is None:
             return section

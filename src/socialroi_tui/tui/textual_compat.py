@@ -28,15 +28,11 @@ from __future__ import annotations
 import inspect
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.geometry import Region
 from textual.screen import Screen
 from textual.strip import Strip
-
-if TYPE_CHECKING:
-    pass
 
 _TURNED_OFF = {
     part.strip()

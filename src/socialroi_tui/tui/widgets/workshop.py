@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import Group
-from rich.markdown import Markdown
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -61,6 +60,8 @@ class WorkshopPanel(VerticalScroll):
         parts: list = [line]
         if opened:
             if view.instructions:
+                from rich.markdown import Markdown  # only workbooks pay for markdown-it
+
                 parts.append(Markdown(visible(view.instructions)))
             if view.blanks:
                 parts.append(Text(t("panel_workshop_blanks", lang, fields=", ".join(view.blanks))))
