@@ -1,6 +1,10 @@
 """The campaign, as saved in a TOML file (pydantic v2, ``schema_version = 1``)."""
 
-from socialroi_tui.model.campaign import (
+from socialroi_tui.model.pydantic_plugins import skip_plugin_discovery
+
+skip_plugin_discovery()  # before pydantic builds the first model
+
+from socialroi_tui.model.campaign import (  # noqa: E402
     NETWORKS,
     OFF_SOCIAL,
     SCHEMA_VERSION,
@@ -21,7 +25,7 @@ from socialroi_tui.model.campaign import (
     PlanChanges,
     Scenario,
 )
-from socialroi_tui.model.workshop import (
+from socialroi_tui.model.workshop import (  # noqa: E402
     StepProgress,
     Workshop,
     WorkshopCheck,
