@@ -81,7 +81,6 @@ class AttributionScreen(SectionScreen):
         self._reading: tuple | None = None
         self._table = self.query_one(FigureTable)
         self._table.focus()
-        super().on_mount()
 
     # --- reading the journeys, off the UI thread -------------------------------------
 

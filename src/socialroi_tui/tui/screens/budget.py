@@ -252,7 +252,6 @@ class BudgetScreen(SectionScreen):
         self._tornado_drawn: tuple | None = None
         """What the form, the results and the channel figures were drawn from: a
         keystroke that changes no figure draws none of them again."""
-        super().on_mount()
 
     # --- drawing ------------------------------------------------------------------
 

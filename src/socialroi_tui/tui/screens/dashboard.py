@@ -192,7 +192,6 @@ class DashboardScreen(SectionScreen):
         panel.border_title = t("kpis", self.lang)
         panel.border_subtitle = t("dashboard_panel_hint", self.lang)
         self._table.focus()
-        super().on_mount()
 
     @property
     def _columns(self) -> tuple[str, ...]:

@@ -202,7 +202,6 @@ class FunnelScreen(SectionScreen):
         self._channel_ids: list[str] | None = None
         self._plan_drawn: tuple | None = None
         """What the plan funnel was drawn from: a funnel edit leaves it as it is."""
-        super().on_mount()
 
     # --- drawing ------------------------------------------------------------------
 

@@ -54,7 +54,6 @@ class KpisScreen(SectionScreen):
 
     def on_mount(self) -> None:
         self.query_one(DataTable).focus()
-        super().on_mount()
 
     def refresh_body(self, force: bool = False) -> None:
         document = self.roi_app.document

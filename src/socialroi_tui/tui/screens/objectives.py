@@ -52,7 +52,6 @@ class ObjectivesScreen(SectionScreen):
         option_list.add_options(options)
         option_list.highlighted = 0
         option_list.focus()
-        super().on_mount()
 
     def _chosen(self) -> dict[str, bool]:
         """Objective id → primary, from the document or from the first quick read."""

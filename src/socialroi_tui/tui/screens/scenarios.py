@@ -79,7 +79,6 @@ class ScenariosScreen(SectionScreen):
         self._compared: tuple[object, list[str], list[ComparisonRow]] | None = None
         self._table = self.query_one(ScenarioTable)
         self._table.focus()
-        super().on_mount()
 
     @property
     def names(self) -> list[str]:

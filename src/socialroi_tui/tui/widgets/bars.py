@@ -122,6 +122,5 @@ class Bars(FigureLines):
         self._drawn = drawn_from
         self.show(chart_lines(chart, width, reference_name, empty, over_style))
 
-    def on_resize(self) -> None:
-        super().on_resize()
+    def on_resize(self) -> None:  # FigureLines' own handler runs too (Textual calls each)
         self._draw()
