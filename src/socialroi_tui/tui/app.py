@@ -236,9 +236,8 @@ class SocialRoiApp(App[None]):
         if self._quick is not None:
             # Show the first screen now; the screen asks for the full load once drawn.
             self.switch_mode("objectives")
-        else:  # a large file is read by a worker while its progress shows
-            self.switch_mode("start")
-            self.call_after_refresh(self.open_file, self._path, self._first_section)
+        else:  # at once: a large file is read by a worker while its progress shows
+            self.open_file(self._path, self._first_section)
 
     def open_file(self, path: Path, section: str = "objectives") -> None:
         """Open ``path`` (a missing file starts a new campaign that will be saved there);
