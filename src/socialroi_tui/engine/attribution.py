@@ -233,28 +233,10 @@ def channels_of(journeys: Journeys) -> tuple[str, ...]:
     return journeys.channels
 
 
-def _touches(journeys: Journeys) -> pl.DataFrame:
-    """One row per touch, shared by the models that split paths: its ``journey`` (row),
-    ``position`` in the path, the path's length (``touches``), the ``channel``'s code,
-    and the journey's ``conversions``, ``value`` and ``nulls``."""
-    if "touches" not in journeys._cache:
-        frame = journeys.frame.with_row_index("journey").with_columns(
-            pl.col("path").list.len().cast(pl.Int64).alias("touches")
-        )
-        frame = frame.with_columns(
-            (pl.col("touches").cum_sum() - pl.col("touches")).alias("offset")
-        )
-        touches = frame.explode("path").with_row_index("index")
-        journeys._cache["touches"] = touches.select(
-            "journey",
-            (pl.col("index").cast(pl.Int64) - pl.col("offset")).alias("position"),
-            "touches",
-            pl.col("path").alias("channel"),
-            "conversions",
-            "value",
-            "nulls",
-        )
-    return journeys._cache["touches"]
+def _streamed(query: pl.LazyFrame) -> pl.DataFrame:
+    """A query over the journeys run by polars's streaming engine: the touches that it
+    splits the paths into are never all held at once (ten million paths stay bounded)."""
+    return query.collect(engine="streaming")
 
 
 # --- exact shares ------------------------------------------------------------------------
@@ -306,10 +288,10 @@ def _fraction(value) -> Fraction:
     return Fraction(0) if value is None else Fraction(Decimal(value))
 
 
-def _sums(frame: pl.DataFrame, keys: list) -> list[tuple]:
+def _sums(frame: pl.DataFrame | pl.LazyFrame, keys: list) -> list[tuple]:
     """``conversions`` and ``value`` summed by ``keys`` (exact decimals), as rows."""
-    grouped = frame.group_by(keys).agg(pl.col("conversions").sum(), pl.col("value").sum())
-    return grouped.rows()
+    grouped = frame.lazy().group_by(keys).agg(pl.col("conversions").sum(), pl.col("value").sum())
+    return _streamed(grouped).rows()
 
 
 def _add(target: dict[str, Fraction], name: str, amount: Fraction) -> None:
@@ -336,9 +318,17 @@ def _linear(journeys: Journeys) -> Credit:
     names = journeys.channels
     conv: dict[str, Fraction] = {}
     val: dict[str, Fraction] = {}
-    for touches, channel, conversions, value in _sums(_touches(journeys), ["touches", "channel"]):
-        _add(conv, names[channel], _fraction(conversions) / touches)
-        _add(val, names[channel], _fraction(value) / touches)
+    touches = journeys.frame.lazy().select(
+        pl.col("path").list.len().alias("touches"),
+        pl.col("path").alias("channel"),
+        "conversions",
+        "value",
+    )
+    for touches_, channel, conversions, value in _sums(
+        touches.explode("channel"), ["touches", "channel"]
+    ):
+        _add(conv, names[channel], _fraction(conversions) / touches_)
+        _add(val, names[channel], _fraction(value) / touches_)
     return _credit("linear", journeys, conv, val)
 
 
@@ -359,24 +349,44 @@ def _position(journeys: Journeys, weights: tuple[Decimal, Decimal, Decimal]) -> 
             return two_last if touches == 2 else last_w
         return middle_w / (touches - 2)
 
-    place = (
-        pl.when(pl.col("position") == 0)
-        .then(0)
-        .when(pl.col("position") == pl.col("touches") - 1)
-        .then(2)
-        .otherwise(1)
-        .alias("place")
+    # The first and the last touch of each path, then the touches between (split apart).
+    length = pl.col("path").list.len()
+    paths = journeys.frame.lazy().select(length.alias("touches"), "path", "conversions", "value")
+    firsts = paths.select(
+        pl.lit(0).alias("place"),
+        "touches",
+        pl.col("path").list.first().alias("channel"),
+        "conversions",
+        "value",
     )
-    frame = _touches(journeys).with_columns(place)
+    lasts = paths.filter(pl.col("touches") > 1).select(
+        pl.lit(2).alias("place"),
+        "touches",
+        pl.col("path").list.last().alias("channel"),
+        "conversions",
+        "value",
+    )
+    between = (
+        paths.filter(pl.col("touches") > 2)
+        .select(
+            pl.lit(1).alias("place"),
+            "touches",
+            pl.col("path").list.slice(1, pl.col("touches") - 2).alias("channel"),
+            "conversions",
+            "value",
+        )
+        .explode("channel")
+    )
     names = journeys.channels
     conv: dict[str, Fraction] = {}
     val: dict[str, Fraction] = {}
-    for place_, touches, channel, conversions, value in _sums(
-        frame, ["place", "touches", "channel"]
-    ):
-        share = part(place_, touches)
-        _add(conv, names[channel], _fraction(conversions) * share)
-        _add(val, names[channel], _fraction(value) * share)
+    for frame in (firsts, lasts, between):
+        for place_, touches, channel, conversions, value in _sums(
+            frame, ["place", "touches", "channel"]
+        ):
+            share = part(place_, touches)
+            _add(conv, names[channel], _fraction(conversions) * share)
+            _add(val, names[channel], _fraction(value) * share)
     return _credit("position", journeys, conv, val)
 
 
@@ -419,42 +429,67 @@ def transitions(journeys: Journeys, order: int = 1) -> dict[tuple[str, str], Fra
     """Each transition (from, to) of the chain and its count: each path counts its
     conversions plus its nulls, every touch a step (repeats included). States are the
     last ``order`` channels joined by ``\\x1f`` (fewer at a path's start)."""
+    names = journeys.channels
+    base = len(names) + 1
+    if base**order >= 2**63:
+        raise AttributionError(f"order {order} with {len(names)} channels: too many states")
+    # A state is a number: its channels' codes + 1 as digits in ``base``, the latest the
+    # lowest, 0 for none (the start is 0): at each touch, the sum of the path's codes + 1
+    # moved 0 to ``order`` - 1 places later, times ``base`` to the power of the places.
+    digits = pl.col("path").cast(pl.List(pl.UInt64)) + 1
+    length = pl.col("path").list.len()
+    state = digits
+    for back in range(1, order):
+        state = state + _shifted(digits, back, length) * base**back
     weight = pl.col("conversions") + pl.col("nulls")
-    touches = _touches(journeys).filter(weight > 0).with_columns(weight.alias("weight"))
-    # A state is the codes of its last ``order`` channels (s0 the latest), null before
-    # the path's start; the step comes from the state one touch earlier (the start if none).
-    state = [f"s{back}" for back in range(order)]
-    came = [f"f{back}" for back in range(order)]
-    touches = touches.with_columns(
-        pl.when(pl.col("position") >= back).then(pl.col("channel").shift(back)).alias(name)
-        for back, name in enumerate(state)
+    paths = (
+        journeys.frame.lazy()
+        .filter(weight > 0)
+        .select(
+            state.alias("to"),
+            weight.alias("weight"),
+            "conversions",
+            "nulls",
+        )
     )
-    touches = touches.with_columns(
-        pl.when(pl.col("position") > 0).then(pl.col(now).shift(1)).alias(before)
-        for now, before in zip(state, came, strict=True)
+    before = _shifted(pl.col("to"), 1, pl.col("to").list.len())
+    steps = _streamed(
+        paths.select(before.alias("from"), "to", "weight")
+        .explode("from", "to")
+        .group_by("from", "to")
+        .agg(pl.col("weight").sum())
     )
-    steps = touches.group_by(*came, *state).agg(pl.col("weight").sum())
-    ends = (
-        touches.filter(pl.col("position") == pl.col("touches") - 1)
-        .group_by(*state)
+    ends = _streamed(
+        paths.select(pl.col("to").list.last().alias("state"), "conversions", "nulls")
+        .group_by("state")
         .agg(pl.col("conversions").sum(), pl.col("nulls").sum())
     )
-    names = journeys.channels
 
-    def named(codes: tuple) -> str:
-        if codes[0] is None:
+    def named(number: int) -> str:
+        if number == 0:
             return START
-        return _JOIN.join(names[code] for code in reversed(codes) if code is not None)
+        channels = []
+        while number:
+            number, digit = divmod(number, base)
+            if digit:
+                channels.append(names[digit - 1])
+        return _JOIN.join(reversed(channels))
 
     counted: dict[tuple[str, str], Fraction] = {}
-    for row in steps.rows():
-        counted[(named(row[:order]), named(row[order : 2 * order]))] = _fraction(row[-1])
-    for row in ends.rows():
-        source = named(row[:order])
-        for target, amount in ((CONVERSION, row[order]), (NULL, row[order + 1])):
+    for source, target, weight_ in steps.rows():
+        counted[(named(source), named(target))] = _fraction(weight_)
+    for source, conversions, nulls in ends.rows():
+        for target, amount in ((CONVERSION, conversions), (NULL, nulls)):
             if amount:
-                counted[(source, target)] = _fraction(amount)
+                counted[(named(source), target)] = _fraction(amount)
     return counted
+
+
+def _shifted(lists: pl.Expr, places: int, length: pl.Expr) -> pl.Expr:
+    """Each list moved ``places`` later, zeros coming in (``list.shift`` then a fill of
+    its nulls takes three times as long)."""
+    zeros = pl.lit([0] * places, dtype=pl.List(pl.UInt64))
+    return pl.concat_list(zeros, lists).list.head(length)
 
 
 def conversion_probability(
