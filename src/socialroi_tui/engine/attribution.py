@@ -18,7 +18,9 @@ Models
   ``order`` channels for a higher order, conversion and null). Transitions are counted
   as they occur in the paths (repeats of a channel included), each path weighing its
   conversions plus its nulls, as ChannelAttribution counts them. The probability of
-  conversion is solved exactly as a linear system (no simulation); removing a channel
+  conversion is solved exactly as a linear system (no simulation): by elimination in
+  fractions up to ``MARKOV_FRACTION_LIMIT`` states, above by FLINT (python-flint, loaded
+  then only), exact as well. Removing a channel
   sends what enters it (any state holding it) to null; removal effect =
   1 − P(conversion without it) / P(conversion); the effects, normalised, share the
   conversions and the value.
@@ -44,6 +46,8 @@ SCALE = 10
 """Decimals of every credited figure (removal effects too)."""
 SHAPLEY_EXACT_LIMIT = 15
 MAX_ORDER = 4
+MARKOV_FRACTION_LIMIT = 16
+"""Up to this many states, the chain's system is solved in ``Fraction``; above, by FLINT."""
 NOTE_NEEDS_TIMESTAMPS = "attribution_note_needs_timestamps"
 NOTE_SHAPLEY_CLOSED_FORM = "attribution_note_shapley_closed_form"
 START, CONVERSION, NULL = "\x00start", "\x00conversion", "\x00null"
@@ -458,11 +462,15 @@ def transitions(journeys: Journeys, order: int = 1) -> dict[tuple[str, str], Fra
 
 
 def conversion_probability(
-    counted: dict[tuple[str, str], Fraction], removed: str | None = None
+    counted: dict[tuple[str, str], Fraction],
+    removed: str | None = None,
+    *,
+    fraction_limit: int = MARKOV_FRACTION_LIMIT,
 ) -> Fraction:
     """P(conversion) from start, exact: the absorbing chain's linear system
-    N_s·x_s − Σ_t n_st·x_t = n_s,conversion solved by elimination in fractions. States
-    holding ``removed`` send what enters them to null (x = 0)."""
+    N_s·x_s − Σ_t n_st·x_t = n_s,conversion, solved by elimination in fractions up to
+    ``fraction_limit`` states, by FLINT above (the same fraction). States holding
+    ``removed`` send what enters them to null (x = 0)."""
 
     def gone(state: str) -> bool:
         return removed is not None and state != START and removed in state.split(_JOIN)
@@ -483,6 +491,14 @@ def conversion_probability(
                 row[index[target]] = row.get(index[target], Fraction(0)) - count
         rows.append(row)
         rhs.append(outgoing[state].get(CONVERSION, Fraction(0)))
+    if len(states) <= fraction_limit:
+        return _last_by_elimination(rows, rhs)
+    return _last_by_flint(rows, rhs)
+
+
+def _last_by_elimination(rows: list[dict[int, Fraction]], rhs: list[Fraction]) -> Fraction:
+    """The last unknown of the sparse system ``rows`` · x = ``rhs``, by elimination in
+    fractions (``rows`` and ``rhs`` are worked on)."""
     # Forward elimination in order, start last: x_start is then read off its own row.
     # The matrix is a non-singular M-matrix (every state reaches an end), so no pivot is 0.
     below: dict[int, set[int]] = {}
@@ -490,7 +506,7 @@ def conversion_probability(
         for column in row:
             if column < number:
                 below.setdefault(column, set()).add(number)
-    for pivot in range(len(states) - 1):
+    for pivot in range(len(rows) - 1):
         pivot_row = rows[pivot]
         diagonal = pivot_row[pivot]
         for number in sorted(below.get(pivot, ())):
@@ -507,8 +523,28 @@ def conversion_probability(
                     below.setdefault(column, set()).add(number)
             rhs[number] -= factor * rhs[pivot]
         # back substitution is not needed for the start: later rows no longer hold pivot
-    last = len(states) - 1
+    last = len(rows) - 1
     return rhs[last] / rows[last][last]
+
+
+def _last_by_flint(rows: list[dict[int, Fraction]], rhs: list[Fraction]) -> Fraction:
+    """The last unknown of the sparse system ``rows`` · x = ``rhs``, exact, by FLINT's
+    rational solve (Dixon's p-adic lifting, in C): each row times its common denominator
+    is in integers; the solution's numerator and denominator come back as a Fraction."""
+    import flint  # python-flint: its 11 MB only for a chain of more than a few states
+
+    size = len(rows)
+    entries = [0] * (size * size)
+    column = []
+    for number, (row, constant) in enumerate(zip(rows, rhs, strict=True)):
+        scale = math.lcm(constant.denominator, *(entry.denominator for entry in row.values()))
+        offset = number * size
+        for position, entry in row.items():
+            entries[offset + position] = entry.numerator * (scale // entry.denominator)
+        column.append(constant.numerator * (scale // constant.denominator))
+    solution = flint.fmpz_mat(size, size, entries).solve(flint.fmpz_mat(size, 1, column))
+    last = solution[size - 1, 0]
+    return Fraction(int(last.p), int(last.q))
 
 
 def _markov(journeys: Journeys, order: int) -> Credit:
@@ -640,6 +676,7 @@ def attribute_all(journeys: Journeys, **options) -> dict[str, Credit]:
 
 
 __all__ = [
+    "MARKOV_FRACTION_LIMIT",
     "MODELS",
     "SCALE",
     "SHAPLEY_EXACT_LIMIT",
