@@ -13,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialroi_tui.engine.attribution import (
+    MARKOV_STATE_LIMIT,
     MODELS,
     NOTE_NEEDS_TIMESTAMPS,
+    AttributionError,
     Credit,
     Journeys,
     apportion,
@@ -220,6 +222,22 @@ def test_third_order_markov_over_ten_channels():
     assert sum(markov.conversions.values()) == conversions
     assert sum(markov.value.values()) == j.total("value")
     assert all(0 < effect < 1 for effect in markov.removal_effects.values())
+
+
+def test_a_chain_of_too_many_states_asks_for_a_lower_order():
+    """Order 4 over ten channels: thousands of states, beyond the limit, said in words."""
+    j = random_journeys(10, 2000, seed=3)
+    with pytest.raises(AttributionError) as raised:
+        attribute(j, "markov", order=4)
+    states = len({source for source, _ in transitions(j, 4)})
+    assert states > MARKOV_STATE_LIMIT
+    english = raised.value.words("en")
+    assert f"order 4: {states} states" in english and str(MARKOV_STATE_LIMIT) in english
+    assert "lower order" in english and str(raised.value) == english
+    assert "choisissez un ordre plus bas" in raised.value.words("fr")
+    with pytest.raises(AttributionError):
+        attribute_all(j, order=4)
+    assert attribute(j, "markov", order=2).removal_effects  # a lower order is solved
 
 
 def test_shapley_by_coalitions_equals_each_journey_shared_by_its_channels():

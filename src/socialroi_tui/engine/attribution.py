@@ -20,7 +20,8 @@ Models
   conversions plus its nulls, as ChannelAttribution counts them. The probability of
   conversion is solved exactly as a linear system (no simulation): by elimination in
   fractions up to ``MARKOV_FRACTION_LIMIT`` states, above by FLINT (python-flint, loaded
-  then only), exact as well. Removing a channel
+  then only), exact as well; beyond ``MARKOV_STATE_LIMIT`` states (a high order over many
+  channels) the model refuses, asking for a lower order. Removing a channel
   sends what enters it (any state holding it) to null; removal effect =
   1 − P(conversion without it) / P(conversion); the effects, normalised, share the
   conversions and the value.
@@ -41,6 +42,8 @@ from fractions import Fraction
 
 import polars as pl
 
+from socialroi_tui.text.words import Problem
+
 MODELS = ("last", "first", "linear", "position", "time-decay", "markov", "shapley")
 SCALE = 10
 """Decimals of every credited figure (removal effects too)."""
@@ -48,6 +51,12 @@ SHAPLEY_EXACT_LIMIT = 15
 MAX_ORDER = 4
 MARKOV_FRACTION_LIMIT = 16
 """Up to this many states, the chain's system is solved in ``Fraction``; above, by FLINT."""
+MARKOV_STATE_LIMIT = 1500
+"""More states than this (a high order over many channels) and the Markov model refuses:
+its time grows as about states^4 (one solve per channel, each of states^3). Measured here
+(one core, python-flint 0.9), order 3 on the benchmark's million paths: 10 channels, 1 111
+states, 23 s; 11 channels, 1 464 states, 60 s; on 150 000 paths: 12 channels, 1 885
+states, 100 s; 13 channels, 2 380 states, 234 s."""
 NOTE_NEEDS_TIMESTAMPS = "attribution_note_needs_timestamps"
 NOTE_SHAPLEY_CLOSED_FORM = "attribution_note_shapley_closed_form"
 START, CONVERSION, NULL = "\x00start", "\x00conversion", "\x00null"
@@ -56,7 +65,17 @@ _JOIN = "\x1f"
 
 
 class AttributionError(ValueError):
-    """An option out of its range (``order``, ``half_life_days``, weights, model)."""
+    """An option out of its range (``order``, ``half_life_days``, weights, model), or a
+    Markov chain too large to solve; ``words(lang)`` says it in the user's language."""
+
+    def __init__(self, problem: Problem | str):
+        if not isinstance(problem, Problem):
+            problem = Problem.of("problem_text", text=problem)
+        self.problem = problem
+        super().__init__(str(problem))
+
+    def words(self, lang: str) -> str:
+        return self.problem.words(lang)
 
 
 def _decimal_type(values: Iterable[Decimal]) -> pl.Decimal:
@@ -552,6 +571,16 @@ def _markov(journeys: Journeys, order: int) -> Credit:
         raise AttributionError(f"order: 1 to {MAX_ORDER}")
     names = channels_of(journeys)
     counted = transitions(journeys, order)
+    states = len({source for source, _target in counted})
+    if states > MARKOV_STATE_LIMIT:
+        raise AttributionError(
+            Problem.of(
+                "attribution_too_many_states",
+                order=order,
+                states=states,
+                limit=MARKOV_STATE_LIMIT,
+            )
+        )
     whole = conversion_probability(counted)
     effects: dict[str, Fraction] = {}
     for name in names:
@@ -677,6 +706,7 @@ def attribute_all(journeys: Journeys, **options) -> dict[str, Credit]:
 
 __all__ = [
     "MARKOV_FRACTION_LIMIT",
+    "MARKOV_STATE_LIMIT",
     "MODELS",
     "SCALE",
     "SHAPLEY_EXACT_LIMIT",
