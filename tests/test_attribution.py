@@ -3,6 +3,7 @@ readers of paths and touchpoints (whole or nothing, with lines)."""
 
 from __future__ import annotations
 
+import random
 from decimal import Decimal as D
 from fractions import Fraction
 from pathlib import Path
@@ -12,8 +13,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialroi_tui.engine.attribution import (
+    MARKOV_STATE_LIMIT,
     MODELS,
     NOTE_NEEDS_TIMESTAMPS,
+    AttributionError,
     Credit,
     Journeys,
     apportion,
@@ -150,6 +153,91 @@ def test_higher_order_markov_remembers_where_a_path_came_from():
     assert first.removal_effects["b"] > 0  # first order: c converts half the time
     assert second.removal_effects["b"] == 0  # second order: after b, c never converts
     assert sum(second.conversions.values()) == 1
+
+
+def random_journeys(channels: int, rows: int, seed: int, longest: int = 8) -> Journeys:
+    """``rows`` paths of 1 to ``longest`` touches over ``channels`` channels (as the
+    benchmark's), conversions in about two rows of five, nulls on most rows."""
+    rng = random.Random(seed)
+    names = [f"channel {number}" for number in range(channels)]
+    paths, conversions, value, nulls = [], [], [], []
+    for _ in range(rows):
+        paths.append([rng.choice(names) for _ in range(rng.randint(1, longest))])
+        converted = rng.choice((0, 0, 0, 1, 2))
+        conversions.append(D(converted))
+        value.append(D(converted * rng.randint(1000, 20000)) / 100)
+        nulls.append(D(rng.randint(0, 30)))
+    return Journeys(paths, conversions, value, nulls)
+
+
+ALL_IN_FRACTIONS, ALL_IN_FLINT = 10**9, 0
+"""``fraction_limit`` forcing each way of solving the chain."""
+
+
+@pytest.mark.parametrize(("order", "seed"), [(2, 1), (2, 2), (2, 3), (3, 4)])
+def test_flint_solves_the_chain_to_the_same_fractions(order, seed):
+    """Order 2 over five channels (31 states; order 3 over three, 40): P(conversion), whole
+    and without each channel, the same Fraction by elimination and by FLINT."""
+    j = random_journeys(5 if order == 2 else 3, 400, seed, longest=5)
+    counted = transitions(j, order)
+    assert len({source for source, _ in counted}) > 30
+    for removed in (None, *channels_of(j)):
+        by_fractions = conversion_probability(counted, removed, fraction_limit=ALL_IN_FRACTIONS)
+        by_flint = conversion_probability(counted, removed, fraction_limit=ALL_IN_FLINT)
+        assert by_flint == by_fractions and isinstance(by_flint, Fraction), removed
+        assert 0 < by_flint < 1
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from("abcde"), min_size=1, max_size=5),
+            st.integers(0, 20),
+            st.integers(0, 2000),
+            st.integers(0, 20),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(1, 3),
+)
+def test_flint_and_fractions_agree_on_any_chain(rows, order):
+    counted = transitions(_journeys_of(rows), order)
+    for removed in (None, "a", "b"):
+        assert conversion_probability(
+            counted, removed, fraction_limit=ALL_IN_FLINT
+        ) == conversion_probability(counted, removed, fraction_limit=ALL_IN_FRACTIONS)
+
+
+def test_third_order_markov_over_ten_channels():
+    """About 1 111 states (1 + 10 + 100 + 1 000), solved by FLINT. Without any removal, the
+    chain's flows give P(conversion) = conversions / (conversions + nulls), exactly."""
+    j = random_journeys(10, 3000, seed=17)
+    counted = transitions(j, 3)
+    assert len({source for source, _ in counted}) > 1000
+    conversions, nulls = j.total("conversions"), j.total("nulls")
+    assert conversion_probability(counted) == Fraction(conversions) / Fraction(conversions + nulls)
+    markov = attribute(j, "markov", order=3)
+    assert sum(markov.conversions.values()) == conversions
+    assert sum(markov.value.values()) == j.total("value")
+    assert all(0 < effect < 1 for effect in markov.removal_effects.values())
+
+
+def test_a_chain_of_too_many_states_asks_for_a_lower_order():
+    """Order 4 over ten channels: thousands of states, beyond the limit, said in words."""
+    j = random_journeys(10, 2000, seed=3)
+    with pytest.raises(AttributionError) as raised:
+        attribute(j, "markov", order=4)
+    states = len({source for source, _ in transitions(j, 4)})
+    assert states > MARKOV_STATE_LIMIT
+    english = raised.value.words("en")
+    assert f"order 4: {states} states" in english and str(MARKOV_STATE_LIMIT) in english
+    assert "lower order" in english and str(raised.value) == english
+    assert "choisissez un ordre plus bas" in raised.value.words("fr")
+    with pytest.raises(AttributionError):
+        attribute_all(j, order=4)
+    assert attribute(j, "markov", order=2).removal_effects  # a lower order is solved
 
 
 def test_shapley_by_coalitions_equals_each_journey_shared_by_its_channels():

@@ -522,6 +522,17 @@ def test_attribute_touchpoints_with_time_decay_and_options(capsys):
     assert code == 0 and "Time decay" in out and "linkedin" in out
 
 
+def test_attribute_a_chain_too_large_for_its_order_says_so_in_words(capsys, tmp_path):
+    from benchmarks.attribution import paths_file
+
+    path = str(paths_file(tmp_path, rows=2000))  # ten channels: thousands of order-4 states
+    code, out, err = run(capsys, "attribute", path, "--order", "4", "--lang", "fr")
+    assert code == 1 and not out and "Traceback" not in err
+    assert "Modèle de Markov d’ordre 4 :" in err and "choisissez un ordre plus bas" in err
+    code, _, err = run(capsys, "attribute", path, "--model", "markov", "--order", "4")
+    assert code == 1 and "choose a lower order" in err
+
+
 def test_attribute_bad_file_exits_1_with_lines(capsys, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("path;total_conversions\na;x\n")

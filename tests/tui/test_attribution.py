@@ -76,3 +76,22 @@ async def test_a_journeys_file_that_cannot_be_read_is_said_and_changes_nothing(t
         await loaded(pilot)
         await wait_for(pilot, lambda: "line 2" in text_of(app, "#attribution-summary"))
         assert not app.document.dirty
+
+
+async def test_a_markov_order_too_high_for_the_journeys_is_said(tmp_path):
+    from benchmarks.attribution import paths_file
+
+    path = campaign_with_journeys(tmp_path)
+    paths_file(tmp_path, rows=2000).replace(tmp_path / "journeys.csv")  # ten channels
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "[budget]", '[attribution]\njourneys = "journeys.csv"\norder = 4\n\n[budget]', 1
+        )
+    )
+    app = make_app(path, lang="fr", screen="attribution")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: "ordre plus bas" in text_of(app, "#attribution-summary"))
+        assert "d’ordre 4" in text_of(app, "#attribution-summary")
+        assert not app.document.dirty

@@ -950,9 +950,9 @@ def _attributed(campaign, campaign_file: Path, lang: Language):
         return None
     try:
         return attributed_sales(campaign, path)
-    except JourneyError as error:
+    except (JourneyError, AttributionError) as error:
         print(error.words(lang), file=sys.stderr)
-    except (AttributionError, OSError) as error:
+    except OSError as error:
         print(f"{one_line(str(path))}: {one_line(str(error))}", file=sys.stderr)
     print(t("attribution_unread", lang), file=sys.stderr)
     return None
@@ -1048,7 +1048,7 @@ def _attribute(args, lang: Language) -> int:
     from decimal import Decimal
 
     from socialroi_tui.attribution_presenter import attribution_report, attribution_table
-    from socialroi_tui.engine.attribution import attribute, attribute_all
+    from socialroi_tui.engine.attribution import AttributionError, attribute, attribute_all
     from socialroi_tui.store.journeys import JourneyError, read_journeys_file
 
     half_life = Decimal(7) if args.half_life is None else args.half_life
@@ -1060,10 +1060,14 @@ def _attribute(args, lang: Language) -> int:
         print(error.words(lang), file=sys.stderr)
         return 1
     options = {"order": args.order, "half_life_days": half_life}
-    if args.model == "all":
-        credits = attribute_all(journeys, **options)
-    else:
-        credits = {args.model: attribute(journeys, args.model, **options)}
+    try:
+        if args.model == "all":
+            credits = attribute_all(journeys, **options)
+        else:
+            credits = {args.model: attribute(journeys, args.model, **options)}
+    except AttributionError as error:  # a Markov chain too large for its order
+        print(error.words(lang), file=sys.stderr)
+        return 1
     table = attribution_table(journeys, credits)
     if not table.models:
         for _model, note in table.notes:
