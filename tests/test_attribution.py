@@ -27,6 +27,7 @@ from socialroi_tui.engine.attribution import (
     shapley_by_coalitions,
     transitions,
 )
+from socialroi_tui.engine.attribution import _observed_conversion_rate as observed_rate
 from socialroi_tui.store.journeys import (
     JourneyError,
     read_journeys_file,
@@ -204,6 +205,7 @@ def test_flint_solves_the_chain_to_the_same_fractions(order, seed):
 )
 def test_flint_and_fractions_agree_on_any_chain(rows, order):
     counted = transitions(_journeys_of(rows), order)
+    assert observed_rate(counted) == conversion_probability(counted)  # what Markov relies on
     for removed in (None, "a", "b"):
         assert conversion_probability(
             counted, removed, fraction_limit=ALL_IN_FLINT
@@ -527,3 +529,30 @@ def test_odd_files_fall_back_to_the_careful_reading(data, tmp_path):
     path = tmp_path / "j.csv"
     path.write_bytes(data)
     assert read_journeys_file(path) == _careful(data)
+
+
+def test_a_high_order_is_credited_in_another_process_with_the_same_figures():
+    """``credited`` solves order 3 apart (the interface keeps its lock): the same credit,
+    to the last digit, as ``attribute_all`` in this process; its errors come back whole."""
+    from socialroi_tui.attribution_presenter import APART_FROM_ORDER, credited
+
+    j = journeys(("a>b>c>a", 2, 70, 3), ("b>c", 1, 15, 4), ("c>a>a", 0, 0, 5), ("a", 1, 9, 1))
+    assert APART_FROM_ORDER == 3
+    assert credited(j, order=3, half_life_days=7) == attribute_all(j, order=3, half_life_days=7)
+    many = random_journeys(10, 2000, seed=3)
+    with pytest.raises(AttributionError) as raised:
+        credited(many, order=4)
+    assert "choisissez un ordre plus bas" in raised.value.words("fr")
+
+
+def test_a_process_that_ends_without_a_word_is_said(monkeypatch):
+    """The other Python killed (out of memory, say): an AttributionError in both languages."""
+    import sys
+
+    import socialroi_tui.attribution_presenter as presenter
+
+    killed = "import os, signal; os.kill(os.getpid(), signal.SIGKILL)"
+    monkeypatch.setattr(presenter, "_apart_command", lambda: [sys.executable, "-c", killed])
+    with pytest.raises(AttributionError) as raised:
+        presenter.credited(journeys(("a>b", 1, 5, 1)), order=3)
+    assert "(-9)" in raised.value.words("en") and "processus" in raised.value.words("fr")

@@ -1,3 +1,4 @@
 from socialroi_tui.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # not when another process imports it (multiprocessing)
+    raise SystemExit(main())

@@ -8,10 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from socialroi_tui.engine.attribution import SCALE, Credit, Journeys
+from socialroi_tui.engine.attribution import (
+    SCALE,
+    AttributionError,
+    Credit,
+    Journeys,
+    attribute_all,
+)
 from socialroi_tui.text.numbers import format_decimal, format_rate
 from socialroi_tui.text.safe import json_text, markdown_cell, one_line, spreadsheet_text
-from socialroi_tui.text.words import Language, t
+from socialroi_tui.text.words import Language, Problem, t
 
 _QUANTUM = Decimal(1).scaleb(-SCALE)
 
@@ -41,6 +47,52 @@ class AttributionTable:
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:
     return (part / whole).quantize(_QUANTUM) if whole else None
+
+
+APART_FROM_ORDER = 3
+"""Markov chains of this order or more are solved in another process (``credited``)."""
+
+
+def credited(journeys: Journeys, order: int = 1, **options) -> dict[str, Credit]:
+    """Every model's credit (``attribute_all``), for an interface that must stay lively:
+    a Markov chain of order 3 or more is solved in another Python, since FLINT holds the
+    interpreter's lock for the seconds each of its systems takes. (A plain subprocess:
+    multiprocessing needs ``sys.stderr``'s file, which Textual replaces while it runs.)"""
+    if order < APART_FROM_ORDER:
+        return attribute_all(journeys, order=order, **options)
+    import pickle
+    import subprocess
+
+    request = pickle.dumps((journeys, {"order": order, **options}))
+    ended = subprocess.run(_apart_command(), input=request, capture_output=True, check=False)
+    try:
+        succeeded, outcome = pickle.loads(ended.stdout)
+    except (pickle.UnpicklingError, EOFError):  # ended without a word (killed, no memory)
+        problem = Problem.of("attribution_process_ended", code=ended.returncode)
+        raise AttributionError(problem) from None
+    if not succeeded:
+        raise outcome
+    return outcome
+
+
+def _apart_command() -> list[str]:
+    import sys
+
+    return [sys.executable, "-c", f"from {__name__} import credit_apart; credit_apart()"]
+
+
+def credit_apart() -> None:
+    """In the other Python: journeys and options read (pickled) from the standard input,
+    the credits or the error they raised written back to the standard output."""
+    import pickle
+    import sys
+
+    journeys, options = pickle.loads(sys.stdin.buffer.read())
+    try:
+        answer = (True, attribute_all(journeys, **options))
+    except Exception as error:  # handed back to the interface, which says it
+        answer = (False, error)
+    sys.stdout.buffer.write(pickle.dumps(answer))
 
 
 def attribution_table(journeys: Journeys, credits: dict[str, Credit]) -> AttributionTable:

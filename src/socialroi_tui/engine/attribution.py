@@ -77,6 +77,9 @@ class AttributionError(ValueError):
     def words(self, lang: str) -> str:
         return self.problem.words(lang)
 
+    def __reduce__(self):
+        return (AttributionError, (self.problem,))
+
 
 def _decimal_type(values: Iterable[Decimal]) -> pl.Decimal:
     scale = 0
@@ -176,6 +179,9 @@ class Journeys:
 
     def __setattr__(self, name, value):
         raise AttributeError("Journeys are immutable")
+
+    def __reduce__(self):
+        return (Journeys.from_codes, (self._frame, self._channels, self._ages))
 
     @property
     def frame(self) -> pl.DataFrame:
@@ -601,6 +607,16 @@ def _last_by_flint(rows: list[dict[int, Fraction]], rhs: list[Fraction]) -> Frac
     return Fraction(int(last.p), int(last.q))
 
 
+def _observed_conversion_rate(counted: dict[tuple[str, str], Fraction]) -> Fraction:
+    """P(conversion) of the whole chain, without solving it: the counted paths are a flow
+    (what enters a state leaves it), so the expected visits of the chain are the counts
+    and its conversions are those observed, over the paths that left the start. The same
+    fraction ``conversion_probability(counted)`` solves for (a test holds them equal)."""
+    started = sum(count for (source, _target), count in counted.items() if source == START)
+    converted = sum(count for (_source, target), count in counted.items() if target == CONVERSION)
+    return converted / started if started else Fraction(0)
+
+
 def _markov(journeys: Journeys, order: int) -> Credit:
     if not 1 <= order <= MAX_ORDER:
         raise AttributionError(f"order: 1 to {MAX_ORDER}")
@@ -616,7 +632,7 @@ def _markov(journeys: Journeys, order: int) -> Credit:
                 limit=MARKOV_STATE_LIMIT,
             )
         )
-    whole = conversion_probability(counted)
+    whole = _observed_conversion_rate(counted)
     effects: dict[str, Fraction] = {}
     for name in names:
         without = conversion_probability(counted, removed=name)

@@ -109,14 +109,14 @@ class AttributionScreen(SectionScreen):
         self._reading = source
 
         def work() -> None:
-            from socialroi_tui.attribution_presenter import attribution_table
-            from socialroi_tui.engine.attribution import AttributionError, attribute_all
+            from socialroi_tui.attribution_presenter import attribution_table, credited
+            from socialroi_tui.engine.attribution import AttributionError
             from socialroi_tui.store.journeys import JourneyError, read_journeys_file
 
             table = problem = None
             try:
                 journeys = read_journeys_file(path, lookback)
-                credits = attribute_all(journeys, order=order, half_life_days=half_life)
+                credits = credited(journeys, order=order, half_life_days=half_life)
                 table = attribution_table(journeys, credits)
             except (JourneyError, AttributionError, OSError) as error:
                 problem = error
