@@ -215,3 +215,36 @@ def test_the_sales_an_attribution_model_credits_each_network(tmp_path):
     assert rows[("channel", "fb")].figure("conversions_platform") == 48
     # Without the journeys read, the platforms' sales count (and say so).
     assert evaluate(campaign).sales_from == "platform"
+
+
+def test_an_interface_gets_the_attributed_sales_worked_out_in_the_background(tmp_path):
+    """With ``in_background`` set, the figures come at once (the platforms' sales, the
+    attribution said pending), then again with the credit once the work is done; an
+    outcome asked for settings changed meanwhile is dropped."""
+    from socialroi_tui.document import CampaignDocument
+
+    (tmp_path / "paths.csv").write_text(
+        "path;total_conversions;total_conversion_value;total_null\nig;6;240;4\nfb;2;80;1\n"
+    )
+    campaign = editing.set_attribution(two_sources(), journeys="paths.csv", model="last")
+    document = CampaignDocument(editing.set_sales_from(campaign, "attribution"))
+    document.path = tmp_path / "plan.toml"
+    asked = []
+    document.in_background = lambda work, done: asked.append((work, done))
+    assert document.results.sales_from == "platform" and document.attribution_pending
+    assert len(asked) == 1 and document.results.sales_from == "platform"  # asked once
+    work, done = asked.pop()
+    done(work())
+    assert not document.attribution_pending and document.results.sales_from == "attribution"
+    assert document.results.attributed_by_channel["ig"].measures["conversions"] == 6
+
+    document.apply(editing.set_attribution(document.campaign, model="first"))
+    assert document.results.sales_from == "platform" and document.attribution_pending
+    stale_work, stale_done = asked.pop()
+    document.apply(editing.set_attribution(document.campaign, model="linear"))
+    assert document.results.sales_from == "platform"
+    stale_done(stale_work())  # worked out for "first": dropped
+    assert document.attribution_pending and document.results.sales_from == "platform"
+    work, done = asked.pop()
+    done(work())
+    assert document.results.sales_from == "attribution"

@@ -13,6 +13,7 @@ from socialroi_tui.engine.attribution import (
     AttributionError,
     Credit,
     Journeys,
+    attribute,
     attribute_all,
 )
 from socialroi_tui.text.numbers import format_decimal, format_rate
@@ -56,14 +57,31 @@ APART_FROM_ORDER = 3
 def credited(journeys: Journeys, order: int = 1, **options) -> dict[str, Credit]:
     """Every model's credit (``attribute_all``), for an interface that must stay lively:
     a Markov chain of order 3 or more is solved in another Python, since FLINT holds the
-    interpreter's lock for the seconds each of its systems takes. (A plain subprocess:
-    multiprocessing needs ``sys.stderr``'s file, which Textual replaces while it runs.)"""
+    interpreter's lock for the seconds each of its systems takes."""
     if order < APART_FROM_ORDER:
         return attribute_all(journeys, order=order, **options)
+    return _apart("attribute_all", journeys, order=order, **options)
+
+
+def credited_by(journeys: Journeys, model: str, order: int = 1, **options) -> Credit:
+    """What ``model`` credits (``attribute``), Markov of order 3 or more in another Python
+    (as ``credited``)."""
+    if model != "markov" or order < APART_FROM_ORDER:
+        return attribute(journeys, model, order=order, **options)
+    return _apart("attribute", journeys, model, order=order, **options)
+
+
+_APART = {"attribute": attribute, "attribute_all": attribute_all}
+
+
+def _apart(name: str, *arguments, **options):
+    """``_APART[name](*arguments, **options)`` worked out in another Python: a plain
+    subprocess, arguments in and the outcome out pickled (multiprocessing needs
+    ``sys.stderr``'s file, which Textual replaces while it runs)."""
     import pickle
     import subprocess
 
-    request = pickle.dumps((journeys, {"order": order, **options}))
+    request = pickle.dumps((name, arguments, options))
     ended = subprocess.run(_apart_command(), input=request, capture_output=True, check=False)
     try:
         succeeded, outcome = pickle.loads(ended.stdout)
@@ -78,18 +96,18 @@ def credited(journeys: Journeys, order: int = 1, **options) -> dict[str, Credit]
 def _apart_command() -> list[str]:
     import sys
 
-    return [sys.executable, "-c", f"from {__name__} import credit_apart; credit_apart()"]
+    return [sys.executable, "-c", f"from {__name__} import work_apart; work_apart()"]
 
 
-def credit_apart() -> None:
-    """In the other Python: journeys and options read (pickled) from the standard input,
-    the credits or the error they raised written back to the standard output."""
+def work_apart() -> None:
+    """In the other Python: what to work out read (pickled) from the standard input, its
+    outcome or the error it raised written back to the standard output."""
     import pickle
     import sys
 
-    journeys, options = pickle.loads(sys.stdin.buffer.read())
+    name, arguments, options = pickle.loads(sys.stdin.buffer.read())
     try:
-        answer = (True, attribute_all(journeys, **options))
+        answer = (True, _APART[name](*arguments, **options))
     except Exception as error:  # handed back to the interface, which says it
         answer = (False, error)
     sys.stdout.buffer.write(pickle.dumps(answer))

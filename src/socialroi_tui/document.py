@@ -59,6 +59,11 @@ class _Step:
     key: str | None
 
 
+Background = Callable[[Callable[[], object], Callable[[object], None]], None]
+"""``in_background(work, done)``: ``work`` on another thread, then ``done`` with its
+outcome on the interface's thread."""
+
+
 class CampaignDocument:
     """A campaign, where it lives on disk, and the undo history of its edits.
 
@@ -89,10 +94,17 @@ class CampaignDocument:
         self.unreadable: dict[str, UnreadableField] = {}
         """Fields whose text is not a number, by edit key, in the order they turned so."""
         self._results: CampaignResults | None = None
-        self._credited: tuple[tuple, dict] | None = None
-        """The attributed sales last worked out, with what they were worked out from."""
+        self._credited: tuple[tuple, dict | None, Exception | None] | None = None
+        """The attributed sales last worked out (or why they could not be), with what
+        they were worked out from."""
         self.attribution_problem: Exception | None = None
         """Why the journeys could not be read, when the dashboard asked for them."""
+        self.in_background: Background | None = None
+        """Set by an interface that must stay lively: ``in_background(work, done)`` runs
+        ``work`` on another thread, then ``done`` with its outcome on the interface's. The
+        attributed sales are then worked out there (``attribution_pending`` meanwhile)."""
+        self._crediting: tuple | None = None
+        """What the attributed sales are being worked out from, in the background."""
         self._summaries: list[tuple[list, list, ActualsSummary]] = []
         """The actual results last added up (most recent first), by the very lists they
         were added up from."""
@@ -141,8 +153,9 @@ class CampaignDocument:
     def _attributed(self, campaign: Campaign):
         """Each network's sales as the chosen attribution model credits them, when the
         dashboard's sales come from attribution (None otherwise, or when the journeys
-        cannot be read: ``attribution_problem`` says why). Read again only when the file,
-        the settings or the networks change."""
+        cannot be read: ``attribution_problem`` says why, or while they are worked out in
+        the background). Read again only when the file, the settings or the networks
+        change."""
         self.attribution_problem = None
         if campaign.dashboard.sales_from != "attribution" or not campaign.attribution.journeys:
             return None  # before importing the journeys' reader (and polars): start-up
@@ -155,18 +168,30 @@ class CampaignDocument:
             self.attribution_problem = error
             return None
         key = (str(path), stamp.st_mtime_ns, stamp.st_size, campaign.attribution, campaign.channels)
-        if self._credited is not None and self._credited[0] == key:
-            return self._credited[1]
-        from socialroi_tui.engine.attribution import AttributionError
-        from socialroi_tui.store.journeys import JourneyError, attributed_sales
-
-        try:
-            credited = attributed_sales(campaign, path)
-        except (JourneyError, AttributionError, OSError) as error:
-            self.attribution_problem = error
-            return None
-        self._credited = (key, credited)
+        if self._credited is None or self._credited[0] != key:
+            if self.in_background is not None:
+                if self._crediting != key:
+                    self._crediting = key
+                    self.in_background(
+                        lambda: _credit(campaign, path), lambda done: self._credited_in(key, done)
+                    )
+                return None
+            self._credited = (key, *_credit(campaign, path))
+        _key, credited, self.attribution_problem = self._credited
         return credited
+
+    @property
+    def attribution_pending(self) -> bool:
+        """The attributed sales asked for are being worked out in the background."""
+        return self._crediting is not None
+
+    def _credited_in(self, key: tuple, done: tuple) -> None:
+        """The attributed sales worked out in the background: the figures are worked out
+        again with them, unless the campaign asked for others meanwhile."""
+        if self._crediting == key:
+            self._crediting = None
+            self._credited = (key, *done)
+            self._results = None
 
     def _summary_of(self, campaign: Campaign) -> ActualsSummary:
         actuals, channels = campaign.actuals, campaign.channels
@@ -330,6 +355,18 @@ class CampaignDocument:
         self.has_comments = False
         self._saved_version = self._version
         return target
+
+
+def _credit(campaign: Campaign, path: Path) -> tuple[dict | None, Exception | None]:
+    """(the attributed sales, None), or (None, why they cannot be worked out)."""
+    from socialroi_tui.attribution_presenter import credited_by
+    from socialroi_tui.engine.attribution import AttributionError
+    from socialroi_tui.store.journeys import JourneyError, attributed_sales
+
+    try:
+        return attributed_sales(campaign, path, credited_by), None
+    except (JourneyError, AttributionError, OSError) as error:
+        return None, error
 
 
 def _extends(longer: list, shorter: list) -> bool:

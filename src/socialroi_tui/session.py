@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from socialroi_tui import collector
-from socialroi_tui.document import CampaignDocument
+from socialroi_tui.document import Background, CampaignDocument
 from socialroi_tui.model import Campaign
 from socialroi_tui.recovery import Recovery, discard_recovery, find_recovery, write_recovery
 from socialroi_tui.store import CampaignFileError, dump_campaign, parse_campaign
@@ -76,6 +76,8 @@ class CampaignSession:
         """The user saved or discarded before leaving: nothing to keep on the way out."""
         self._recovery_lock = threading.RLock()
         """Held while a recovery copy is written or removed (a worker thread writes it)."""
+        self.in_background: Background | None = None
+        """Given to each document: an interface's way to work off its thread."""
 
     @property
     def path(self) -> Path | None:
@@ -98,6 +100,7 @@ class CampaignSession:
             return None
         with collector.held():
             document = CampaignDocument.open(path, progress)
+            document.in_background = self.in_background
             document.work_out()  # off the interface's thread
         if progress:
             progress(1.0)
@@ -152,6 +155,7 @@ class CampaignSession:
         if self._set_aside:
             collector.take_back()
         self.document = document
+        document.in_background = self.in_background
         self._set_aside = len(document.whole.actuals) >= collector.LARGE
         if self._set_aside:
             collector.set_aside()

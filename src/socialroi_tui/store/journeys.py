@@ -695,16 +695,16 @@ def journeys_path(campaign, campaign_file: Path | None) -> Path | None:
     return path
 
 
-def attributed_sales(campaign, path: Path):
+def attributed_sales(campaign, path: Path, credit_by=None):
     """Each network's sales and revenue as the campaign's chosen model credits them from
     the journeys in ``path`` (``JourneyError``, ``AttributionError`` or ``OSError`` when
-    they cannot be read)."""
+    they cannot be read). ``credit_by``: what credits them, ``attribute`` by default."""
     from socialroi_tui.engine.actuals import credited_totals
     from socialroi_tui.engine.attribution import attribute
 
     settings = campaign.attribution
     journeys = read_journeys_file(path, settings.lookback_days)
-    credit = attribute(
+    credit = (credit_by or attribute)(
         journeys, settings.model, order=settings.order, half_life_days=settings.half_life_days
     )
     return credited_totals(credit.conversions, credit.value, campaign.channels)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import threading
 import time
 from collections.abc import Callable, Coroutine, Iterable, Sequence
 from pathlib import Path
@@ -178,7 +180,26 @@ class SocialRoiApp(App[None]):
             from socialroi_tui.session import CampaignSession
 
             self._session = CampaignSession(self.lang)
+            self._session.in_background = self._in_background
         return self._session
+
+    def _in_background(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        """``work`` in a worker thread, then ``done`` with its outcome and the screen drawn
+        again (the attributed sales): asked from any thread."""
+        if threading.current_thread() is not threading.main_thread():
+            self.call_from_thread(self._in_background, work, done)
+            return
+
+        def finished(outcome: object) -> None:
+            done(outcome)
+            self.refresh_view(force=True)
+
+        def run() -> None:
+            outcome = work()
+            with contextlib.suppress(RuntimeError):  # the app closed meanwhile
+                self.call_from_thread(finished, outcome)
+
+        self.run_worker(run, thread=True, group="background")
 
     @property
     def document(self) -> CampaignDocument | None:

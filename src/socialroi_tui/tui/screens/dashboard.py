@@ -380,12 +380,15 @@ class DashboardScreen(SectionScreen):
 
     def _sales_title(self) -> str:
         """``Ventes et CA : attribution Markov · v : plateformes``."""
-        lang, campaign = self.lang, self.roi_app.document.campaign
+        lang, document = self.lang, self.roi_app.document
+        campaign = document.campaign
         model = t(f"model_{campaign.attribution.model}", lang)
-        now = self.roi_app.document.results.sales_from
+        now = document.results.sales_from
         title = t("sales_title", lang, source=t(f"sales_source_{now}", lang, model=model))
         if self._attribution_unread() is not None:
             title = t("attribution_unread", lang)
+        elif campaign.dashboard.sales_from == "attribution" and document.attribution_pending:
+            title = t("attribution_pending", lang)
         following = self._next_source()
         if following != now:
             title += " · " + t(
