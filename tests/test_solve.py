@@ -4,7 +4,7 @@ from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from socialroi_tui.engine.budget import PlanInputs
@@ -122,6 +122,7 @@ def test_the_law_is_checked_on_answers_found():
     """The questions drawn above mostly have an answer (the law is not checked on none)."""
     found = []
 
+    @settings(derandomize=True, database=None)  # the same draws each run: a count, not luck
     @given(questions())
     def count(question):
         found.append(solve(*question).value is not None)
