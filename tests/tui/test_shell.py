@@ -296,9 +296,9 @@ def test_language_comes_from_the_option_then_the_locale(monkeypatch):
 
 
 async def test_keys_pressed_before_the_full_load_are_not_lost(tmp_path, monkeypatch):
-    from socialroi_tui.tui.screens import section
+    from socialroi_tui.tui import app as app_module
 
-    monkeypatch.setattr(section, "FULL_LOAD_DELAY", 30)
+    monkeypatch.setattr(app_module, "FULL_LOAD_DELAY", 30)
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.document is None  # the first frame comes from a quick read
@@ -310,9 +310,9 @@ async def test_keys_pressed_before_the_full_load_are_not_lost(tmp_path, monkeypa
 
 
 async def test_switching_section_before_the_full_load_stays_there(tmp_path, monkeypatch):
-    from socialroi_tui.tui.screens import section
+    from socialroi_tui.tui import app as app_module
 
-    monkeypatch.setattr(section, "FULL_LOAD_DELAY", 0.5)
+    monkeypatch.setattr(app_module, "FULL_LOAD_DELAY", 0.5)
     app = make_app(copy_sample("seed-000", tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         assert app.document is None

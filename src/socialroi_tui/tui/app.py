@@ -92,6 +92,10 @@ def _commands() -> type[Provider]:
     return Commands
 
 
+FULL_LOAD_DELAY = 0.05
+"""Seconds between the first frame (drawn from a quick read) and the full load."""
+
+
 class SocialRoiApp(App[None]):
     """Screens are built the first time they are shown, so that start-up stays fast."""
 
@@ -259,6 +263,14 @@ class SocialRoiApp(App[None]):
             self.switch_mode("objectives")
         else:  # at once: a large file is read by a worker while its progress shows
             self.open_file(self._path, self._first_section)
+
+    def on_ready(self) -> None:
+        """The first frame is laid out (drawn from a quick read of the file): once it is
+        painted, leave it time to reach the terminal, then load and check the whole file.
+        (Textual starts up in a batch that holds every paint back: a timer set from the
+        first screen's mount could run out before anything was painted.)"""
+        if self._quick is not None and self.document is None:
+            self.call_after_refresh(self.set_timer, FULL_LOAD_DELAY, self.finish_opening)
 
     def open_file(self, path: Path, section: str = "objectives") -> None:
         """Open ``path`` (a missing file starts a new campaign that will be saved there);

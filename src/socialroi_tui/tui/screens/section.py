@@ -25,10 +25,6 @@ if TYPE_CHECKING:
     from socialroi_tui.tui.widgets.number_field import NumberField
 
 
-FULL_LOAD_DELAY = 0.05
-"""Seconds between the first frame (drawn from a quick read) and the full load."""
-
-
 class SectionScreen(Screen):
     """A section of the workbook; ``refresh_view`` redraws it from the document."""
 
@@ -82,13 +78,6 @@ class SectionScreen(Screen):
     def on_mount(self) -> None:
         self._ready = True
         self.refresh_view()
-        if self.roi_app.document is None:
-            self.call_after_refresh(self._load_once_drawn)
-
-    def _load_once_drawn(self) -> None:
-        """The first frame is drawn (from a quick read): leave it time to reach the
-        terminal, even on a busy machine, then validate the whole file."""
-        self.set_timer(FULL_LOAD_DELAY, self.roi_app.finish_opening)
 
     def on_screen_resume(self) -> None:
         self.refresh_view()
