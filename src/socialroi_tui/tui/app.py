@@ -19,6 +19,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
 
+from socialroi_tui import collector
 from socialroi_tui.quicklook import QuickLook, quick_look
 from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import SECTIONS, Language, explain, t, tn
@@ -265,12 +266,18 @@ class SocialRoiApp(App[None]):
             self.open_file(self._path, self._first_section)
 
     def on_ready(self) -> None:
-        """The first frame is laid out (drawn from a quick read of the file): once it is
-        painted, leave it time to reach the terminal, then load and check the whole file.
+        """The first frame is laid out: what waits for it to be painted starts then.
         (Textual starts up in a batch that holds every paint back: a timer set from the
         first screen's mount could run out before anything was painted.)"""
+        self.call_after_refresh(self._first_frame_painted)
+
+    def _first_frame_painted(self) -> None:
+        """The collector runs again (``run_app`` held it back); a first frame drawn from
+        a quick read of the file is left time to reach the terminal, then the whole file
+        is loaded and checked."""
+        collector.start_up_ended()
         if self._quick is not None and self.document is None:
-            self.call_after_refresh(self.set_timer, FULL_LOAD_DELAY, self.finish_opening)
+            self.set_timer(FULL_LOAD_DELAY, self.finish_opening)
 
     def open_file(self, path: Path, section: str = "objectives") -> None:
         """Open ``path`` (a missing file starts a new campaign that will be saved there);

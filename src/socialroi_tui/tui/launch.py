@@ -14,6 +14,9 @@ def run_app(
 ) -> int:
     """``room``: a workshop's folder (served to a room): the app asks the participant's
     name and opens their workbook there (made from ``trainer``'s if missing)."""
+    from socialroi_tui import collector
+
+    collector.hold_until_started()
     from socialroi_tui.tui.app import SocialRoiApp
 
     app = SocialRoiApp(path=path, first_section=screen, lang=lang, room=room, trainer=trainer)
