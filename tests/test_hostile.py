@@ -1489,6 +1489,27 @@ async def test_hostile_channel_names_in_journeys_show_as_text_on_the_attribution
         assert "[bold red]zz[/]" in bars.plain and "\x1b" not in bars.plain
 
 
+async def test_a_journeys_file_whose_problem_quotes_markup_is_said_literally(tmp_path):
+    """The reader's message quotes the file's text ("[/x]" would end a style that was
+    never opened: Textual's markup refused it, and the app ended in a traceback)."""
+    from tui.helpers import copy_sample, loaded, make_app, text_of, wait_for
+
+    path = copy_sample("seed-000", tmp_path)
+    (tmp_path / "[red]j.csv").write_text(
+        "path;total_conversions;total_conversion_value;total_null\nfb > ig;[/x];10;2\n",
+        encoding="utf-8",
+    )
+    text = path.read_text(encoding="utf-8")
+    journeys = '[attribution]\njourneys = "[red]j.csv"\n\n[budget]'
+    path.write_text(text.replace("[budget]", journeys, 1))
+    app = make_app(path, lang="fr", screen="attribution")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: "[/x]" in text_of(app, "#attribution-summary"))
+        said = text_of(app, "#attribution-summary")
+        assert "[red]j.csv" in said and "ligne 2" in said
+
+
 # --- workshop workbooks --------------------------------------------------------------
 
 _HOSTILE_TEXT = "[bold red]x[/] \x1b[31mred\x1b[0m \x07bell | pipe\nnew line <b>html</b>"

@@ -5,6 +5,8 @@ app. Kept apart from ``presenter`` so that the app starts without polars."""
 
 from __future__ import annotations
 
+import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -54,13 +56,20 @@ APART_FROM_ORDER = 3
 """Markov chains of this order or more are solved in another process (``credited``)."""
 
 
-def credited(journeys: Journeys, order: int = 1, **options) -> dict[str, Credit]:
+def credited(
+    journeys: Journeys,
+    order: int = 1,
+    *,
+    started: Callable[[subprocess.Popen], None] | None = None,
+    **options,
+) -> dict[str, Credit]:
     """Every model's credit (``attribute_all``), for an interface that must stay lively:
     a Markov chain of order 3 or more is solved in another Python, since FLINT holds the
-    interpreter's lock for the seconds each of its systems takes."""
+    interpreter's lock for the seconds each of its systems takes (``started`` is given
+    that process, which may be killed: an ``AttributionError`` then)."""
     if order < APART_FROM_ORDER:
         return attribute_all(journeys, order=order, **options)
-    return _apart("attribute_all", journeys, order=order, **options)
+    return _apart("attribute_all", (journeys,), {"order": order, **options}, started)
 
 
 def credited_by(journeys: Journeys, model: str, order: int = 1, **options) -> Credit:
@@ -68,25 +77,34 @@ def credited_by(journeys: Journeys, model: str, order: int = 1, **options) -> Cr
     (as ``credited``)."""
     if model != "markov" or order < APART_FROM_ORDER:
         return attribute(journeys, model, order=order, **options)
-    return _apart("attribute", journeys, model, order=order, **options)
+    return _apart("attribute", (journeys, model), {"order": order, **options})
 
 
 _APART = {"attribute": attribute, "attribute_all": attribute_all}
 
 
-def _apart(name: str, *arguments, **options):
+def _apart(
+    name: str,
+    arguments: tuple,
+    options: dict,
+    started: Callable[[subprocess.Popen], None] | None = None,
+):
     """``_APART[name](*arguments, **options)`` worked out in another Python: a plain
     subprocess, arguments in and the outcome out pickled (multiprocessing needs
     ``sys.stderr``'s file, which Textual replaces while it runs)."""
     import pickle
-    import subprocess
 
     request = pickle.dumps((name, arguments, options))
-    ended = subprocess.run(_apart_command(), input=request, capture_output=True, check=False)
+    process = subprocess.Popen(
+        _apart_command(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    if started is not None:
+        started(process)
+    answer, _errors = process.communicate(request)
     try:
-        succeeded, outcome = pickle.loads(ended.stdout)
+        succeeded, outcome = pickle.loads(answer)
     except (pickle.UnpicklingError, EOFError):  # ended without a word (killed, no memory)
-        problem = Problem.of("attribution_process_ended", code=ended.returncode)
+        problem = Problem.of("attribution_process_ended", code=process.returncode)
         raise AttributionError(problem) from None
     if not succeeded:
         raise outcome

@@ -98,3 +98,48 @@ async def test_a_markov_order_too_high_for_the_journeys_is_said(tmp_path):
         await wait_for(pilot, lambda: "ordre plus bas" in text_of(app, "#attribution-summary"))
         assert "d’ordre 4" in text_of(app, "#attribution-summary")
         assert not app.document.dirty
+
+
+async def test_escape_stops_a_markov_chain_being_solved(tmp_path):
+    """Order 3 over ten channels takes seconds in another Python: Escape kills it, the
+    screen says how to start over, and opening the same file again starts over."""
+    from benchmarks.attribution import paths_file
+
+    from socialroi_tui.tui.dialogs.loading import LoadingScreen
+
+    path = campaign_with_journeys(tmp_path)
+    paths_file(tmp_path, rows=3000).replace(tmp_path / "journeys.csv")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "[budget]", '[attribution]\njourneys = "journeys.csv"\norder = 3\n\n[budget]', 1
+        )
+    )
+    app = make_app(path, lang="fr", screen="attribution")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: isinstance(app.screen, LoadingScreen))
+        assert "Échap\u00a0: abandonner" in str(app.screen.query("Label").last().render())
+        screen = app.screen_stack[-2]
+        await wait_for(pilot, lambda: screen._process is not None)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: isinstance(app.screen, AttributionScreen))
+        await wait_for(pilot, lambda: screen._process.poll() is not None)  # killed
+        await wait_for(pilot, lambda: "interrompue" in text_of(app, "#attribution-summary"))
+        assert "(o)" in text_of(app, "#attribution-summary")
+        # the worker's answer (the process ended without a word) changes nothing
+        await wait_for(pilot, lambda: not [w for w in app.workers if w.group == "journeys"])
+        await pilot.pause()
+        assert "interrompue" in text_of(app, "#attribution-summary")
+        assert not app.document.dirty
+        first = screen._process
+        await pilot.press("o")  # the same file again: worked out again
+        await wait_for(pilot, lambda: isinstance(app.screen, JourneysFileDialog))
+        app.screen.query_one("#open-path").value = str(tmp_path / "journeys.csv")
+        app.screen.query_one("#open-path").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, LoadingScreen))
+        await wait_for(pilot, lambda: screen._process not in (None, first))
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: screen._process.poll() is not None)
+        assert "interrompue" in text_of(app, "#attribution-summary")

@@ -53,6 +53,8 @@ class LoadingScreen(Dialog[None]):
             yield Label(Text(t(self.words, self.lang, name=self.file_name), style="bold"))
             total = 100 if self.measured else None
             yield ProgressBar(total=total, show_eta=False, id="loading-progress")
+            if self.cancellable:
+                yield Label(Text(t("loading_escape", self.lang), style="dim"))
 
     def advance(self, fraction: float) -> None:
         for bar in self.query(ProgressBar):  # none once the screen has gone

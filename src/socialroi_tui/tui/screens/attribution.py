@@ -5,9 +5,11 @@ credit the dashboard's sales (and so its CPA and ROI per network) may use."""
 from __future__ import annotations
 
 import contextlib
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -18,7 +20,7 @@ from socialroi_tui.model.campaign import AttributionModel
 from socialroi_tui.presenter import bar_chart
 from socialroi_tui.text.numbers import format_decimal, format_rate
 from socialroi_tui.text.safe import cell_width, one_line
-from socialroi_tui.text.words import explain, t
+from socialroi_tui.text.words import Problem, explain, t
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.bars import Bars
 from socialroi_tui.tui.widgets.figure_table import FigureTable, TableColumn
@@ -79,6 +81,8 @@ class AttributionScreen(SectionScreen):
         self._read: tuple[tuple, object, object] | None = None
         """(what was read, the table, the problem): read again when the file changes."""
         self._reading: tuple | None = None
+        self._process: subprocess.Popen | None = None
+        """The other Python solving a Markov chain for this screen (stopped by Escape)."""
         self._table = self.query_one(FigureTable)
         self._table.focus()
 
@@ -105,8 +109,14 @@ class AttributionScreen(SectionScreen):
         from socialroi_tui.tui.dialogs.loading import LoadingScreen
 
         path, _state, lookback, order, half_life = source
-        loading = LoadingScreen(path.name, self.lang, "journeys_reading", measured=False)
+        loading = LoadingScreen(
+            path.name, self.lang, "journeys_reading", measured=False, cancellable=True
+        )
         self._reading = source
+        self._process = None
+
+        def started(process: subprocess.Popen) -> None:
+            self._process = process
 
         def work() -> None:
             from socialroi_tui.attribution_presenter import attribution_table, credited
@@ -116,20 +126,36 @@ class AttributionScreen(SectionScreen):
             table = problem = None
             try:
                 journeys = read_journeys_file(path, lookback)
-                credits = credited(journeys, order=order, half_life_days=half_life)
+                credits = credited(journeys, order=order, half_life_days=half_life, started=started)
                 table = attribution_table(journeys, credits)
             except (JourneyError, AttributionError, OSError) as error:
                 problem = error
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.app.call_from_thread(self._journeys_read, loading, source, table, problem)
 
-        self.app.push_screen(loading)
+        self.app.push_screen(loading, lambda _: self._loading_closed(loading, source))
         self.run_worker(work, thread=True, group="journeys", exclusive=True)
 
     def _journeys_read(self, loading, source: tuple, table, problem) -> None:
+        if loading.cancelled:
+            return  # given up on (Escape): what it found is not wanted
         loading.dismiss()
         self._reading = None
         self._read = (source, table, problem)
+        self.refresh_body(force=True)
+
+    def _loading_closed(self, loading, source: tuple) -> None:
+        """Escape while the journeys were credited: a Markov chain being solved in another
+        process is stopped, and the screen says how to try again."""
+        from socialroi_tui.engine.attribution import AttributionError
+
+        if not loading.cancelled:
+            return
+        if self._process is not None:
+            self._process.kill()
+        self._reading = None
+        stopped = AttributionError(Problem.of("attribution_cancelled"))
+        self._read = (source, None, stopped)
         self.refresh_body(force=True)
 
     # --- drawing ----------------------------------------------------------------------
@@ -151,16 +177,15 @@ class AttributionScreen(SectionScreen):
             return
         chosen = self.roi_app.document.campaign.attribution.model
         value = self.figure == "value"
-        summary.update(
-            t(
-                "attribution_intro",
-                lang,
-                journeys=format_decimal(Decimal(table.journeys), 0, lang),
-                channels=len(table.rows),
-                conversions=format_decimal(table.total_conversions, 2, lang, trim=True),
-                value=format_decimal(table.total_value, 2, lang),
-            )
+        intro = t(
+            "attribution_intro",
+            lang,
+            journeys=format_decimal(Decimal(table.journeys), 0, lang),
+            channels=len(table.rows),
+            conversions=format_decimal(table.total_conversions, 2, lang, trim=True),
+            value=format_decimal(table.total_value, 2, lang),
         )
+        summary.update(Text(intro))  # never markup
         models = [m for m in MODELS if m in table.models]
 
         def cell(row, key: str) -> str:
@@ -194,7 +219,7 @@ class AttributionScreen(SectionScreen):
         self._draw_bars(table, chosen if chosen in models else (models[0] if models else None))
 
     def _show_nothing(self, words: str) -> None:
-        self.query_one("#attribution-summary", Static).update(one_line(words, 400))
+        self.query_one("#attribution-summary", Static).update(Text(one_line(words, 400)))
         self._table.show_rows([], [], lambda row, key: "", lambda row: False)
         self._table.border_title = ""
         self._table.border_subtitle = ""
@@ -245,7 +270,9 @@ class AttributionScreen(SectionScreen):
             if document.path is not None:
                 with contextlib.suppress(ValueError):
                     name = str(path.resolve().relative_to(document.path.parent.resolve()))
-            self.roi_app.edit(lambda c: editing.set_attribution(c, journeys=name))
+            if not self.roi_app.edit(lambda c: editing.set_attribution(c, journeys=name)):
+                self._read = None  # the same file again: read it again (after an Escape)
+                self.refresh_body(force=True)
 
         self.app.push_screen(JourneysFileDialog(self.lang, folder), chosen)
 
