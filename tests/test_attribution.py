@@ -448,6 +448,17 @@ def test_unknown_columns_are_named():
         read_paths(b"foo;bar\n1;2\n")
 
 
+def test_a_paths_file_without_its_conversions_says_which_column_is_missing(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("path;total_conversion_value;total_null\nfb > ig;10;2\n")
+    with pytest.raises(JourneyError) as raised:
+        read_journeys_file(path)
+    assert "line 1: a paths file without its conversions column (total_conversions)" in str(
+        raised.value
+    )
+    assert "colonne de conversions" in raised.value.words("fr")
+
+
 def test_touchpoints_build_journeys_per_person_with_ages_and_lookback():
     j = read_journeys_file(DATA / "touchpoints.csv")
     columns = (j.paths, j.conversions, j.value, j.nulls, j.ages)

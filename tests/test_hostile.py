@@ -1489,6 +1489,67 @@ async def test_hostile_channel_names_in_journeys_show_as_text_on_the_attribution
         assert "[bold red]zz[/]" in bars.plain and "\x1b" not in bars.plain
 
 
+JOURNEYS_HEADER = b"path;total_conversions;total_conversion_value;total_null"
+NOT_JOURNEYS = {
+    "workbook.xlsx": b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 4,
+    "program.csv": b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 4,
+    "noise.csv": bytes((i * 7919) % 256 for i in range(3000)),
+    "nuls.csv": b"\x00\xd8\x00\xdc" * 40 + b"\x00\xd8\x41" * 40,
+    "empty.csv": b"",
+    "blank.csv": b"\n\n   \n",
+}
+
+
+@pytest.mark.parametrize("name", NOT_JOURNEYS)
+def test_a_file_that_is_not_journeys_is_said_so_by_name(tmp_path, capsys, name):
+    """A workbook, a program, random bytes, bytes taken for UTF-16, an empty file: a
+    message naming the file (it used to end in a traceback: csv.Error, UnicodeDecodeError)."""
+    from socialroi_tui.cli import main
+    from socialroi_tui.store.journeys import JourneyError, read_journeys_file
+
+    path = tmp_path / name
+    path.write_bytes(NOT_JOURNEYS[name])
+    with pytest.raises(JourneyError) as raised:
+        read_journeys_file(path)
+    said = raised.value.words("fr")
+    assert name in str(raised.value) or name in said
+    assert main(["attribute", str(path), "--lang", "fr"]) == 1
+    _out, err = capsys.readouterr()
+    assert name in err and "Traceback" not in err and "\x1b" not in err
+    assert "PK\\x03" not in err  # no bytes of the file quoted as its "columns"
+
+
+def test_a_csv_with_old_mac_line_ends_is_read(tmp_path):
+    """ "CSV (Macintosh)": lines ended by a carriage return alone, read as any other."""
+    from socialroi_tui.store.journeys import read_journeys_file
+
+    rows = [JOURNEYS_HEADER, b"fb > ig;3;30;1", b"ig;1;10;2"]
+    (tmp_path / "crlf.csv").write_bytes(b"\r\n".join(rows) + b"\r\n")
+    (tmp_path / "cr.csv").write_bytes(b"\r".join(rows) + b"\r")
+    cr = read_journeys_file(tmp_path / "cr.csv")
+    assert cr.total("conversions") == 4 and cr.channels == ("facebook", "instagram")
+    assert cr.frame.equals(read_journeys_file(tmp_path / "crlf.csv").frame)
+
+
+async def test_a_workbook_chosen_as_journeys_is_said_on_the_screens(tmp_path):
+    """The dashboard counting the attribution's sales, and the attribution screen: the
+    file is named, nothing ends."""
+    from tui.helpers import copy_sample, loaded, make_app, text_of, wait_for
+
+    path = copy_sample("seed-000", tmp_path)
+    (tmp_path / "j.xlsx").write_bytes(NOT_JOURNEYS["workbook.xlsx"])
+    text = path.read_text(encoding="utf-8")
+    settings = '[attribution]\njourneys = "j.xlsx"\n\n[dashboard]\nsales_from = "attribution"\n'
+    path.write_text(text.replace("[budget]", settings + "\n[budget]", 1))
+    app = make_app(path, lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: app.document.attribution_problem is not None)
+        await pilot.press("7")
+        await wait_for(pilot, lambda: "j.xlsx" in text_of(app, "#attribution-summary"))
+        assert "pas un fichier texte" in text_of(app, "#attribution-summary")
+
+
 async def test_a_journeys_file_whose_problem_quotes_markup_is_said_literally(tmp_path):
     """The reader's message quotes the file's text ("[/x]" would end a style that was
     never opened: Textual's markup refused it, and the app ended in a traceback)."""

@@ -33,6 +33,7 @@ from socialroi_tui.engine.attribution import Journeys
 from socialroi_tui.store.csv_import import _decimal_comma, _delimiter, _network, decode
 from socialroi_tui.store.headers import normalise
 from socialroi_tui.text.numbers import NumberError, out_of_range, parse_number
+from socialroi_tui.text.safe import has_control
 from socialroi_tui.text.words import Problem
 
 HEAD_BYTES = 1 << 16
@@ -241,7 +242,10 @@ def _paths_from_text(text: str, source: str, data: bytes | None = None) -> Journ
     delimiter = _delimiter(header)
     cells = _header_cells(header, delimiter)
     columns = _columns(cells, PATH_COLUMNS)
-    if "path" not in columns or "conversions" not in columns:
+    if "path" in columns and "conversions" not in columns:  # paths, without their count
+        problem = Problem.of("journeys_missing_conversions", columns=", ".join(cells)[:200])
+        raise JourneyError(source, [problem])
+    if "path" not in columns:
         raise JourneyError(
             source, [Problem.of("journeys_unknown_columns", columns=", ".join(cells)[:200])]
         )
@@ -655,15 +659,36 @@ def _days(delta: dt.timedelta) -> Decimal:
 # --- either ------------------------------------------------------------------------------
 
 
+_BINARY_STARTS = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0", b"%PDF", b"\x7fELF", b"\x89PNG")
+"""How a workbook (xlsx, xls), a PDF, a program or an image starts: not a CSV file."""
+_LONE_CR = re.compile(rb"\r(?!\n)")
+"""A line ended by a carriage return alone (the old Mac's "CSV (Macintosh)")."""
+
+
 def read_journeys(data: bytes, source: str = "<journeys>", lookback_days: int = 30) -> Journeys:
-    """Paths or touchpoints, guessed from the header's columns."""
-    text = decode(data)
-    kind = guess_format(text)
-    if kind == "paths":
-        return _paths_from_text(text, source, data)
-    if kind == "touchpoints":
-        return read_touchpoints(data, source, lookback_days)
+    """Paths or touchpoints, guessed from the header's columns. A file that is not text
+    (a workbook, a program), or not CSV, is said so with its name."""
+    if data.startswith(_BINARY_STARTS):
+        raise JourneyError(source, [Problem.of("journeys_not_text")])
+    data = _LONE_CR.sub(b"\n", data)
+    try:
+        text = decode(data)
+    except UnicodeDecodeError:  # NUL bytes taken for UTF-16 that is not
+        raise JourneyError(source, [Problem.of("journeys_not_text")]) from None
     _number, header = _header(text)
+    if not header:
+        raise JourneyError(source, [Problem.of("journeys_empty")])
+    if "\x00" in header or has_control(header):
+        raise JourneyError(source, [Problem.of("journeys_not_text")])
+    try:
+        kind = guess_format(text)
+        if kind == "paths":
+            return _paths_from_text(text, source, data)
+        if kind == "touchpoints":
+            return read_touchpoints(data, source, lookback_days)
+    except csv.Error as error:  # the careful readers say a bad row's line; this is all
+        problem = Problem.of("journeys_not_csv", text=str(error))
+        raise JourneyError(source, [problem]) from None
     raise JourneyError(source, [Problem.of("journeys_unknown_columns", columns=header[:200])])
 
 
@@ -672,7 +697,7 @@ def read_journeys_file(path: Path, lookback_days: int = 30) -> Journeys:
     try:
         with Path(path).open("rb") as stream:
             head = stream.read(HEAD_BYTES)
-        text = _utf8_head(head)
+        text = None if _LONE_CR.search(head) else _utf8_head(head)
         if text is not None and guess_format(text) == "paths":
             journeys = _paths_streamed(Path(path), text)
             if journeys is not None:
