@@ -101,11 +101,10 @@ async def test_a_markov_order_too_high_for_the_journeys_is_said(tmp_path):
 
 
 async def test_escape_stops_a_markov_chain_being_solved(tmp_path):
-    """Order 3 over ten channels takes seconds in another Python: Escape kills it, the
-    screen says how to start over, and opening the same file again starts over."""
+    """Order 3 over ten channels takes seconds in another Python: the screen says so and
+    keys still work; Escape kills it, the screen says how to start over, and opening the
+    same file again starts over."""
     from benchmarks.attribution import paths_file
-
-    from socialroi_tui.tui.dialogs.loading import LoadingScreen
 
     path = campaign_with_journeys(tmp_path)
     paths_file(tmp_path, rows=3000).replace(tmp_path / "journeys.csv")
@@ -118,14 +117,14 @@ async def test_escape_stops_a_markov_chain_being_solved(tmp_path):
     app = make_app(path, lang="fr", screen="attribution")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
-        await wait_for(pilot, lambda: isinstance(app.screen, LoadingScreen))
-        assert "Échap\u00a0: abandonner" in str(app.screen.query("Label").last().render())
-        screen = app.screen_stack[-2]
+        screen = app.screen
         await wait_for(pilot, lambda: screen._process is not None)
+        assert "(Échap\u00a0: abandonner)" in text_of(app, "#attribution-summary")
+        await pilot.press("t")  # keys still work
+        assert screen.figure == "value"
         await pilot.press("escape")
-        await wait_for(pilot, lambda: isinstance(app.screen, AttributionScreen))
         await wait_for(pilot, lambda: screen._process.poll() is not None)  # killed
-        await wait_for(pilot, lambda: "interrompue" in text_of(app, "#attribution-summary"))
+        assert "interrompue" in text_of(app, "#attribution-summary")
         assert "(o)" in text_of(app, "#attribution-summary")
         # the worker's answer (the process ended without a word) changes nothing
         await wait_for(pilot, lambda: not [w for w in app.workers if w.group == "journeys"])
@@ -138,8 +137,47 @@ async def test_escape_stops_a_markov_chain_being_solved(tmp_path):
         app.screen.query_one("#open-path").value = str(tmp_path / "journeys.csv")
         app.screen.query_one("#open-path").focus()
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, LoadingScreen))
         await wait_for(pilot, lambda: screen._process not in (None, first))
+        assert "en calcul" in text_of(app, "#attribution-summary")
         await pilot.press("escape")
         await wait_for(pilot, lambda: screen._process.poll() is not None)
         assert "interrompue" in text_of(app, "#attribution-summary")
+
+
+async def test_another_section_while_the_journeys_are_credited(tmp_path):
+    """Leaving for the dashboard while a Markov chain is solved: the credit lands on the
+    attribution screen, shown on coming back (a loading dialog left on that screen's
+    stack used to end the app when it closed)."""
+    path = campaign_with_journeys(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "[budget]", '[attribution]\njourneys = "journeys.csv"\norder = 3\n\n[budget]', 1
+        )
+    )
+    app = make_app(path, lang="fr", screen="attribution")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        screen = app.screen
+        await wait_for(pilot, lambda: screen._reading is not None)
+        await pilot.press("5")
+        await wait_for(pilot, lambda: app.current_mode == "dashboard")
+        await wait_for(pilot, lambda: screen._reading is None)
+        await pilot.press("7")
+        await wait_for(pilot, lambda: app.screen is screen)
+        await wait_for(pilot, lambda: len(screen.query_one(FigureTable).rows) == 7)
+
+
+async def test_the_palette_offers_the_screens_keys(tmp_path):
+    """On the attribution screen the palette lists its keys in the user's words (open
+    journeys, model, use, value), and choosing one acts as the key does."""
+    path = campaign_with_journeys(tmp_path)
+    app = make_app(path, lang="fr", screen="attribution")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert {"Parcours", "Modèle", "Utiliser"} <= set(commands)
+        assert "" not in commands and not any("Project-Id" in title for title in commands)
+        before = app.document.campaign.attribution.model
+        commands["Modèle"].callback()
+        await wait_for(pilot, lambda: app.document.campaign.attribution.model != before)

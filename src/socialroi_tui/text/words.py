@@ -45,6 +45,13 @@ def t(key: str, lang: str, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def model_name(model: str, order: int, lang: str) -> str:
+    """An attribution model's name, with the order of a Markov chain above the first."""
+    if model == "markov" and order > 1:
+        return t("model_markov_order", lang, order=order)
+    return t(f"model_{model}", lang)
+
+
 def tn(key: str, count: int, lang: str, **values: object) -> str:
     """The words for ``key`` counting ``count`` things, in the plural form ``lang`` gives
     that number (``{count}`` is filled too)."""
@@ -57,7 +64,8 @@ def _keys() -> frozenset[str]:
     english = catalog(FALLBACK)
     # The standard gettext keeps a catalog's messages in ``_catalog`` (since Python 2).
     messages = getattr(english, "_catalog", {})
-    return frozenset(key if isinstance(key, str) else key[0] for key in messages)
+    keys = (key if isinstance(key, str) else key[0] for key in messages)
+    return frozenset(key for key in keys if key)  # "" is the catalog's header, not words
 
 
 def has_words(key: str) -> bool:

@@ -22,7 +22,7 @@ from textual.timer import Timer
 from socialroi_tui import collector
 from socialroi_tui.quicklook import QuickLook, quick_look
 from socialroi_tui.text.safe import one_line
-from socialroi_tui.text.words import SECTIONS, Language, explain, t, tn
+from socialroi_tui.text.words import SECTIONS, Language, explain, has_words, t, tn
 from socialroi_tui.tui.safe_output import ControlCharacters
 from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.topbar import TopBar
@@ -1116,8 +1116,29 @@ class SocialRoiApp(App[None]):
 
     # --- command palette -------------------------------------------------------------
 
+    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The keys of the screen the palette was opened on (and of its focused widget),
+        as commands: each worded key, with its help (the app's own follow)."""
+        lang, seen = self.lang, set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if active.node is self or not active.enabled or binding.action in seen:
+                continue
+            if not has_words(binding.description):
+                continue  # a widget's own (Textual's): not worded here
+            seen.add(binding.action)
+            tooltip = binding.tooltip if has_words(binding.tooltip) else binding.description
+            yield SystemCommand(
+                t(binding.description, lang),
+                t(tooltip, lang),
+                lambda node=active.node, action=binding.action: self.call_later(
+                    node.run_action, action
+                ),
+            )
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         lang = self.lang
+        yield from self._screen_commands(screen)
         if self.document is not None:
             for section in SECTIONS:
                 name = t(f"section_{section}", lang)

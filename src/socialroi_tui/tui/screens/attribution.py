@@ -18,9 +18,9 @@ from textual.widgets import Static
 from socialroi_tui import editing
 from socialroi_tui.model.campaign import AttributionModel
 from socialroi_tui.presenter import bar_chart
-from socialroi_tui.text.numbers import format_decimal, format_rate
+from socialroi_tui.text.numbers import format_decimal, format_money, format_rate
 from socialroi_tui.text.safe import cell_width, one_line
-from socialroi_tui.text.words import Problem, explain, t
+from socialroi_tui.text.words import Problem, explain, model_name, t
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.bars import Bars
 from socialroi_tui.tui.widgets.figure_table import FigureTable, TableColumn
@@ -81,6 +81,9 @@ class AttributionScreen(SectionScreen):
         self._read: tuple[tuple, object, object] | None = None
         """(what was read, the table, the problem): read again when the file changes."""
         self._reading: tuple | None = None
+        """What is being read and credited now (None: nothing)."""
+        self._readings = 0
+        """Readings started: a worker's answer counts only if no other started since."""
         self._process: subprocess.Popen | None = None
         """The other Python solving a Markov chain for this screen (stopped by Escape)."""
         self._table = self.query_one(FigureTable)
@@ -105,18 +108,18 @@ class AttributionScreen(SectionScreen):
         return (path, state, settings.lookback_days, settings.order, settings.half_life_days)
 
     def _read_journeys(self, source: tuple) -> None:
-        """Read the journeys and credit them with every model, in a worker thread."""
-        from socialroi_tui.tui.dialogs.loading import LoadingScreen
-
+        """Read the journeys and credit them with every model, in a worker thread; the
+        screen says so meanwhile and every key still works (Escape gives up)."""
         path, _state, lookback, order, half_life = source
-        loading = LoadingScreen(
-            path.name, self.lang, "journeys_reading", measured=False, cancellable=True
-        )
         self._reading = source
+        self._readings += 1
+        reading = self._readings
         self._process = None
+        self._show_nothing(t("attribution_working", self.lang, name=path.name))
 
         def started(process: subprocess.Popen) -> None:
-            self._process = process
+            if reading == self._readings:
+                self._process = process
 
         def work() -> None:
             from socialroi_tui.attribution_presenter import attribution_table, credited
@@ -131,25 +134,25 @@ class AttributionScreen(SectionScreen):
             except (JourneyError, AttributionError, OSError) as error:
                 problem = error
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
-                self.app.call_from_thread(self._journeys_read, loading, source, table, problem)
+                self.app.call_from_thread(self._journeys_read, reading, source, table, problem)
 
-        self.app.push_screen(loading, lambda _: self._loading_closed(loading, source))
         self.run_worker(work, thread=True, group="journeys", exclusive=True)
 
-    def _journeys_read(self, loading, source: tuple, table, problem) -> None:
-        if loading.cancelled:
-            return  # given up on (Escape): what it found is not wanted
-        loading.dismiss()
+    def _journeys_read(self, reading: int, source: tuple, table, problem) -> None:
+        if reading != self._readings or self._reading is None:
+            return  # given up on (Escape), or read again since: not wanted
         self._reading = None
         self._read = (source, table, problem)
         self.refresh_body(force=True)
 
-    def _loading_closed(self, loading, source: tuple) -> None:
-        """Escape while the journeys were credited: a Markov chain being solved in another
-        process is stopped, and the screen says how to try again."""
+    def action_leave_field(self) -> None:
+        """Escape while the journeys are credited gives up: a Markov chain being solved in
+        another process is stopped, and the screen says how to try again."""
         from socialroi_tui.engine.attribution import AttributionError
 
-        if not loading.cancelled:
+        source = self._reading
+        if source is None:
+            super().action_leave_field()
             return
         if self._process is not None:
             self._process.kill()
@@ -177,13 +180,14 @@ class AttributionScreen(SectionScreen):
             return
         chosen = self.roi_app.document.campaign.attribution.model
         value = self.figure == "value"
+        campaign = self.roi_app.document.campaign
         intro = t(
-            "attribution_intro",
+            "attribution_summary",
             lang,
             journeys=format_decimal(Decimal(table.journeys), 0, lang),
             channels=len(table.rows),
             conversions=format_decimal(table.total_conversions, 2, lang, trim=True),
-            value=format_decimal(table.total_value, 2, lang),
+            value=format_money(table.total_value, campaign.meta.currency, lang),
         )
         summary.update(Text(intro))  # never markup
         models = [m for m in MODELS if m in table.models]
@@ -212,9 +216,10 @@ class AttributionScreen(SectionScreen):
             widest = max((cell_width(cell(row, key)) for row in table.rows), default=0)
             columns.append(TableColumn(key, title, max(len(title), widest, 6)))
         self._table.show_rows(columns, list(table.rows), cell, lambda row: False)
-        self._table.border_title = t(
-            "attribution_table_value" if value else "attribution_table_conversions", lang
-        )
+        title = t("attribution_table_value" if value else "attribution_table_conversions", lang)
+        if campaign.attribution.order > 1:  # which Markov the figures are
+            title += " · " + model_name("markov", campaign.attribution.order, lang)
+        self._table.border_title = title
         self._table.border_subtitle = self._dashboard_words(chosen)
         self._draw_bars(table, chosen if chosen in models else (models[0] if models else None))
 
@@ -230,7 +235,7 @@ class AttributionScreen(SectionScreen):
     def _dashboard_words(self, chosen: str) -> str:
         """Whether the dashboard counts the chosen model's sales (and how to change it)."""
         campaign, lang = self.roi_app.document.campaign, self.lang
-        model = t(f"model_{chosen}", lang)
+        model = model_name(chosen, campaign.attribution.order, lang)
         used = campaign.dashboard.sales_from == "attribution"
         return t("attribution_used" if used else "attribution_not_used", lang, model=model)
 
@@ -249,7 +254,8 @@ class AttributionScreen(SectionScreen):
         currency = self.roi_app.document.campaign.meta.currency
         unit = "money" if value else "number"
         bars.show_chart(bar_chart(items, unit, currency, lang))
-        box.border_title = t("attribution_bars_title", lang, model=t(f"model_{model}", lang))
+        order = self.roi_app.document.campaign.attribution.order
+        box.border_title = t("attribution_bars_title", lang, model=model_name(model, order, lang))
 
     # --- keys -------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from socialroi_tui.presenter import (
 )
 from socialroi_tui.text.numbers import format_decimal, format_money
 from socialroi_tui.text.safe import cell_width, one_line, padded
-from socialroi_tui.text.words import explain, t, tn
+from socialroi_tui.text.words import explain, model_name, t, tn
 from socialroi_tui.tui.screens.kpis import STATUS_STYLE
 from socialroi_tui.tui.screens.section import SectionScreen
 from socialroi_tui.tui.widgets.bars import Bars
@@ -382,7 +382,7 @@ class DashboardScreen(SectionScreen):
         """``Ventes et CA : attribution Markov · v : plateformes``."""
         lang, document = self.lang, self.roi_app.document
         campaign = document.campaign
-        model = t(f"model_{campaign.attribution.model}", lang)
+        model = model_name(campaign.attribution.model, campaign.attribution.order, lang)
         now = document.results.sales_from
         title = t("sales_title", lang, source=t(f"sales_source_{now}", lang, model=model))
         if self._attribution_unread() is not None:
