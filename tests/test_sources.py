@@ -202,7 +202,8 @@ def test_the_sales_an_attribution_model_credits_each_network(tmp_path):
     )
     campaign = editing.set_attribution(two_sources(), journeys="paths.csv", model="last")
     campaign = editing.set_sales_from(campaign, "attribution")
-    credited = attributed_sales(campaign, journeys)
+    credited, in_all = attributed_sales(campaign, journeys)
+    assert in_all == 20  # e-mail's 14 too
     # Last touch: e-mail closes 14 sales (no network of the plan), Instagram 6.
     assert credited["ig"].measures["conversions"] == 6
     assert credited["fb"].measures["conversions"] == 0 and "email" not in credited
@@ -248,3 +249,22 @@ def test_an_interface_gets_the_attributed_sales_worked_out_in_the_background(tmp
     work, done = asked.pop()
     done(work())
     assert document.results.sales_from == "attribution"
+
+
+def test_the_dashboard_can_say_what_the_attribution_credits_outside_the_plan(tmp_path):
+    """E-mail closes 14 of the 20 sales (last touch): no network of the plan, so the
+    table leaves them out, and the document says how many and of how many."""
+    from socialroi_tui.document import CampaignDocument
+
+    (tmp_path / "paths.csv").write_text(
+        "path;total_conversions;total_conversion_value;total_null\n"
+        "fb > email;10;400;5\nig;6;240;4\nemail;4;160;1\n"
+    )
+    campaign = editing.set_attribution(two_sources(), journeys="paths.csv", model="last")
+    document = CampaignDocument(campaign)
+    document.path = tmp_path / "plan.toml"
+    assert document.credited_outside_the_plan() is None  # the platforms' sales counted
+    document.apply(editing.set_sales_from(document.campaign, "attribution"))
+    assert document.credited_outside_the_plan() == (14, 20)
+    document.apply(editing.set_attribution(document.campaign, model="first"))
+    assert document.credited_outside_the_plan() == (4, 20)  # fb opens 10 of them

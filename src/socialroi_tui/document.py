@@ -94,11 +94,13 @@ class CampaignDocument:
         self.unreadable: dict[str, UnreadableField] = {}
         """Fields whose text is not a number, by edit key, in the order they turned so."""
         self._results: CampaignResults | None = None
-        self._credited: tuple[tuple, dict | None, Exception | None] | None = None
+        self._credited: tuple[tuple, tuple | None, Exception | None] | None = None
         """The attributed sales last worked out (or why they could not be), with what
         they were worked out from."""
         self.attribution_problem: Exception | None = None
         """Why the journeys could not be read, when the dashboard asked for them."""
+        self.attribution_in_all: Decimal | None = None
+        """The conversions the attribution credits in all, networks of the plan or not."""
         self.in_background: Background | None = None
         """Set by an interface that must stay lively: ``in_background(work, done)`` runs
         ``work`` on another thread, then ``done`` with its outcome on the interface's. The
@@ -156,7 +158,7 @@ class CampaignDocument:
         cannot be read: ``attribution_problem`` says why, or while they are worked out in
         the background). Read again only when the file, the settings or the networks
         change."""
-        self.attribution_problem = None
+        self.attribution_problem = self.attribution_in_all = None
         if campaign.dashboard.sales_from != "attribution" or not campaign.attribution.journeys:
             return None  # before importing the journeys' reader (and polars): start-up
         from socialroi_tui.store.journeys import journeys_path
@@ -178,7 +180,21 @@ class CampaignDocument:
                 return None
             self._credited = (key, *_credit(campaign, path))
         _key, credited, self.attribution_problem = self._credited
-        return credited
+        if credited is None:
+            return None
+        by_network, self.attribution_in_all = credited
+        return by_network
+
+    def credited_outside_the_plan(self) -> tuple[Decimal, Decimal] | None:
+        """(the conversions the attribution credits to channels that are no network of
+        the plan, those it credits in all) when the dashboard counts the attribution's
+        sales and some went elsewhere (e-mail, word of mouth): the table leaves them out."""
+        results, in_all = self.results, self.attribution_in_all
+        if results.sales_from != "attribution" or in_all is None:
+            return None
+        networks = (results.attributed_by_channel or {}).values()
+        counted = sum((t.measures["conversions"] or Decimal(0) for t in networks), Decimal(0))
+        return (in_all - counted, in_all) if in_all > counted else None
 
     @property
     def attribution_pending(self) -> bool:
@@ -357,8 +373,9 @@ class CampaignDocument:
         return target
 
 
-def _credit(campaign: Campaign, path: Path) -> tuple[dict | None, Exception | None]:
-    """(the attributed sales, None), or (None, why they cannot be worked out)."""
+def _credit(campaign: Campaign, path: Path) -> tuple[tuple | None, Exception | None]:
+    """(the attributed sales and the conversions credited in all, None), or (None, why
+    they cannot be worked out)."""
     from socialroi_tui.attribution_presenter import credited_by
     from socialroi_tui.engine.attribution import AttributionError
     from socialroi_tui.store.journeys import JourneyError, attributed_sales

@@ -949,7 +949,7 @@ def _attributed(campaign, campaign_file: Path, lang: Language):
     if campaign.dashboard.sales_from != "attribution" or path is None:
         return None
     try:
-        return attributed_sales(campaign, path)
+        return attributed_sales(campaign, path)[0]
     except (JourneyError, AttributionError) as error:
         print(error.words(lang), file=sys.stderr)
     except OSError as error:

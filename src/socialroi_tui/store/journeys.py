@@ -722,8 +722,9 @@ def journeys_path(campaign, campaign_file: Path | None) -> Path | None:
 
 def attributed_sales(campaign, path: Path, credit_by=None):
     """Each network's sales and revenue as the campaign's chosen model credits them from
-    the journeys in ``path`` (``JourneyError``, ``AttributionError`` or ``OSError`` when
-    they cannot be read). ``credit_by``: what credits them, ``attribute`` by default."""
+    the journeys in ``path``, and the conversions credited in all (networks of the plan
+    or not: e-mail, word of mouth…). ``JourneyError``, ``AttributionError`` or ``OSError``
+    when they cannot be read. ``credit_by``: what credits them, ``attribute`` by default."""
     from socialroi_tui.engine.actuals import credited_totals
     from socialroi_tui.engine.attribution import attribute
 
@@ -732,4 +733,5 @@ def attributed_sales(campaign, path: Path, credit_by=None):
     credit = (credit_by or attribute)(
         journeys, settings.model, order=settings.order, half_life_days=settings.half_life_days
     )
-    return credited_totals(credit.conversions, credit.value, campaign.channels)
+    by_network = credited_totals(credit.conversions, credit.value, campaign.channels)
+    return by_network, sum(credit.conversions.values(), Decimal(0))

@@ -306,6 +306,7 @@ class DashboardScreen(SectionScreen):
         cut = sum(column.width + 2 for column in columns) > room
         subtitle = t("columns_cut", lang) if cut else ""
         subtitle = t("no_actuals", lang) if not campaign.actuals else subtitle
+        subtitle = self._credited_elsewhere() or subtitle  # what the figures leave out
         if table.border_subtitle != subtitle:
             table.border_subtitle = subtitle
 
@@ -376,7 +377,22 @@ class DashboardScreen(SectionScreen):
                 one_line(unread, 300), title=t("attribution_unread", self.lang), severity="error"
             )
             return
-        self.notify(self._sales_title())
+        elsewhere = self._credited_elsewhere()
+        self.notify(self._sales_title() + (f"\n{elsewhere}" if elsewhere else ""))
+
+    def _credited_elsewhere(self) -> str | None:
+        """How many of the conversions the attribution credits went to channels that are
+        no network of the plan (e-mail, word of mouth): the table does not count them."""
+        outside = self.roi_app.document.credited_outside_the_plan()
+        if outside is None:
+            return None
+        lang, (elsewhere, in_all) = self.lang, outside
+        return t(
+            "attribution_elsewhere",
+            lang,
+            elsewhere=format_decimal(elsewhere, 2, lang, trim=True),
+            total=format_decimal(in_all, 2, lang, trim=True),
+        )
 
     def _sales_title(self) -> str:
         """``Ventes et CA : attribution Markov · v : plateformes``."""
