@@ -353,3 +353,21 @@ async def test_the_palette_exports_the_excel_report_beside_the_campaign(tmp_path
         await wait_for(pilot, lambda: _first_command(app).startswith("Exporter le rapport Excel"))
         await pilot.press("enter")
         await wait_for(pilot, lambda: (tmp_path / "seed-000.xlsx").exists())
+
+
+async def test_the_collector_held_back_at_start_runs_again_after_the_first_frame(tmp_path):
+    """``run_app`` holds the collector back until the first frame is painted (a full
+    collection fell in the first render); it must run again after, or memory grows."""
+    import gc
+
+    from socialroi_tui import collector
+
+    collector.hold_until_started()
+    try:
+        app = make_app(copy_sample("seed-000", tmp_path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_for(pilot, gc.isenabled)
+            await loaded(pilot)
+            assert app.document is not None
+    finally:
+        gc.enable()
