@@ -270,8 +270,8 @@ class DashboardScreen(SectionScreen):
                 value, unit = row.figure(key), DASHBOARD_UNITS[key]
             if unit == "money" and key in WHOLE_UNITS and not wide:
                 return format_money(value, currency, lang, places=0)
-            if unit == "count" and credited and key in CREDITED:  # shares of sales
-                return format_decimal(value, 2, lang, trim=True)
+            if unit == "count" and credited and key in CREDITED:  # shares of sales: 2 places
+                return format_decimal(value, 2, lang)  # each, the total's "27,00" too
             return format_by_unit(value, unit, currency, lang)
 
         # Wide enough for the networks' and the total's figures (a publication's may
