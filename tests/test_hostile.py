@@ -1519,6 +1519,21 @@ def test_a_file_that_is_not_journeys_is_said_so_by_name(tmp_path, capsys, name):
     assert "PK\\x03" not in err  # no bytes of the file quoted as its "columns"
 
 
+def test_a_pipe_a_device_or_a_folder_as_journeys_is_refused_at_once(tmp_path, capsys):
+    """A FIFO would block the reading forever, /dev/zero would never end: refused before
+    anything is read, with the name."""
+    import os
+
+    from socialroi_tui.cli import main
+
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    for path in (fifo, Path("/dev/zero"), tmp_path):
+        assert main(["attribute", str(path), "--lang", "en"]) == 1
+        _out, err = capsys.readouterr()
+        assert str(path) in err and "not a file that can be read" in err
+
+
 def test_a_csv_with_old_mac_line_ends_is_read(tmp_path):
     """ "CSV (Macintosh)": lines ended by a carriage return alone, read as any other."""
     from socialroi_tui.store.journeys import read_journeys_file

@@ -693,8 +693,11 @@ def read_journeys(data: bytes, source: str = "<journeys>", lookback_days: int = 
 
 
 def read_journeys_file(path: Path, lookback_days: int = 30) -> Journeys:
-    """``read_journeys`` on a file; an unreadable file is a ``JourneyError`` too."""
+    """``read_journeys`` on a file; an unreadable file is a ``JourneyError`` too, and so
+    is anything but a regular file (a FIFO or a device would block or never end)."""
     try:
+        if Path(path).exists() and not Path(path).is_file():
+            raise JourneyError(str(path), [Problem.of("journeys_not_a_file")])
         with Path(path).open("rb") as stream:
             head = stream.read(HEAD_BYTES)
         text = None if _LONE_CR.search(head) else _utf8_head(head)
