@@ -1534,6 +1534,35 @@ def test_a_pipe_a_device_or_a_folder_as_journeys_is_refused_at_once(tmp_path, ca
         assert str(path) in err and "not a file that can be read" in err
 
 
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("plain.csv", f"{JOURNEYS_HEADER.decode()}\nfb>google;1;\u0661\u0662;1\n"),
+        ("careful.csv", f"# exported\n{JOURNEYS_HEADER.decode()}\nfb>google;\u0661\u0662;5;1\n"),
+        ("wide.csv", f"{JOURNEYS_HEADER.decode()}\nfb>google;\uff11\uff12;5;1\n"),
+        (
+            "late.csv",
+            "user_id,timestamp,channel,conversion,value\nu,9999-12-31T23:59:59-05:00,fb,1,5\n",
+        ),
+        (
+            "early.csv",
+            "user_id,timestamp,channel,conversion,value\nu,0001-01-01T00:00:00+05:00,fb,1,5\n",
+        ),
+    ],
+)
+def test_digits_and_dates_the_readers_cannot_take_are_refused_by_line(tmp_path, name, text):
+    """Arabic-Indic or full-width digits (polars took them for plain numbers, then failed
+    in a traceback or summed them as 0) and offsets past the ends of the calendar (an
+    OverflowError): refused with the file and the line."""
+    from socialroi_tui.store.journeys import JourneyError, read_journeys_file
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(JourneyError) as raised:
+        read_journeys_file(path)
+    assert name in str(raised.value) and "line " in str(raised.value)
+
+
 def test_a_csv_with_old_mac_line_ends_is_read(tmp_path):
     """ "CSV (Macintosh)": lines ended by a carriage return alone, read as any other."""
     from socialroi_tui.store.journeys import read_journeys_file

@@ -134,8 +134,10 @@ TOUCH_COLUMNS = {
 }
 TRUE_WORDS = {"1", "true", "yes", "y", "oui", "o", "vrai", "x", "conversion", "converted"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "non", "faux"}
-_PLAIN = r"^\d{1,15}(?:\.\d{1,12})?$"
-_PLAIN_COMMA = r"^\d{1,15}(?:,\d{1,12})?$"
+_PLAIN = r"^[0-9]{1,15}(?:\.[0-9]{1,12})?$"
+_PLAIN_COMMA = r"^[0-9]{1,15}(?:,[0-9]{1,12})?$"
+"""Numbers polars reads as they are: ASCII digits only (``\\d`` takes ``١٢`` too, which
+its cast then refuses, or turns into nothing)."""
 _SEPARATOR = re.compile(r"\s*>\s*")
 
 
@@ -605,7 +607,10 @@ def _timestamp(text: str) -> dt.datetime | None:
                 moment = dt.datetime.strptime(text, pattern)
                 break
     if moment is not None and moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        try:
+            moment = moment.astimezone(dt.UTC).replace(tzinfo=None)
+        except OverflowError:  # 9999-12-31T23:59:59-05:00 is after the last date
+            return None
     return moment
 
 
