@@ -242,6 +242,19 @@ def test_a_chain_of_too_many_states_asks_for_a_lower_order():
     assert attribute(j, "markov", order=2).removal_effects  # a lower order is solved
 
 
+def test_a_chain_over_too_many_channels_is_refused_in_words():
+    """Order 1 over 600 channels: 601 states (under the state limit) but 600 solves of
+    601 equations, minutes long; refused at once, in words."""
+    n = 600
+    rows = [(f"c{i}>c{(i * 7 + 1) % n}>c{(i * 13 + 5) % n}", 1, 1, 1) for i in range(n)]
+    j = journeys(*rows)
+    with pytest.raises(AttributionError) as raised:
+        attribute(j, "markov")
+    assert "600 channels over 601 states" in raised.value.words("en")
+    assert "il faut moins de canaux" in raised.value.words("fr")
+    assert attribute(j, "linear").conversions  # the other models are worked out
+
+
 def test_shapley_by_coalitions_equals_each_journey_shared_by_its_channels():
     names = ["a", "b", "c"]
     worth = [(0b011, Fraction(6)), (0b100, Fraction(3)), (0b111, Fraction(3))]

@@ -57,6 +57,11 @@ its time grows as about states^4 (one solve per channel, each of states^3). Meas
 (one core, python-flint 0.9), order 3 on the benchmark's million paths: 10 channels, 1 111
 states, 23 s; 11 channels, 1 464 states, 60 s; on 150 000 paths: 12 channels, 1 885
 states, 100 s; 13 channels, 2 380 states, 234 s."""
+MARKOV_WORK_LIMIT = 35 * 10**9
+"""The same bound for chains of fewer states but many channels: one solve per channel of
+about states^3 each, so channels × states^3 past this refuses (the 11 channels and 1 464
+states above: 3.5·10^10, 60 s; order 1 over 400 channels: 2.6·10^10, 44 s; over 1 400
+channels it would take hours)."""
 NOTE_NEEDS_TIMESTAMPS = "attribution_note_needs_timestamps"
 NOTE_SHAPLEY_CLOSED_FORM = "attribution_note_shapley_closed_form"
 START, CONVERSION, NULL = "\x00start", "\x00conversion", "\x00null"
@@ -630,6 +635,12 @@ def _markov(journeys: Journeys, order: int) -> Credit:
                 order=order,
                 states=states,
                 limit=MARKOV_STATE_LIMIT,
+            )
+        )
+    if len(names) * states**3 > MARKOV_WORK_LIMIT:
+        raise AttributionError(
+            Problem.of(
+                "attribution_too_many_channels", order=order, states=states, channels=len(names)
             )
         )
     whole = _observed_conversion_rate(counted)
