@@ -237,8 +237,8 @@ def test_a_chain_of_too_many_states_asks_for_a_lower_order():
     assert f"order 4: {states} states" in english and str(MARKOV_STATE_LIMIT) in english
     assert "lower order" in english and str(raised.value) == english
     assert "choisissez un ordre plus bas" in raised.value.words("fr")
-    with pytest.raises(AttributionError):
-        attribute_all(j, order=4)
+    every = attribute_all(j, order=4)  # the other models stand, Markov refused in words
+    assert every["markov"].refused.words("en") == english and every["linear"].conversions
     assert attribute(j, "markov", order=2).removal_effects  # a lower order is solved
 
 
@@ -558,14 +558,15 @@ def test_odd_files_fall_back_to_the_careful_reading(data, tmp_path):
 def test_a_high_order_is_credited_in_another_process_with_the_same_figures():
     """``credited`` solves order 3 apart (the interface keeps its lock): the same credit,
     to the last digit, as ``attribute_all`` in this process; its errors come back whole."""
-    from socialroi_tui.attribution_presenter import APART_FROM_ORDER, credited
+    from socialroi_tui.attribution_presenter import APART_FROM_ORDER, credited, credited_by
 
     j = journeys(("a>b>c>a", 2, 70, 3), ("b>c", 1, 15, 4), ("c>a>a", 0, 0, 5), ("a", 1, 9, 1))
     assert APART_FROM_ORDER == 3
     assert credited(j, order=3, half_life_days=7) == attribute_all(j, order=3, half_life_days=7)
     many = random_journeys(10, 2000, seed=3)
-    with pytest.raises(AttributionError) as raised:
-        credited(many, order=4)
+    assert "choisissez un ordre plus bas" in credited(many, order=4)["markov"].refused.words("fr")
+    with pytest.raises(AttributionError) as raised:  # Markov alone: the error itself
+        credited_by(many, "markov", order=4)
     assert "choisissez un ordre plus bas" in raised.value.words("fr")
 
 

@@ -46,6 +46,11 @@ class AttributionTable:
     total_value: Decimal
     notes: tuple[tuple[str, str], ...]
     """(model, words key) for each model that came with a note."""
+    refused: tuple[tuple[str, Problem], ...] = ()
+    """(model, why) for each model that could not be worked out (a chain too large)."""
+
+    def refusals(self, lang: Language) -> list[str]:
+        return [problem.words(lang) for _model, problem in self.refused]
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:
@@ -137,11 +142,11 @@ def attribution_table(journeys: Journeys, credits: dict[str, Credit]) -> Attribu
     applied = {
         model: credit
         for model, credit in credits.items()
-        if credit.note != "attribution_note_needs_timestamps"
+        if credit.note != "attribution_note_needs_timestamps" and credit.refused is None
     }
     total_conversions = journeys.total("conversions")
     total_value = journeys.total("value")
-    names = list(next(iter(credits.values())).conversions) if credits else []
+    names = list(next(iter(applied.values())).conversions) if applied else []
     markov = applied.get("markov")
     rows = []
     for name in names:
@@ -161,8 +166,9 @@ def attribution_table(journeys: Journeys, credits: dict[str, Credit]) -> Attribu
         )
     rows.sort(key=lambda row: (-sum(row.conversions.values()), row.channel.casefold(), row.channel))
     notes = tuple((model, credit.note) for model, credit in credits.items() if credit.note)
+    refused = tuple((model, c.refused) for model, c in credits.items() if c.refused is not None)
     return AttributionTable(
-        tuple(applied), tuple(rows), len(journeys), total_conversions, total_value, notes
+        tuple(applied), tuple(rows), len(journeys), total_conversions, total_value, notes, refused
     )
 
 
@@ -209,6 +215,7 @@ def attribution_json(table: AttributionTable) -> dict:
             for row in table.rows
         },
         "notes": {model: note for model, note in table.notes},
+        "refused": {model: problem.key for model, problem in table.refused},
     }
 
 
@@ -297,4 +304,5 @@ def _markdown(table: AttributionTable, lang: Language) -> str:
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", t("attribution_legend", lang)]
     lines += [t(note, lang) for _model, note in table.notes]
+    lines += table.refusals(lang)
     return "\n".join(lines) + "\n"

@@ -1069,6 +1069,9 @@ def _attribute(args, lang: Language) -> int:
         print(error.words(lang), file=sys.stderr)
         return 1
     table = attribution_table(journeys, credits)
+    if args.format != "md":  # said in the Markdown report; beside the data otherwise
+        for words in table.refusals(lang):
+            print(words, file=sys.stderr)
     if not table.models:
         for _model, note in table.notes:
             print(t(note, lang), file=sys.stderr)

@@ -260,6 +260,9 @@ class Credit:
     """Markov only: 1 − P(conversion without the channel) / P(conversion)."""
     note: str | None = None
     """A words key: why the model was not applied, or how it was worked out."""
+    refused: Problem | None = None
+    """Why the model could not be worked out (a Markov chain too large to solve): it
+    credits nothing then, and the other models stand."""
 
 
 def channels_of(journeys: Journeys) -> tuple[str, ...]:
@@ -758,12 +761,23 @@ def attribute(
 
 
 def attribute_all(journeys: Journeys, **options) -> dict[str, Credit]:
-    """Every model that applies (time decay only with timestamps), in ``MODELS`` order."""
-    return {
-        model: attribute(journeys, model, **options)
-        for model in MODELS
-        if model != "time-decay" or journeys.ages is not None
-    }
+    """Every model that applies (time decay only with timestamps), in ``MODELS`` order; a
+    Markov chain too large to solve is ``refused`` and the other models stand."""
+    credits = {}
+    for model in MODELS:
+        if model == "time-decay" and journeys.ages is None:
+            continue
+        try:
+            credits[model] = attribute(journeys, model, **options)
+        except AttributionError as error:
+            if model != "markov" or error.problem.key not in MARKOV_LIMITS:
+                raise
+            credits[model] = Credit(model, {}, {}, refused=error.problem)
+    return credits
+
+
+MARKOV_LIMITS = ("attribution_too_many_states", "attribution_too_many_channels")
+"""The problems of a chain too large to solve (the other models are worked out)."""
 
 
 __all__ = [

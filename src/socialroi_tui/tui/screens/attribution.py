@@ -189,7 +189,8 @@ class AttributionScreen(SectionScreen):
             conversions=format_decimal(table.total_conversions, 2, lang, trim=True),
             value=format_money(table.total_value, campaign.meta.currency, lang),
         )
-        summary.update(Text(intro))  # never markup
+        refusals = table.refusals(lang)  # a Markov chain too large: the others stand
+        summary.update(Text("\n".join([intro, *refusals])))  # never markup
         models = [m for m in MODELS if m in table.models]
 
         def cell(row, key: str) -> str:
@@ -217,7 +218,7 @@ class AttributionScreen(SectionScreen):
             columns.append(TableColumn(key, title, max(len(title), widest, 6)))
         self._table.show_rows(columns, list(table.rows), cell, lambda row: False)
         title = t("attribution_table_value" if value else "attribution_table_conversions", lang)
-        if campaign.attribution.order > 1:  # which Markov the figures are
+        if campaign.attribution.order > 1 and "markov" in models:  # which Markov it is
             title += " · " + model_name("markov", campaign.attribution.order, lang)
         self._table.border_title = title
         self._table.border_subtitle = self._dashboard_words(chosen)
