@@ -1720,3 +1720,27 @@ def test_enormous_workshop_texts_are_refused_clearly(tmp_path, capsys, part, exp
     assert code == 1
     assert expected in err
     assert len(err) < 2000
+
+
+async def test_journeys_too_large_for_the_memory_are_said_not_fatal(tmp_path, monkeypatch):
+    """A MemoryError while reading the journeys (a file too large for the machine) is
+    said on the attribution screen and the dashboard; the app goes on."""
+    import socialroi_tui.store.journeys as journeys_module
+    from tui.helpers import copy_sample, loaded, make_app, text_of, wait_for
+
+    def too_large(*_args, **_kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(journeys_module, "read_journeys_file", too_large)
+    path = copy_sample("seed-000", tmp_path)
+    (tmp_path / "j.csv").write_text("path;total_conversions\nfb;1\n", encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    settings = '[attribution]\njourneys = "j.csv"\n\n[dashboard]\nsales_from = "attribution"\n'
+    path.write_text(text.replace("[budget]", settings + "\n[budget]", 1))
+    app = make_app(path, lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await wait_for(pilot, lambda: app.document.attribution_problem is not None)
+        await pilot.press("7")
+        await wait_for(pilot, lambda: "mémoire" in text_of(app, "#attribution-summary"))
+        assert app.is_running

@@ -379,11 +379,14 @@ def _credit(campaign: Campaign, path: Path) -> tuple[tuple | None, Exception | N
     from socialroi_tui.attribution_presenter import credited_by
     from socialroi_tui.engine.attribution import AttributionError
     from socialroi_tui.store.journeys import JourneyError, attributed_sales
+    from socialroi_tui.text.words import Problem
 
     try:
         return attributed_sales(campaign, path, credited_by), None
     except (JourneyError, AttributionError, OSError) as error:
         return None, error
+    except MemoryError:  # a file too large for this machine: said, the app goes on
+        return None, AttributionError(Problem.of("attribution_no_memory"))
 
 
 def _extends(longer: list, shorter: list) -> bool:

@@ -133,6 +133,8 @@ class AttributionScreen(SectionScreen):
                 table = attribution_table(journeys, credits)
             except (JourneyError, AttributionError, OSError) as error:
                 problem = error
+            except MemoryError:  # a file too large for this machine: said, the app goes on
+                problem = AttributionError(Problem.of("attribution_no_memory"))
             with contextlib.suppress(RuntimeError):  # the app closed meanwhile
                 self.app.call_from_thread(self._journeys_read, reading, source, table, problem)
 
