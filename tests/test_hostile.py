@@ -1744,3 +1744,27 @@ async def test_journeys_too_large_for_the_memory_are_said_not_fatal(tmp_path, mo
         await pilot.press("7")
         await wait_for(pilot, lambda: "mémoire" in text_of(app, "#attribution-summary"))
         assert app.is_running
+
+
+async def test_the_dashboard_names_unreadable_journeys_and_their_markup_stays_text(tmp_path):
+    """The dashboard counting the attribution's sales says, in its table's frame, why the
+    journeys could not be read; the frame reads markup, and "[/x]" quoted from the file
+    ended the app."""
+    from tui.helpers import copy_sample, loaded, make_app, wait_for
+
+    path = copy_sample("seed-000", tmp_path)
+    (tmp_path / "j.csv").write_text(
+        "path;total_conversions;total_conversion_value;total_null\nfb;[/x];1;1\n",
+        encoding="utf-8",
+    )
+    text = path.read_text(encoding="utf-8")
+    settings = '[attribution]\njourneys = "j.csv"\n\n[dashboard]\nsales_from = "attribution"\n'
+    path.write_text(text.replace("[budget]", settings + "\n[budget]", 1))
+    app = make_app(path, lang="fr", screen="dashboard")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        table = app.screen.query_one("#dashboard-table")
+        await wait_for(pilot, lambda: "j.csv" in str(table.border_subtitle))
+        await pilot.pause()
+        assert app.is_running and "ligne 2" in str(table.border_subtitle)
+        assert "[/x]" in app.export_screenshot()  # drawn as it is, in the frame

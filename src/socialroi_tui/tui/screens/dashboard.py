@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape as escape_markup
 from textual.widgets import Static
 
 from socialroi_tui import editing
@@ -307,6 +308,9 @@ class DashboardScreen(SectionScreen):
         subtitle = t("columns_cut", lang) if cut else ""
         subtitle = t("no_actuals", lang) if not campaign.actuals else subtitle
         subtitle = self._credited_elsewhere() or subtitle  # what the figures leave out
+        unread = self._attribution_unread()  # and why they are not the attribution's
+        if unread is not None:  # a frame's title reads markup: the file's text is text
+            subtitle = escape_markup(one_line(unread, 300))
         if table.border_subtitle != subtitle:
             table.border_subtitle = subtitle
 
