@@ -1768,3 +1768,18 @@ async def test_the_dashboard_names_unreadable_journeys_and_their_markup_stays_te
         await pilot.pause()
         assert app.is_running and "ligne 2" in str(table.border_subtitle)
         assert "[/x]" in app.export_screenshot()  # drawn as it is, in the frame
+
+
+async def test_a_scenario_named_with_markup_names_the_budgets_frame_literally(tmp_path):
+    """The budget's frame names the active scenario, and a frame's title reads markup: a
+    scenario named "[/x] CTR" ended the app ("[/s]" of the hostile file did not)."""
+    from tests.tui.helpers import copy_sample, loaded, make_app
+
+    path = copy_sample("seed-000", tmp_path)
+    text = path.read_text(encoding="utf-8").replace('name = "CTR 1,5 %"', 'name = "[/x] CTR"')
+    path.write_text('active_scenario = "[/x] CTR"\n' + text, encoding="utf-8")
+    app = make_app(path, lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert app.is_running and "[/x]&#160;CTR" in app.export_screenshot()

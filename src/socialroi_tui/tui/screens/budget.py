@@ -8,6 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape as escape_markup
 from textual.message import Message
 from textual.widgets import Static
 
@@ -288,7 +289,7 @@ class BudgetScreen(SectionScreen):
         """The assumptions' frame names the scenario they belong to (none: the base)."""
         title = t("assumptions", self.lang)
         if scenario:
-            title = f"{title} ◆ {one_line(scenario, 24)}"
+            title = f"{title} ◆ {escape_markup(one_line(scenario, 24))}"  # a frame reads markup
         if self._form_panel.border_title != title:
             self._form_panel.border_title = title
 
