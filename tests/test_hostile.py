@@ -1464,20 +1464,32 @@ def test_huge_and_infinite_numbers_in_journeys_are_refused(tmp_path, capsys):
     assert "line 2:" in err and "line 3:" in err and "line 4:" in err and "line 5:" not in err
 
 
+JOURNEYS_HEADER = b"path;total_conversions;total_conversion_value;total_null"
+JOURNEYS_HEAD = JOURNEYS_HEADER.decode() + "\n"
+
+
+def _campaign_reading(tmp_path, name: str, data: bytes, counted: bool = False) -> Path:
+    """seed-000 with the journeys file ``name`` holding ``data``; ``counted``: the
+    dashboard counts the attribution's sales."""
+    from tui.helpers import copy_sample
+
+    path = copy_sample("seed-000", tmp_path)
+    (tmp_path / name).write_bytes(data)
+    settings = f'[attribution]\njourneys = "{name}"\n\n'
+    if counted:
+        settings += '[dashboard]\nsales_from = "attribution"\n\n'
+    path.write_text(path.read_text(encoding="utf-8").replace("[budget]", settings + "[budget]", 1))
+    return path
+
+
 async def test_hostile_channel_names_in_journeys_show_as_text_on_the_attribution_screen(
     tmp_path,
 ):
     from socialroi_tui.tui.widgets.figure_table import FigureTable
-    from tui.helpers import copy_sample, loaded, make_app, wait_for
+    from tui.helpers import loaded, make_app, wait_for
 
-    path = copy_sample("seed-000", tmp_path)
-    (tmp_path / "j.csv").write_text(
-        "path;total_conversions;total_conversion_value;total_null\n"
-        "[bold red]zz[/] > \x1b[31mred\x07;5;50;1\nfb;2;20;3\n",
-        encoding="utf-8",
-    )
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("[budget]", '[attribution]\njourneys = "j.csv"\n\n[budget]', 1))
+    rows = "[bold red]zz[/] > \x1b[31mred\x07;5;50;1\nfb;2;20;3\n"
+    path = _campaign_reading(tmp_path, "j.csv", (JOURNEYS_HEAD + rows).encode())
     app = make_app(path, lang="fr", screen="attribution")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -1489,7 +1501,6 @@ async def test_hostile_channel_names_in_journeys_show_as_text_on_the_attribution
         assert "[bold red]zz[/]" in bars.plain and "\x1b" not in bars.plain
 
 
-JOURNEYS_HEADER = b"path;total_conversions;total_conversion_value;total_null"
 NOT_JOURNEYS = {
     "workbook.xlsx": b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(256)) * 4,
     "program.csv": b"\x7fELF\x02\x01\x01" + bytes(range(256)) * 4,
@@ -1578,13 +1589,9 @@ def test_a_csv_with_old_mac_line_ends_is_read(tmp_path):
 async def test_a_workbook_chosen_as_journeys_is_said_on_the_screens(tmp_path):
     """The dashboard counting the attribution's sales, and the attribution screen: the
     file is named, nothing ends."""
-    from tui.helpers import copy_sample, loaded, make_app, text_of, wait_for
+    from tui.helpers import loaded, make_app, text_of, wait_for
 
-    path = copy_sample("seed-000", tmp_path)
-    (tmp_path / "j.xlsx").write_bytes(NOT_JOURNEYS["workbook.xlsx"])
-    text = path.read_text(encoding="utf-8")
-    settings = '[attribution]\njourneys = "j.xlsx"\n\n[dashboard]\nsales_from = "attribution"\n'
-    path.write_text(text.replace("[budget]", settings + "\n[budget]", 1))
+    path = _campaign_reading(tmp_path, "j.xlsx", NOT_JOURNEYS["workbook.xlsx"], counted=True)
     app = make_app(path, lang="fr", screen="dashboard")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -1597,16 +1604,11 @@ async def test_a_workbook_chosen_as_journeys_is_said_on_the_screens(tmp_path):
 async def test_a_journeys_file_whose_problem_quotes_markup_is_said_literally(tmp_path):
     """The reader's message quotes the file's text ("[/x]" would end a style that was
     never opened: Textual's markup refused it, and the app ended in a traceback)."""
-    from tui.helpers import copy_sample, loaded, make_app, text_of, wait_for
+    from tui.helpers import loaded, make_app, text_of, wait_for
 
-    path = copy_sample("seed-000", tmp_path)
-    (tmp_path / "[red]j.csv").write_text(
-        "path;total_conversions;total_conversion_value;total_null\nfb > ig;[/x];10;2\n",
-        encoding="utf-8",
+    path = _campaign_reading(
+        tmp_path, "[red]j.csv", (JOURNEYS_HEAD + "fb > ig;[/x];10;2\n").encode()
     )
-    text = path.read_text(encoding="utf-8")
-    journeys = '[attribution]\njourneys = "[red]j.csv"\n\n[budget]'
-    path.write_text(text.replace("[budget]", journeys, 1))
     app = make_app(path, lang="fr", screen="attribution")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -1726,17 +1728,13 @@ async def test_journeys_too_large_for_the_memory_are_said_not_fatal(tmp_path, mo
     """A MemoryError while reading the journeys (a file too large for the machine) is
     said on the attribution screen and the dashboard; the app goes on."""
     import socialroi_tui.store.journeys as journeys_module
-    from tui.helpers import copy_sample, loaded, make_app, text_of, wait_for
+    from tui.helpers import loaded, make_app, text_of, wait_for
 
     def too_large(*_args, **_kwargs):
         raise MemoryError
 
     monkeypatch.setattr(journeys_module, "read_journeys_file", too_large)
-    path = copy_sample("seed-000", tmp_path)
-    (tmp_path / "j.csv").write_text("path;total_conversions\nfb;1\n", encoding="utf-8")
-    text = path.read_text(encoding="utf-8")
-    settings = '[attribution]\njourneys = "j.csv"\n\n[dashboard]\nsales_from = "attribution"\n'
-    path.write_text(text.replace("[budget]", settings + "\n[budget]", 1))
+    path = _campaign_reading(tmp_path, "j.csv", b"path;total_conversions\nfb;1\n", counted=True)
     app = make_app(path, lang="fr", screen="dashboard")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -1750,16 +1748,10 @@ async def test_the_dashboard_names_unreadable_journeys_and_their_markup_stays_te
     """The dashboard counting the attribution's sales says, in its table's frame, why the
     journeys could not be read; the frame reads markup, and "[/x]" quoted from the file
     ended the app."""
-    from tui.helpers import copy_sample, loaded, make_app, wait_for
+    from tui.helpers import loaded, make_app, wait_for
 
-    path = copy_sample("seed-000", tmp_path)
-    (tmp_path / "j.csv").write_text(
-        "path;total_conversions;total_conversion_value;total_null\nfb;[/x];1;1\n",
-        encoding="utf-8",
-    )
-    text = path.read_text(encoding="utf-8")
-    settings = '[attribution]\njourneys = "j.csv"\n\n[dashboard]\nsales_from = "attribution"\n'
-    path.write_text(text.replace("[budget]", settings + "\n[budget]", 1))
+    data = (JOURNEYS_HEAD + "fb;[/x];1;1\n").encode()
+    path = _campaign_reading(tmp_path, "j.csv", data, counted=True)
     app = make_app(path, lang="fr", screen="dashboard")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)

@@ -23,6 +23,19 @@ def campaign_with_journeys(tmp_path) -> Path:
     return path
 
 
+def campaign_reading_journeys(tmp_path, order: int, rows: int | None = None) -> Path:
+    """The campaign above, its journeys read by Markov of ``order``; ``rows`` paths over
+    ten channels (the benchmark's) instead of the sample's."""
+    from benchmarks.attribution import paths_file
+
+    path = campaign_with_journeys(tmp_path)
+    if rows is not None:
+        paths_file(tmp_path, rows=rows).replace(tmp_path / "journeys.csv")
+    settings = f'[attribution]\njourneys = "journeys.csv"\norder = {order}\n\n[budget]'
+    path.write_text(path.read_text(encoding="utf-8").replace("[budget]", settings, 1))
+    return path
+
+
 async def test_journeys_opened_credited_by_every_model_and_used_by_the_dashboard(tmp_path):
     path = campaign_with_journeys(tmp_path)
     app = make_app(path, lang="fr", screen="attribution")
@@ -80,16 +93,7 @@ async def test_a_journeys_file_that_cannot_be_read_is_said_and_changes_nothing(t
 
 
 async def test_a_markov_order_too_high_for_the_journeys_is_said(tmp_path):
-    from benchmarks.attribution import paths_file
-
-    path = campaign_with_journeys(tmp_path)
-    paths_file(tmp_path, rows=2000).replace(tmp_path / "journeys.csv")  # ten channels
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace(
-            "[budget]", '[attribution]\njourneys = "journeys.csv"\norder = 4\n\n[budget]', 1
-        )
-    )
+    path = campaign_reading_journeys(tmp_path, order=4, rows=2000)  # ten channels
     app = make_app(path, lang="fr", screen="attribution")
     async with app.run_test(size=(120, 40)) as pilot:
         await loaded(pilot)
@@ -104,16 +108,7 @@ async def test_escape_stops_a_markov_chain_being_solved(tmp_path):
     """Order 3 over ten channels takes seconds in another Python: the screen says so and
     keys still work; Escape kills it, the screen says how to start over, and opening the
     same file again starts over."""
-    from benchmarks.attribution import paths_file
-
-    path = campaign_with_journeys(tmp_path)
-    paths_file(tmp_path, rows=3000).replace(tmp_path / "journeys.csv")
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace(
-            "[budget]", '[attribution]\njourneys = "journeys.csv"\norder = 3\n\n[budget]', 1
-        )
-    )
+    path = campaign_reading_journeys(tmp_path, order=3, rows=3000)  # ten channels
     app = make_app(path, lang="fr", screen="attribution")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
@@ -148,13 +143,7 @@ async def test_another_section_while_the_journeys_are_credited(tmp_path):
     """Leaving for the dashboard while a Markov chain is solved: the credit lands on the
     attribution screen, shown on coming back (a loading dialog left on that screen's
     stack used to end the app when it closed)."""
-    path = campaign_with_journeys(tmp_path)
-    text = path.read_text(encoding="utf-8")
-    path.write_text(
-        text.replace(
-            "[budget]", '[attribution]\njourneys = "journeys.csv"\norder = 3\n\n[budget]', 1
-        )
-    )
+    path = campaign_reading_journeys(tmp_path, order=3)
     app = make_app(path, lang="fr", screen="attribution")
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)

@@ -59,18 +59,30 @@ def tn(key: str, count: int, lang: str, **values: object) -> str:
     return catalog(lang).ngettext(key, key, count).format(count=grouped, **values)
 
 
+class _Missing(gettext.NullTranslations):
+    """Behind a catalog: answers any message the catalog lacks with ``MISSING``."""
+
+    def gettext(self, message: str) -> str:
+        return MISSING
+
+
+MISSING = "\x00missing"
+
+
 @functools.cache
-def _keys() -> frozenset[str]:
-    english = catalog(FALLBACK)
-    # The standard gettext keeps a catalog's messages in ``_catalog`` (since Python 2).
-    messages = getattr(english, "_catalog", {})
-    keys = (key if isinstance(key, str) else key[0] for key in messages)
-    return frozenset(key for key in keys if key)  # "" is the catalog's header, not words
+def _lookup() -> gettext.NullTranslations:
+    """The English catalog alone, with ``_Missing`` behind it (gettext's public way to
+    tell a message it has from one it lacks)."""
+    with (LOCALE / f"{FALLBACK}.mo").open("rb") as stream:
+        english = gettext.GNUTranslations(stream)
+    english.add_fallback(_Missing())
+    return english
 
 
 def has_words(key: str) -> bool:
-    """Whether ``key`` names a message (a binding's description may be plain words)."""
-    return key in _keys()
+    """Whether ``key`` names a message (a binding's description may be plain words);
+    "" is the catalog's header, not words."""
+    return bool(key) and _lookup().gettext(key) is not MISSING
 
 
 def label(key: str, lang: str) -> str:
