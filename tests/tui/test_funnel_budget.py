@@ -14,6 +14,7 @@ from textual.widgets import Input
 from socialroi_tui.cli import main as cli_main
 from socialroi_tui.text.safe import cell_width
 from socialroi_tui.tui.dialogs.choice import ChoiceDialog
+from socialroi_tui.tui.dialogs.network import NetworkDialog
 from socialroi_tui.tui.typing_gc import TypingCollector
 from socialroi_tui.tui.widgets.bars import Bars
 from socialroi_tui.tui.widgets.number_field import NumberField
@@ -577,7 +578,6 @@ async def test_the_budget_figures_follow_the_terminal_width(tmp_path):
 
 
 async def test_networks_are_added_renamed_and_removed_in_the_app(tmp_path):
-    from socialroi_tui.tui.dialogs.network import NetworkDialog
     from socialroi_tui.tui.dialogs.prompt import TextPrompt
 
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
@@ -604,6 +604,28 @@ async def test_networks_are_added_renamed_and_removed_in_the_app(tmp_path):
         await wait_for(pilot, lambda: len(app.document.campaign.channels) == 3)
         await pilot.press("ctrl+z")
         await wait_for(pilot, lambda: len(app.document.campaign.channels) == 4)
+
+
+async def test_a_campaign_without_networks_gets_its_first_on_the_budget_screen(tmp_path):
+    """A new campaign has no network: the budget screen says how to add one (it ended in
+    a traceback), ctrl+n adds it, and removing it brings the hint back."""
+    app = make_app(tmp_path / "nouvelle.toml", lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        hint = "Aucun réseau pour l'instant\u00a0: ctrl+n en ajoute un."
+        await wait_for(pilot, lambda: hint in text_of(app, "#budget-channels .hint"))
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NetworkDialog))
+        await pilot.press("enter")  # Facebook
+        await wait_for(pilot, lambda: len(app.document.campaign.channels) == 1)
+        await wait_for(pilot, lambda: "Facebook" in text_of(app, ".channel-names"))
+        app.screen._channel_shares[0].focus()
+        await pilot.press("ctrl+r")
+        await wait_for(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("left", "enter")
+        await wait_for(pilot, lambda: not app.document.campaign.channels)
+        await wait_for(pilot, lambda: app.screen.query("#budget-channels .hint"))
+        assert hint in text_of(app, "#budget-channels .hint")
 
 
 async def test_a_network_with_results_is_not_removed(tmp_path):

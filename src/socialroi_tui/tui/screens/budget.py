@@ -231,7 +231,7 @@ class BudgetScreen(SectionScreen):
         self.query_one("#budget-form").border_title = t("assumptions", self.lang)
         self.query_one("#budget-results").border_title = t("results", self.lang)
         self.query_one("#budget-channels").border_title = t("channel_split", self.lang)
-        self._channel_ids: list[str] = []
+        self._channel_ids: list[str] | None = None  # none drawn yet (an empty list is drawn)
         self._channel_shares: list[NumberField] = []
         self._channel_figures = FigureLines()
         self._plan_fields = [f for f in self.query(NumberField) if not f.key.startswith("share:")]
@@ -635,6 +635,8 @@ class BudgetScreen(SectionScreen):
             self._channels_drawn = None
             self.call_after_refresh(self._draw_channels, True)
             return
+        if not campaign.channels:
+            return  # the hint to add one (ctrl+n) stands in for the table
         for channel, share in zip(campaign.channels, self._channel_shares, strict=True):
             self.show_field(share, channel.share, force)
         currency, lang = campaign.meta.currency, self.lang
@@ -684,7 +686,7 @@ class BudgetScreen(SectionScreen):
         self._channel_shares = []
         self._channel_figures = FigureLines(id="channel-figures")
         if not channels:
-            box.mount(Static(t("no_channels", self.lang), classes="hint"))
+            box.mount(Static(t("no_channels_budget", self.lang), classes="hint"))
             return
         for index, channel in enumerate(channels):
             label = one_line(channel.display_name, 13)
