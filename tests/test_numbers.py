@@ -58,6 +58,16 @@ def test_a_lone_comma_before_three_digits_depends_on_the_language():
     assert parse_number("0,025", lang="en") == D("0.025")
 
 
+def test_a_french_count_reads_a_dot_before_three_digits_as_a_thousand():
+    """A count is whole: "1.000" typed in French is a thousand (as "1,000" in English),
+    never one; an amount keeps the dot as a decimal point."""
+    assert parse_number("1.000", "count", lang="fr") == D("1000")
+    assert parse_number("12.500", "count", lang="fr") == D("12500")
+    assert parse_number("1.000", "number", lang="fr") == D("1")
+    with pytest.raises(NumberError, match="entier"):
+        parse_number("0.500", "count", lang="fr")
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "reason"),
     [

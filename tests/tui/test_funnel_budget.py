@@ -314,6 +314,22 @@ async def test_editing_a_count_or_a_rate_recomputes_the_others(tmp_path):
         assert counts == [2000, 400, 80, 10]
 
 
+async def test_a_count_is_whole_and_no_percentage(tmp_path):
+    """A stage's count is a number of people: a percentage or a fraction typed there is
+    said and leaves the funnel as it was (2,5 % made 0,025 views); "1.000" is a
+    thousand."""
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="funnel")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await funnel_ready(pilot)
+        for typed, why in (("2,5 %", "n'est pas un taux"), ("12,5", "doit être un nombre entier")):
+            await type_into(pilot, "#stage-0 .stage-count", typed)
+            note = text_of(app, "#funnel-note")
+            assert f"«\u00a0{typed}\u00a0» {why}" in note
+            assert app.document.campaign.funnel.top_count == 1000
+        await type_into(pilot, "#stage-0 .stage-count", "2.000")
+        assert app.document.campaign.funnel.top_count == 2000
+
+
 async def test_add_rename_move_and_remove_stages(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="funnel")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -129,8 +129,9 @@ def out_of_range(value: Decimal, kind: NumberKind) -> str | None:
     return None
 
 
-def _normalise_digits(body: str, lang: Language) -> str | None:
-    """Turn ``1.234,5`` / ``1,234.5`` / ``2,5`` into ``1234.5`` style, or None."""
+def _normalise_digits(body: str, lang: Language, count: bool = False) -> str | None:
+    """Turn ``1.234,5`` / ``1,234.5`` / ``2,5`` into ``1234.5`` style, or None. A count
+    (``count``) in French reads ``1.000`` as a thousand, as English reads ``1,000``."""
     if not _DIGITS.match(body):
         return None
     commas, dots = body.count(","), body.count(".")
@@ -149,7 +150,8 @@ def _normalise_digits(body: str, lang: Language) -> str | None:
     if body.count(sep) > 1:
         return body.replace(sep, "") if _valid_groups(body, sep) else None
     whole, _, fraction = body.partition(sep)
-    groups_thousands = lang == "en" and sep == "," and len(fraction) == 3 and whole not in ("", "0")
+    grouping = "," if lang == "en" else "." if count else ""
+    groups_thousands = sep == grouping and len(fraction) == 3 and whole not in ("", "0")
     if groups_thousands:
         return whole + fraction
     return (whole or "0") + "." + fraction
@@ -248,7 +250,7 @@ def _read_number(
     if suffix and not percent:
         multiplier = _MULTIPLIERS[suffix.group(1).lower()]
         body = body[: suffix.start()]
-    normalised = _normalise_digits(body, lang)
+    normalised = _normalise_digits(body, lang, count=kind == "count")
     if normalised is None:
         raise fail("not_number")
     try:

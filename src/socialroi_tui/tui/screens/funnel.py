@@ -272,7 +272,7 @@ class FunnelScreen(SectionScreen):
                 Input(compact=True, classes="stage-label", select_on_focus=False, max_length=200),
                 NumberField(
                     f"count:{index}",
-                    "number",
+                    "count",
                     f"{name} — {t('count', lang)}",
                     lang,
                     edit_key=f"funnel.count:{index}",
