@@ -528,7 +528,7 @@ def test_attribute_a_chain_too_large_for_its_order_says_so_in_words(capsys, tmp_
     path = str(paths_file(tmp_path, rows=2000))  # ten channels: thousands of order-4 states
     code, out, err = run(capsys, "attribute", path, "--order", "4", "--lang", "fr")
     assert code == 0 and "Traceback" not in err  # every other model, Markov said refused
-    assert "Linéaire" in out and "Modèle de Markov d’ordre 4 :" in out
+    assert "Linéaire" in out and "Modèle de Markov d'ordre 4 :" in out
     assert "choisissez un ordre plus bas" in out
     code, out, err = run(capsys, "attribute", path, "--order", "4", "--format", "json")
     assert code == 0 and "choose a lower order" in err

@@ -88,7 +88,7 @@ def test_the_roi_says_whose_revenue_and_can_switch():
     assert site.figure("conversions_platform") == 48  # the platform's, beside them
     assert site.variance["conversions"] == 32 - site.plan["conversions"]
     report = dashboard_report(switched, evaluate(switched), "md", "fr")
-    assert "selon l’analytics du site" in report and "Ventes plat." in report
+    assert "selon l'analytics du site" in report and "Ventes plat." in report
     assert "TRAFFIC_SHARE" not in report
 
 

@@ -100,7 +100,7 @@ async def test_a_markov_order_too_high_for_the_journeys_is_said(tmp_path):
         # order 4 is worked out in another Python, behind the loading dialog
         await wait_for(pilot, lambda: isinstance(app.screen, AttributionScreen))
         await wait_for(pilot, lambda: "ordre plus bas" in text_of(app, "#attribution-summary"))
-        assert "d’ordre 4" in text_of(app, "#attribution-summary")
+        assert "d'ordre 4" in text_of(app, "#attribution-summary")
         assert not app.document.dirty
 
 
