@@ -3,8 +3,9 @@
 ``python -m socialroi_tui.text.catalogs`` compiles each ``locale/<lang>.po`` to its
 ``.mo`` and prints what is wrong: a key missing from a language, placeholders that differ
 from the English ones (a message flagged ``drops-values`` may leave some out), a plural
-without its forms, or French punctuation without its no-break space. The tests run the
-same checks and fail when a ``.mo`` is out of date.
+without its forms, or French punctuation without its no-break space (or with a curly
+apostrophe, where the rest uses '). The tests run the same checks and fail when a
+``.mo`` is out of date.
 """
 
 from __future__ import annotations
@@ -69,6 +70,8 @@ def problems() -> list[str]:
                 for text in texts:
                     for match in _FRENCH_SPACING.finditer(text):
                         found.append(f"fr: {name!r}: no-break space wanted at {match.group()!r}")
+                    if "\u2019" in text:
+                        found.append(f"fr: {name!r}: the apostrophe is ' here, not \u2019")
     return found
 
 
