@@ -10,6 +10,7 @@ from socialroi_tui.text.numbers import (
     Ratio,
     format_count,
     format_money,
+    format_points,
     format_rate,
     input_text,
     parse_number,
@@ -116,6 +117,10 @@ def test_formats_money_rates_and_counts_in_each_language():
     assert format_rate(D(1) / D(6), "en") == "16.7%"
     assert format_rate(D("8.8"), "fr") == fr("880 %")
     assert format_rate(D("0.0035"), "en") == "0.35%"
+    # the difference of two rates is in points: 24,8 % against 292 %
+    assert format_points(D("0.248") - D("2.92"), "fr") == "-267,2\u00a0pts"
+    assert format_points(D("-0.005"), "en") == "-0.5\u00a0pts"
+    assert format_points(None, "en") == "—"
     assert format_count(D("2500000"), "fr") == "2 500 000"
     assert format_count(D("2500000"), "en") == "2,500,000"
     assert format_count(D("0.45"), "en") == "0.5"

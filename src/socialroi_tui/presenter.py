@@ -20,6 +20,7 @@ from socialroi_tui.text.numbers import (
     format_count,
     format_money,
     format_plain,
+    format_points,
     format_rate,
 )
 from socialroi_tui.text.safe import json_text, markdown_cell, one_line, spreadsheet_text
@@ -48,6 +49,8 @@ def assumption_name(key: str, word: str, pricing: str, lang: Language) -> str:
 def format_by_unit(value: Decimal | None, unit: str, currency: str, lang: Language) -> str:
     if unit == "rate":
         return format_rate(value, lang)
+    if unit == "points":
+        return format_points(value, lang)
     if unit == "money":
         return format_money(value, currency, lang)
     if unit == "count":
@@ -308,7 +311,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
                 format_count(row.plan["conversions"], lang),
                 format_count(row.variance["conversions"], lang),
                 format_money(row.variance["cpa"], currency, lang),
-                format_rate(row.variance["roi"], lang),
+                format_points(row.variance["roi"], lang),
             ]
             body.append([channel, publication, *figures, *plan])
     if fmt == "csv":

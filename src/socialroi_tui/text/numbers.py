@@ -441,10 +441,22 @@ def format_rate(value: Decimal | None, lang: Language) -> str:
     """A fraction shown as a percentage: one decimal from 10 % up, two below."""
     if value is None or not value.is_finite():
         return UNDEFINED
-    percent = value * 100
-    places = 1 if abs(percent) >= 10 else 2
-    text = format_decimal(percent, places, lang, trim=True)
+    text = _hundredths(value, lang)
     return f"{text}\u00a0%" if lang == "fr" else f"{text}%"  # French: a no-break space
+
+
+def format_points(value: Decimal | None, lang: Language) -> str:
+    """The difference of two rates, in percentage points (24,8 % against 292 % is
+    −267,2 pts, not −267,2 %), with the places of ``format_rate``."""
+    if value is None or not value.is_finite():
+        return UNDEFINED
+    return f"{_hundredths(value, lang)}\u00a0{t('percentage_points', lang)}"
+
+
+def _hundredths(value: Decimal, lang: Language) -> str:
+    """``value`` × 100, to one decimal from 10 up, two below."""
+    percent = value * 100
+    return format_decimal(percent, 1 if abs(percent) >= 10 else 2, lang, trim=True)
 
 
 def format_plain(value: Decimal | None, lang: Language, places: int = 2) -> str:

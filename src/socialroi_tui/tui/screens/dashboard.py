@@ -41,7 +41,7 @@ PLAN_CELLS = {
     "plan_conversions": ("plan", "conversions", "count"),
     "variance_conversions": ("variance", "conversions", "count"),
     "variance_cpa": ("variance", "cpa", "money"),
-    "variance_roi": ("variance", "roi", "rate"),
+    "variance_roi": ("variance", "roi", "points"),
 }
 NARROW_COLUMNS = (
     "spend",
