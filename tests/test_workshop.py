@@ -156,6 +156,20 @@ def test_a_choice_money_is_a_result():
     assert w.run_check(both, chosen).passed
 
 
+def test_with_nothing_chosen_a_choice_says_to_choose_first():
+    """A choice's own feedback speaks of what was chosen ("money is a result"): with
+    nothing chosen yet, the check says to choose instead."""
+    campaign = participant("fr")
+    step = next(s for s in campaign.workshop.steps if s.section == "objectives")
+    for result in w.check_step(campaign, step):
+        assert not result.passed
+        assert result.feedback.startswith("Pas encore d'objectif principal\u00a0:")
+    chosen = check(kind="choice", choice="objectives", one_of=["leads"], missed="non")
+    assert w.run_check(campaign, chosen, "en").feedback.startswith("No objective chosen yet")
+    leads = editing.toggle_objective(campaign, "leads")
+    assert w.run_check(leads, chosen).feedback == "Juste."  # the default words again
+
+
 def test_a_consistency_rule_the_funnels_last_stage_is_the_target():
     rule = check(kind="consistent", figure="funnel.last", other="budget.target_conversions")
     campaign = trainer()

@@ -169,6 +169,12 @@ def _count(campaign: Campaign, check: WorkshopCheck) -> int:
     return len(rows)
 
 
+def _nothing_chosen(campaign: Campaign, check: WorkshopCheck) -> bool:
+    if check.choice == "primary_objective":
+        return campaign.primary_objective() is None
+    return not campaign.objectives
+
+
 def _chosen(campaign: Campaign, check: WorkshopCheck) -> bool:
     if check.choice == "primary_objective":
         primary = campaign.primary_objective()
@@ -210,6 +216,8 @@ def _run(figures: _Figures, check: WorkshopCheck, lang: str) -> CheckResult:
             check.at_most is None or count <= check.at_most
         )
     elif check.kind == "choice":
+        if _nothing_chosen(campaign, check):  # its own feedback would speak of a choice
+            return CheckResult(False, t(f"workshop_choose_{check.choice}", lang), value, check)
         passed = _chosen(campaign, check)
     else:
         value = figures.get(check.figure or "")
