@@ -137,13 +137,16 @@ def solve_for(campaign: Campaign, figure: str | None) -> Campaign:
 
 def add_channel(campaign: Campaign, network: str) -> Campaign:
     """A network added to the plan (last, without a share yet), named after itself; its id
-    is the network's, numbered if another channel has it."""
+    is the network's, numbered if another channel has it, and so is its name (a second
+    Facebook is "Facebook 2")."""
     taken = {channel.id for channel in campaign.channels}
     channel_id, number = network, 1
     while channel_id in taken:
         number += 1
         channel_id = f"{network}-{number}"
     label = NETWORK_NAMES.get(network, network.capitalize())
+    if number > 1:
+        label = f"{label} {number}"
     added = Channel(id=channel_id, network=network, label=label)
     return _with(campaign, channels=[*campaign.channels, added])
 

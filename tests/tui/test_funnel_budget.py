@@ -644,6 +644,22 @@ async def test_a_campaign_without_networks_gets_its_first_on_the_budget_screen(t
         assert hint in text_of(app, "#budget-channels .hint")
 
 
+async def test_a_second_network_of_a_kind_is_numbered_and_its_share_awaited(tmp_path):
+    """A second Facebook is "Facebook 2" (two alike could not be told apart), and while
+    its share is empty the split's frame says the sum waits for it."""
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: isinstance(app.screen, NetworkDialog))
+        await pilot.press("enter")  # Facebook, already in the plan
+        await wait_for(pilot, lambda: len(app.document.campaign.channels) == 4)
+        added = app.document.campaign.channels[-1]
+        assert (added.id, added.label, added.share) == ("facebook-2", "Facebook 2", None)
+        box = app.screen.query_one("#budget-channels")
+        await wait_for(pilot, lambda: "part de Facebook 2 à saisir" in str(box.border_subtitle))
+
+
 async def test_a_network_with_results_is_not_removed(tmp_path):
     app = make_app(copy_sample("two-ads", tmp_path), lang="fr", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -675,6 +675,9 @@ class BudgetScreen(SectionScreen):
         unallocated = results.unallocated_share
         if unallocated:
             parts.insert(0, f"{t('unallocated', lang)} {format_rate(unallocated, lang)}")
+        unshared = next((c.display_name for c in campaign.channels if c.share is None), None)
+        if unshared is not None:  # the sum waits for it
+            parts.insert(0, t("share_to_type", lang, network=one_line(unshared, 16)))
         parts.append(t("own_assumptions_mark", lang))
         subtitle = " · ".join(parts)
         if box.border_subtitle != subtitle:
