@@ -354,6 +354,17 @@ def test_the_networks_budgets_add_up_to_the_cent(amount, shares):
             assert abs(part - amount * share) < D("0.01") and part == part.quantize(f.CENT)
 
 
+def test_rounded_figures_add_up_to_their_rounded_sum():
+    """Credited sales with four places, shown with two: rounded each on its own they made
+    25,86 under a total of 25,87."""
+    exact = [D("4.5549"), D("14.2049"), D("7.1052")]
+    assert sum(f.to_cent(value) for value in exact) == D("25.86")
+    shown = f.rounded_adding_up(exact)
+    assert sum(shown) == f.to_cent(sum(exact)) == D("25.87")
+    assert all(abs(a - b) < D("0.01") for a, b in zip(shown, exact, strict=True))
+    assert f.rounded_adding_up([None, D("0.004")]) == [None, D("0.00")]
+
+
 def test_the_cents_left_by_rounding_go_to_the_largest_remainders():
     thirds = [D(1) / 3] * 3
     assert f.split_to_the_cent(D(100), thirds) == [D("33.34"), D("33.33"), D("33.33")]

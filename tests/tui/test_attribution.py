@@ -3,7 +3,10 @@ the model chosen for the dashboard, and the dashboard counting its credit."""
 
 from __future__ import annotations
 
+import csv
+import io
 import shutil
+from decimal import Decimal as D
 from pathlib import Path
 
 from socialroi_tui.cli import main as cli_main
@@ -34,6 +37,22 @@ def campaign_reading_journeys(tmp_path, order: int, rows: int | None = None) -> 
     settings = f'[attribution]\njourneys = "journeys.csv"\norder = {order}\n\n[budget]'
     path.write_text(path.read_text(encoding="utf-8").replace("[budget]", settings, 1))
     return path
+
+
+def test_credited_sales_add_up_to_their_total_in_the_report(tmp_path, capsys):
+    """Credits have more places than the two shown: the networks' add up to the total as
+    shown (the app's table and the report share the figures)."""
+    path = campaign_reading_journeys(tmp_path, order=1)
+    settings = '[dashboard]\nsales_from = "attribution"\n\n[budget]'
+    path.write_text(path.read_text(encoding="utf-8").replace("[budget]", settings, 1))
+    capsys.readouterr()
+    assert cli_main(["report", str(path), "--format", "csv", "--lang", "en"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    networks = [r for r in rows if r["Channel"] not in ("Total", "") and not r["Publication"]]
+    total = next(r for r in rows if r["Channel"] == "Total")
+    sales = [D(r["Conversions"]) for r in networks]
+    assert len(sales) == 3 and all(s == s.quantize(D("0.01")) for s in sales)
+    assert sum(sales) == D(total["Conversions"])
 
 
 async def test_journeys_opened_credited_by_every_model_and_used_by_the_dashboard(tmp_path):

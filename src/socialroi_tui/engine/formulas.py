@@ -61,22 +61,28 @@ def break_even_cpa(average_order_value: Value, gross_margin: Value) -> Value:
 
 def split_to_the_cent(amount: Value, shares: list[Value]) -> list[Value]:
     """``amount`` split by ``shares`` (None for a share not given), each part to the cent
-    and the parts adding up, to the cent, to the amount times the shares' sum: each part
-    is rounded down, then the cents left over go one by one to the parts with the largest
-    remainders (the first listed on a tie)."""
+    and the parts adding up, to the cent, to the amount times the shares' sum (see
+    ``rounded_adding_up``)."""
     if amount is None:
         return [None] * len(shares)
-    given = [share for share in shares if share is not None]
-    whole = to_cent(amount * sum(given, Decimal(0)))
-    exact = [None if share is None else amount * share / CENT for share in shares]
+    return rounded_adding_up([None if share is None else amount * share for share in shares])
+
+
+def rounded_adding_up(values: list[Value], quantum: Decimal = CENT) -> list[Value]:
+    """``values`` (None for one not known) rounded to ``quantum`` so that they add up to
+    their sum rounded half-up: each is rounded down, then the quanta left over go one by
+    one to the values with the largest remainders (the first listed on a tie)."""
+    exact = [None if value is None else value / quantum for value in values]
     parts = [
-        None if cents is None else cents.to_integral_value(rounding=ROUND_FLOOR) for cents in exact
+        None if units is None else units.to_integral_value(rounding=ROUND_FLOOR) for units in exact
     ]
-    left = int(whole / CENT - sum((p for p in parts if p is not None), Decimal(0)))
+    given = [units for units in exact if units is not None]
+    whole = sum(given, Decimal(0)).to_integral_value(rounding=ROUND_HALF_UP)
+    left = int(whole - sum((p for p in parts if p is not None), Decimal(0)))
     order = sorted(
-        (i for i, cents in enumerate(exact) if cents is not None),
+        (i for i, units in enumerate(exact) if units is not None),
         key=lambda i: (-(exact[i] - parts[i]), i),
     )
     for i in order[: max(left, 0)]:
         parts[i] += 1
-    return [None if cents is None else (cents * CENT).quantize(CENT) for cents in parts]
+    return [None if units is None else (units * quantum).quantize(quantum) for units in parts]
