@@ -25,6 +25,7 @@ from socialroi_tui.engine.attribution import (
     channels_of,
     conversion_probability,
     shapley_by_coalitions,
+    to_hundredths,
     transitions,
 )
 from socialroi_tui.engine.attribution import _observed_conversion_rate as observed_rate
@@ -301,6 +302,11 @@ def test_every_model_shares_exactly_the_totals(rows):
         assert sum(credit.value.values()) == j.total("value"), model
         assert set(credit.conversions) == set(channels_of(j))
         assert all(x >= 0 for x in credit.conversions.values())
+        shown = to_hundredths(credit)  # the two places shown still share the totals
+        assert sum(shown.conversions.values()) == j.total("conversions"), model
+        assert sum(shown.value.values()) == j.total("value"), model
+        for name, exact in credit.conversions.items():
+            assert abs(shown.conversions[name] - exact) < D("0.01"), model
 
 
 @settings(max_examples=30, deadline=None)

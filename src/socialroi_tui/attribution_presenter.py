@@ -17,6 +17,7 @@ from socialroi_tui.engine.attribution import (
     Journeys,
     attribute,
     attribute_all,
+    to_hundredths,
 )
 from socialroi_tui.text.numbers import format_decimal, format_rate
 from socialroi_tui.text.safe import json_text, markdown_cell, one_line, spreadsheet_text
@@ -136,11 +137,15 @@ def work_apart() -> None:
     sys.stdout.buffer.write(pickle.dumps(answer))
 
 
-def attribution_table(journeys: Journeys, credits: dict[str, Credit]) -> AttributionTable:
+def attribution_table(
+    journeys: Journeys, credits: dict[str, Credit], as_shown: bool = True
+) -> AttributionTable:
     """The table of ``credits`` (models whose note says they were not worked out, as time
-    decay without timestamps, are left out of the columns but keep their note)."""
+    decay without timestamps, are left out of the columns but keep their note); with the
+    two places they are shown with (``as_shown``, each column still summing to the
+    totals), else exact (``SCALE`` places), for data."""
     applied = {
-        model: credit
+        model: to_hundredths(credit) if as_shown else credit
         for model, credit in credits.items()
         if credit.note != "attribution_note_needs_timestamps" and credit.refused is None
     }

@@ -10,7 +10,7 @@ from typing import Any
 from socialroi_tui.engine.actuals import figure_with_margin
 from socialroi_tui.engine.budget import BudgetResult
 from socialroi_tui.engine.evaluate import CampaignResults, plan_inputs
-from socialroi_tui.engine.formulas import rounded_adding_up, to_cent
+from socialroi_tui.engine.formulas import to_cent
 from socialroi_tui.engine.funnel import FunnelResult
 from socialroi_tui.engine.ranges import campaign_bounds, plan_ranges
 from socialroi_tui.engine.scenarios import NETWORKS_ADDED_UP, Comparison
@@ -52,6 +52,8 @@ def format_by_unit(value: Decimal | None, unit: str, currency: str, lang: Langua
         return format_rate(value, lang)
     if unit == "points":
         return format_points(value, lang)
+    if unit == "credited":  # sales an attribution model credits: two places, kept
+        return format_decimal(value, 2, lang)
     if unit == "money":
         return format_money(value, currency, lang)
     if unit == "count":
@@ -228,29 +230,6 @@ DASHBOARD_UNITS = {
 }
 
 
-def credited_sales_shown(rows) -> dict[tuple[str, str], dict[str, Decimal | None]]:
-    """The credited sales of the dashboard's rows, and their gap to the plan, to two
-    places, by (level, channel): the networks' add up to the total as shown. Credits have
-    more places, and each rounded on its own, 4,55 + 14,20 + 7,11 showed a total of 25,87.
-    Empty when the rows do not add up to the total exactly (nothing to reconcile)."""
-    total = next((row for row in rows if row.level == "total"), None)
-    parts = [row for row in rows if row.level in ("channel", "site")]
-    if total is None or not parts:
-        return {}
-    credited = [row.figure("conversions") for row in parts]
-    whole = total.figure("conversions")
-    if whole is None or None in credited or sum(credited, Decimal(0)) != whole:
-        return {}
-    shown = {}
-    for row, sales in zip(
-        [*parts, total], [*rounded_adding_up(credited), to_cent(whole)], strict=True
-    ):
-        planned = row.plan.get("conversions")
-        gap = None if planned is None else to_cent(sales - planned)
-        shown[(row.level, row.channel)] = {"conversions": sales, "variance_conversions": gap}
-    return shown
-
-
 def dashboard_row_label(row, lang: Language) -> str:
     """A dashboard row's name: its network or publication, the site's other traffic, or
     the total."""
@@ -311,13 +290,13 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         f"{t('variance', lang)} CPA",
         t("column_variance_roi", lang),
     ]
-    # Sales an attribution model credits: two places, the networks adding up to the total.
-    shown = credited_sales_shown(rows) if results.sales_from == "attribution" else {}
+    credited: tuple[str, ...] = ()  # sales an attribution model credits: two places, as
+    if results.sales_from == "attribution":  # the app shows them
+        credited = ("conversions", "variance_conversions")
     body = []
     for row in rows:
         channel = dashboard_row_label(row, lang) if row.level != "publication" else ""
         publication = row.label if row.level == "publication" else ""
-        credit = shown.get((row.level, row.channel), {})
         units = [DASHBOARD_UNITS[c] for c in columns]
         units += ["money", "money", "count", "count", "money", "rate"]
         values = [row.figure(c) for c in columns]
@@ -326,8 +305,8 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         values += [row.variance["cpa"], row.variance["roi"]]
         keys = [*columns, "plan", "variance", "plan_conversions", "variance_conversions"]
         for index, key in enumerate(keys):
-            if key in credit:
-                values[index], units[index] = credit[key], "credited"
+            if key in credited:
+                units[index] = "credited"
         if fmt == "csv":
             texts = [spreadsheet_text(one_line(channel)), spreadsheet_text(one_line(publication))]
             numbers = [_csv_number(v, u, lang) for v, u in zip(values, units, strict=True)]
@@ -335,9 +314,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         else:
             units[-1] = "points"  # a gap between two rates
             texts = [
-                format_decimal(value, 2, lang)
-                if unit == "credited"
-                else format_by_unit(value, unit, currency, lang)
+                format_by_unit(value, unit, currency, lang)
                 for value, unit in zip(values, units, strict=True)
             ]
             body.append([channel, publication, *texts])

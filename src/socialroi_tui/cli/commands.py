@@ -1068,7 +1068,7 @@ def _attribute(args, lang: Language) -> int:
     except AttributionError as error:  # a Markov chain too large for its order
         print(error.words(lang), file=sys.stderr)
         return 1
-    table = attribution_table(journeys, credits)
+    table = attribution_table(journeys, credits, as_shown=args.format == "md")
     if args.format != "md":  # said in the Markdown report; beside the data otherwise
         for words in table.refusals(lang):
             print(words, file=sys.stderr)

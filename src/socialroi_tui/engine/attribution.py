@@ -36,12 +36,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
 import polars as pl
 
+from socialroi_tui.engine.formulas import rounded_adding_up
 from socialroi_tui.text.words import Problem
 
 MODELS = ("last", "first", "linear", "position", "time-decay", "markov", "shapley")
@@ -263,6 +264,23 @@ class Credit:
     refused: Problem | None = None
     """Why the model could not be worked out (a Markov chain too large to solve): it
     credits nothing then, and the other models stand."""
+
+
+HUNDREDTH = Decimal("0.01")
+
+
+def to_hundredths(credit: Credit) -> Credit:
+    """``credit`` with the two places its figures are shown with, still summing to the
+    journeys' totals (largest remainders): the table, the bars, the dashboard and the
+    report then show the same figures, and each sum of them is the sum shown (with ten
+    places each, 4,55 + 14,20 + 7,11 stood under a total of 25,87)."""
+
+    def hundredths(figures: dict[str, Decimal]) -> dict[str, Decimal]:
+        rounded = rounded_adding_up(list(figures.values()), HUNDREDTH)
+        return dict(zip(figures, rounded, strict=True))
+
+    conversions, value = hundredths(credit.conversions), hundredths(credit.value)
+    return replace(credit, conversions=conversions, value=value)
 
 
 def channels_of(journeys: Journeys) -> tuple[str, ...]:
@@ -794,5 +812,6 @@ __all__ = [
     "attribute_all",
     "channels_of",
     "conversion_probability",
+    "to_hundredths",
     "transitions",
 ]

@@ -734,12 +734,13 @@ def attributed_sales(campaign, path: Path, credit_by=None):
     or not: e-mail, word of mouth…). ``JourneyError``, ``AttributionError`` or ``OSError``
     when they cannot be read. ``credit_by``: what credits them, ``attribute`` by default."""
     from socialroi_tui.engine.actuals import credited_totals
-    from socialroi_tui.engine.attribution import attribute
+    from socialroi_tui.engine.attribution import attribute, to_hundredths
 
     settings = campaign.attribution
     journeys = read_journeys_file(path, settings.lookback_days)
     credit = (credit_by or attribute)(
         journeys, settings.model, order=settings.order, half_life_days=settings.half_life_days
     )
+    credit = to_hundredths(credit)  # the figures the attribution screen shows
     by_network = credited_totals(credit.conversions, credit.value, campaign.channels)
     return by_network, sum(credit.conversions.values(), Decimal(0))

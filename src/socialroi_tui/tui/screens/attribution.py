@@ -255,7 +255,7 @@ class AttributionScreen(SectionScreen):
             key=lambda item: -item[1],
         )
         currency = self.roi_app.document.campaign.meta.currency
-        unit = "money" if value else "number"
+        unit = "money" if value else "credited"  # as the table: two places
         bars.show_chart(bar_chart(items, unit, currency, lang))
         order = self.roi_app.document.campaign.attribution.order
         box.border_title = t("attribution_bars_title", lang, model=model_name(model, order, lang))

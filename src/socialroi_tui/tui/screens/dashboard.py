@@ -18,7 +18,6 @@ from socialroi_tui.engine.dashboard_reuse import rows_after, sorted_after
 from socialroi_tui.engine.evaluate import CampaignResults
 from socialroi_tui.presenter import (
     DASHBOARD_UNITS,
-    credited_sales_shown,
     dashboard_bar_charts,
     dashboard_row_label,
     format_by_unit,
@@ -258,7 +257,6 @@ class DashboardScreen(SectionScreen):
         results = document.results
         two_sources = len(self._sources()) > 1
         credited = results.sales_from == "attribution"
-        shown = credited_sales_shown(self._all_rows()) if credited else {}
 
         def cell(row: DashboardRow, key: str) -> str:
             if key == "label":
@@ -274,7 +272,6 @@ class DashboardScreen(SectionScreen):
             if unit == "money" and key in WHOLE_UNITS and not wide:
                 return format_money(value, currency, lang, places=0)
             if unit == "count" and credited and key in CREDITED:  # shares of sales: 2 places
-                value = shown.get((row.level, row.channel), {}).get(key, value)  # adding up
                 return format_decimal(value, 2, lang)  # each, the total's "27,00" too
             return format_by_unit(value, unit, currency, lang)
 
