@@ -40,14 +40,15 @@ def template_names() -> list[str]:
     )
 
 
-def template_title(name: str) -> str:
-    """A sample's campaign name (read without validation, for menus)."""
+def template_title(name: str) -> tuple[str, str]:
+    """A sample's campaign name and language (read without validation, for menus)."""
     import tomllib
 
     try:
-        return str(tomllib.loads(template_text(name)).get("meta", {}).get("name", name)) or name
+        meta = tomllib.loads(template_text(name)).get("meta", {})
+        return str(meta.get("name", name)) or name, str(meta.get("language", "fr"))
     except (tomllib.TOMLDecodeError, AttributeError):
-        return name
+        return name, "fr"
 
 
 def template_text(name: str) -> str:

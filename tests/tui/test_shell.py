@@ -72,7 +72,7 @@ async def test_start_screen_without_a_file_creates_from_a_template():
     async with app.run_test(size=(80, 24)) as pilot:
         await loaded(pilot)
         assert app.current_mode == "start"
-        await pilot.press("down", "down", "down", "down", "enter")  # seed-000
+        await pilot.press("down", "down", "down", "down", "down", "enter")  # seed-000, in French
         await pilot.pause()
         assert app.current_mode == "objectives"
         assert app.document.campaign.meta.name == "Lancement e-book automne"
@@ -97,12 +97,24 @@ async def test_start_screen_new_blank_campaign_then_save_as(tmp_path):
         await pilot.pause()
         assert isinstance(app.screen, TextPrompt)
         prompt = app.screen.query_one("#prompt-input")
+        assert prompt.value.endswith("/campaign.toml")  # a campaign without a name
         prompt.value = str(tmp_path / "fresh")
         await pilot.press("enter")
         await pilot.pause()
         assert (tmp_path / "fresh.toml").exists()
         assert not app.document.dirty
         assert load_campaign(tmp_path / "fresh.toml").campaign.meta.name == "fresh"
+
+
+async def test_a_french_campaign_without_a_name_is_offered_a_french_file_name():
+    app = make_app(lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.press("enter")  # a new blank campaign
+        await wait_for(pilot, lambda: app.document is not None)
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+        assert app.screen.query_one("#prompt-input").value.endswith("/campagne.toml")
 
 
 async def test_open_a_file_by_typing_its_path(tmp_path):

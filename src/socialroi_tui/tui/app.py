@@ -801,7 +801,8 @@ class SocialRoiApp(App[None]):
         if document is None:
             return None
         confirmed: set[Path] = set()
-        default = document.path or Path.cwd() / f"{_file_stem(document.campaign.meta.name)}.toml"
+        stem = _file_stem(document.campaign.meta.name, lang)
+        default = document.path or Path.cwd() / f"{stem}.toml"
 
         def check(text: str) -> str | None:
             if not text.strip():
@@ -1020,7 +1021,8 @@ class SocialRoiApp(App[None]):
         if document is None:
             return
         folder = document.path.parent if document.path else Path.cwd()
-        stem = document.path.stem if document.path else _file_stem(document.campaign.meta.name)
+        name = document.campaign.meta.name
+        stem = document.path.stem if document.path else _file_stem(name, lang)
         target = folder / f"{stem}.{suffix}"
         campaign, results = document.campaign, document.results
 
@@ -1197,9 +1199,10 @@ def _toml_path(text: str) -> Path:
     return path if path.suffix.lower() == ".toml" else path.with_name(path.name + ".toml")
 
 
-def _file_stem(name: str) -> str:
-    """A file name from a campaign name: letters, digits and dashes."""
+def _file_stem(name: str, lang: Language) -> str:
+    """A file name from a campaign name: letters, digits and dashes (a campaign without
+    a name: "campagne" in French)."""
     import re
 
     stem = re.sub(r"[^\w-]+", "-", name, flags=re.UNICODE).strip("-").lower()
-    return stem or "campaign"
+    return stem or t("untitled_file_stem", lang)

@@ -52,7 +52,7 @@ class OpenDialog(Dialog[Path | None]):
     TITLE_WORDS = "open_title"
     HINT_WORDS = "open_hint"
     SUFFIXES: tuple[str, ...] = (".toml",)
-    EXAMPLE = "campaign.toml"
+    EXAMPLE_WORDS = "example_campaign_file"
 
     def __init__(self, lang: Language, folder: Path | None = None) -> None:
         super().__init__()
@@ -66,7 +66,7 @@ class OpenDialog(Dialog[Path | None]):
             yield Static(Text(t(self.HINT_WORDS, lang)), classes="dialog-message")
             yield FileTree(self.folder, self.SUFFIXES, id="open-tree")
             yield Input(
-                placeholder=one_line(str(self.folder / self.EXAMPLE)),
+                placeholder=one_line(str(self.folder / t(self.EXAMPLE_WORDS, lang))),
                 select_on_focus=False,  # a character typed in the tree starts the path
                 id="open-path",
             )
@@ -114,7 +114,7 @@ class ImportFileDialog(OpenDialog):
     TITLE_WORDS = "import_title"
     HINT_WORDS = "import_hint"
     SUFFIXES = EXPORT_SUFFIXES
-    EXAMPLE = "export.csv"
+    EXAMPLE_WORDS = "example_export_file"
 
 
 class JourneysFileDialog(OpenDialog):
@@ -123,4 +123,4 @@ class JourneysFileDialog(OpenDialog):
     TITLE_WORDS = "journeys_open_title"
     HINT_WORDS = "journeys_open_hint"
     SUFFIXES = EXPORT_SUFFIXES
-    EXAMPLE = "journeys.csv"
+    EXAMPLE_WORDS = "example_journeys_file"

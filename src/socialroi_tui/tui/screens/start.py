@@ -17,7 +17,7 @@ from socialroi_tui.text.safe import one_line
 
 if TYPE_CHECKING:
     from socialroi_tui.recovery import Recovery
-from socialroi_tui.text.words import t
+from socialroi_tui.text.words import has_words, t
 from socialroi_tui.tui.widgets.keybar import KeyBar
 
 
@@ -67,12 +67,13 @@ class StartScreen(Screen):
 
         lang = getattr(self.app, "lang", "en")
         options = [Option(t("start_new", lang), id="new")]
-        options += [
-            Option(
-                Text(t("start_template", lang, name=template_title(name))), id=f"template:{name}"
-            )
-            for name in template_names()
-        ]
+        samples = {name: template_title(name) for name in template_names()}
+        # The samples written in the user's language first; the others say theirs.
+        for name, (title, language) in sorted(samples.items(), key=lambda s: s[1][1] != lang):
+            words = "start_template" if language == lang else f"start_template_{language}"
+            if not has_words(words):
+                words = "start_template"
+            options.append(Option(Text(t(words, lang, name=title)), id=f"template:{name}"))
         options.append(Option(t("start_open", lang), id="open"))
         from socialroi_tui.recovery import untitled_recoveries
 
