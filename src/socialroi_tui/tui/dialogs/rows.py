@@ -99,16 +99,17 @@ class RowsDialog(Dialog[None]):
             unit = dict(ROW_FIGURES)[key]
             return format_by_unit(getattr(row, key), unit, currency, lang)
 
+        # The figures before where the row came from: at 80 columns the first of them show.
         columns = [
-            TableColumn("publication", t("publication", lang), 20, right=False),
+            TableColumn("publication", t("publication", lang), 16, right=False),
             TableColumn("date", t("date", lang), 10, right=False),
-            TableColumn("source", t("row_source", lang), 30, right=False),
         ]
         titles = {"clicks": t("column_clicks_or_sessions", lang)}
         columns += [
             TableColumn(name, titles.get(name) or t(f"column_{name}", lang), 12)
             for name, _ in ROW_FIGURES
         ]
+        columns.append(TableColumn("source", t("row_source", lang), 30, right=False))
         table.show_rows(columns, rows, cell, lambda entry: False)
         table.border_subtitle = t("rows_none", lang) if not rows else ""
 
