@@ -48,8 +48,8 @@ def test_credited_sales_add_up_to_their_total_in_the_report(tmp_path, capsys):
     capsys.readouterr()
     assert cli_main(["report", str(path), "--format", "csv", "--lang", "en"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
-    networks = [r for r in rows if r["Channel"] not in ("Total", "") and not r["Publication"]]
-    total = next(r for r in rows if r["Channel"] == "Total")
+    networks = [r for r in rows if r["Network"] not in ("Total", "") and not r["Publication"]]
+    total = next(r for r in rows if r["Network"] == "Total")
     sales = [D(r["Conversions"]) for r in networks]
     assert len(sales) == 3 and all(s == s.quantize(D("0.01")) for s in sales)
     assert sum(sales) == D(total["Conversions"])
