@@ -49,6 +49,18 @@ async def test_seed_000_budget_reads_the_seed(tmp_path):
         assert "✓ CPA sous le seuil de rentabilité" in shown
 
 
+async def test_text_that_does_not_read_marks_the_work_unsaved(tmp_path):
+    """A field whose text is not a number keeps the last figures, and its typing is work
+    a save asks about: the top bar shows it unsaved (Ctrl+Q already warned)."""
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        assert "●" not in text_of(app, "#topbar")
+        await type_into(pilot, "#field-ctr", "2 x")
+        assert app.document.campaign.budget.ctr == D("0.02")
+        await wait_for(pilot, lambda: "●" in text_of(app, "#topbar"))
+
+
 async def test_typing_a_french_ctr_updates_every_figure(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="fr", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:

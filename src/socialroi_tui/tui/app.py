@@ -523,7 +523,7 @@ class SocialRoiApp(App[None]):
             bar.show(
                 campaign.meta.name,
                 file,
-                document.dirty,
+                document.dirty or bool(document.unreadable),  # text typed is work too
                 self.lang,
                 campaign.meta.currency,
                 campaign.active_scenario,
@@ -602,6 +602,8 @@ class SocialRoiApp(App[None]):
         if changed:  # the figures go back to the value from before this typing
             self.refresh_view()
             self._schedule_recovery()
+        elif (refresh_header := getattr(self.screen, "refresh_header", None)) is not None:
+            refresh_header()  # the unsaved mark: text typed is work too
 
     def refresh_view(self, force: bool = False) -> None:
         refresh = getattr(self.screen, "refresh_view", None)
