@@ -113,6 +113,9 @@ async def test_a_missed_check_says_why_and_stays_on_the_step(tmp_path, capsys):
         )  # folded to one line at 80×24
         await pilot.press("f7")
         await wait_for(pilot, lambda: "✗" in app.screen.query_one("#workshop").plain)
+        # Nothing chosen: its two checks say once to choose first.
+        panel = app.screen.query_one("#workshop").plain
+        assert panel.count("✗ Pas encore d'objectif principal") == 1
         assert app.current_mode == "objectives"
         assert not app.document.campaign.workshop.progress["objective"].done
         await pilot.press("f6")  # folds the instructions again

@@ -65,7 +65,8 @@ class WorkshopPanel(VerticalScroll):
                 parts.append(Markdown(visible(view.instructions)))
             if view.blanks:
                 parts.append(Text(t("panel_workshop_blanks", lang, fields=", ".join(view.blanks))))
-            for passed, feedback in view.results:
+            # Once each: two checks of a choice not made yet both say to choose first.
+            for passed, feedback in dict.fromkeys(view.results):
                 mark = "✓ " if passed else "✗ "
                 parts.append(
                     Text(mark + one_line(feedback, 300), style="green" if passed else "red")
