@@ -1777,3 +1777,20 @@ async def test_a_scenario_named_with_markup_names_the_budgets_frame_literally(tm
         await loaded(pilot)
         await pilot.pause()
         assert app.is_running and "[/x]&#160;CTR" in app.export_screenshot()
+
+
+async def test_a_network_named_with_markup_and_no_share_names_the_split_literally(tmp_path):
+    """The split's frame names a network whose share is still to type, and a frame reads
+    markup: its name from the file is text there."""
+    from tests.tui.helpers import copy_sample, loaded, make_app
+
+    path = copy_sample("seed-000", tmp_path)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('label = "LinkedIn"\nshare = 0.40\n', 'label = "[/x] Li"\n', 1)
+    path.write_text(text, encoding="utf-8")
+    app = make_app(path, lang="fr", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await pilot.pause()
+        assert app.document.campaign.channels[0].share is None
+        assert app.is_running and "part&#160;de&#160;[/x]&#160;Li" in app.export_screenshot()

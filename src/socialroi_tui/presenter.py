@@ -47,6 +47,11 @@ def assumption_name(key: str, word: str, pricing: str, lang: Language) -> str:
     return pricing.upper() if key == "price" else t(word, lang)
 
 
+CREDITED_COLUMNS = ("conversions", "variance_conversions")
+"""The dashboard's columns of sales an attribution model credits: fractions of sales,
+shown with their two places (unit ``credited``) in the app and in the report."""
+
+
 def format_by_unit(value: Decimal | None, unit: str, currency: str, lang: Language) -> str:
     if unit == "rate":
         return format_rate(value, lang)
@@ -290,9 +295,7 @@ def dashboard_report(campaign, results: CampaignResults, fmt: str, lang: Languag
         f"{t('variance', lang)} CPA",
         t("column_variance_roi", lang),
     ]
-    credited: tuple[str, ...] = ()  # sales an attribution model credits: two places, as
-    if results.sales_from == "attribution":  # the app shows them
-        credited = ("conversions", "variance_conversions")
+    credited = CREDITED_COLUMNS if results.sales_from == "attribution" else ()
     body = []
     for row in rows:
         channel = dashboard_row_label(row, lang) if row.level != "publication" else ""

@@ -676,8 +676,9 @@ class BudgetScreen(SectionScreen):
         if unallocated:
             parts.insert(0, f"{t('unallocated', lang)} {format_rate(unallocated, lang)}")
         unshared = next((c.display_name for c in campaign.channels if c.share is None), None)
-        if unshared is not None:  # the sum waits for it
-            parts.insert(0, t("share_to_type", lang, network=one_line(unshared, 16)))
+        if unshared is not None:  # the sum waits for it; a frame reads markup: the name is text
+            name = escape_markup(one_line(unshared, 16))
+            parts.insert(0, t("share_to_type", lang, network=name))
         parts.append(t("own_assumptions_mark", lang))
         subtitle = " · ".join(parts)
         if box.border_subtitle != subtitle:

@@ -17,6 +17,7 @@ from socialroi_tui.engine.dashboard import ON_SALES, DashboardRow, dashboard_col
 from socialroi_tui.engine.dashboard_reuse import rows_after, sorted_after
 from socialroi_tui.engine.evaluate import CampaignResults
 from socialroi_tui.presenter import (
+    CREDITED_COLUMNS,
     DASHBOARD_UNITS,
     dashboard_bar_charts,
     dashboard_row_label,
@@ -58,8 +59,6 @@ NARROW_COLUMNS = (
 ROI side by side (all on screen at 80 columns), then their variance to the plan (and each
 network's share of the site's traffic, when the analytics gave it)."""
 WIDE = 110
-CREDITED = ("conversions", "variance_conversions")
-"""Sales an attribution model credits: fractions of sales, shown with their decimals."""
 WHOLE_UNITS = ("spend", "plan", "variance", "revenue", "revenue_analytics", "revenue_gap", "profit")
 """Amounts shown without cents in a narrow table (a CPA keeps them)."""
 
@@ -271,8 +270,8 @@ class DashboardScreen(SectionScreen):
                 value, unit = row.figure(key), DASHBOARD_UNITS[key]
             if unit == "money" and key in WHOLE_UNITS and not wide:
                 return format_money(value, currency, lang, places=0)
-            if unit == "count" and credited and key in CREDITED:  # shares of sales: 2 places
-                return format_decimal(value, 2, lang)  # each, the total's "27,00" too
+            if credited and key in CREDITED_COLUMNS:  # shares of sales: 2 places each,
+                unit = "credited"  # the total's "27,00" too
             return format_by_unit(value, unit, currency, lang)
 
         # Wide enough for the networks' and the total's figures (a publication's may

@@ -26,7 +26,7 @@ class KeyBar(Static):
         self._spans: list[tuple[int, int, str]] = []
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self.screen.bindings_updated_signal.subscribe(self, self._keys_changed)
         self._draw()
 
     def on_unmount(self) -> None:
@@ -35,7 +35,7 @@ class KeyBar(Static):
     def on_resize(self) -> None:
         self._draw()
 
-    def _bindings_changed(self, screen: Screen) -> None:
+    def _keys_changed(self, screen: Screen) -> None:
         if screen is self.screen:
             self._draw()
 

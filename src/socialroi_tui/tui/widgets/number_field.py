@@ -48,7 +48,7 @@ class FieldOwner(Protocol):
 
 
 @functools.cache
-def _own_bindings(field_class: type) -> dict[str, list[Binding]]:
+def _declared_keys(field_class: type) -> dict[str, list[Binding]]:
     """Key → the bindings a field class declares (its own and Input's), from the public
     ``BINDINGS`` of each class."""
     found: dict[str, list[Binding]] = {}
@@ -164,22 +164,22 @@ class NumberField(PlainLines, Input):
         try:
             value = self.parse(text)
         except NumberError as error:
-            self._set_problem(str(error))
+            self._show_problem(str(error))
             owner.number_field_invalid(self)
             return
-        self._set_problem(None)
+        self._show_problem(None)
         owner.number_field_parsed(self, value)
 
     def refuse(self, problem: str) -> None:
         """The value reads, but the campaign cannot take it: show why, as for text that
         does not read."""
-        self._set_problem(problem)
+        self._show_problem(problem)
 
     def clear_problem(self) -> None:
         """The field's text is being tried again: no error until it is refused anew."""
-        self._set_problem(None)
+        self._show_problem(None)
 
-    def _set_problem(self, problem: str | None) -> None:
+    def _show_problem(self, problem: str | None) -> None:
         """Repaint the field alone (drawn by ``render_line``) when it turns readable or
         not: a CSS class would restyle it, about 1 ms at each switch."""
         switched = (problem is None) != (self.problem is None)
@@ -225,7 +225,7 @@ class NumberField(PlainLines, Input):
         the next one); other keys (Ctrl+Z, Ctrl+S) go up to the app's bindings."""
         if event.is_printable:
             return  # Input types it
-        for binding in _own_bindings(type(self)).get(event.key, ()):
+        for binding in _declared_keys(type(self)).get(event.key, ()):
             if await self.app.run_action(binding.action, self):
                 event.stop()
                 return
@@ -259,7 +259,7 @@ class NumberField(PlainLines, Input):
             finally:
                 self._showing = False
         self._shown = (value, self.value)
-        self._set_problem(None)
+        self._show_problem(None)
 
     def _means(self, text: str) -> object:
         """What ``text`` reads as (``UNREADABLE`` if it is not a number); known without
