@@ -28,20 +28,23 @@ FALLBACK = "en"
 
 @functools.cache
 def catalog(lang: str) -> gettext.NullTranslations:
-    """The compiled catalog of ``lang`` (English behind it for a word it lacks)."""
+    """The compiled catalog of ``lang``, English behind it for a word it lacks, and behind
+    English ``_Missing``, which tells a message the catalogs lack (read once per language)."""
     try:
         with (LOCALE / f"{lang}.mo").open("rb") as stream:
             found = gettext.GNUTranslations(stream)
     except OSError:
         found = gettext.NullTranslations()
-    if lang != FALLBACK:
-        found.add_fallback(catalog(FALLBACK))
+    found.add_fallback(_Missing() if lang == FALLBACK else catalog(FALLBACK))
     return found
 
 
 def t(key: str, lang: str, **values: object) -> str:
-    """The words for ``key`` in ``lang``, with ``{placeholders}`` filled."""
+    """The words for ``key`` in ``lang``, with ``{placeholders}`` filled (a key no catalog
+    has stands for itself)."""
     text = catalog(lang).gettext(key)
+    if text is MISSING:
+        return key
     return text.format(**values) if values else text
 
 
@@ -60,7 +63,8 @@ def tn(key: str, count: int, lang: str, **values: object) -> str:
 
 
 class _Missing(gettext.NullTranslations):
-    """Behind a catalog: answers any message the catalog lacks with ``MISSING``."""
+    """Behind the English catalog: answers any message it lacks with ``MISSING`` (gettext's
+    public way to tell a message it has from one it lacks)."""
 
     def gettext(self, message: str) -> str:
         return MISSING
@@ -69,20 +73,10 @@ class _Missing(gettext.NullTranslations):
 MISSING = "\x00missing"
 
 
-@functools.cache
-def _lookup() -> gettext.NullTranslations:
-    """The English catalog alone, with ``_Missing`` behind it (gettext's public way to
-    tell a message it has from one it lacks)."""
-    with (LOCALE / f"{FALLBACK}.mo").open("rb") as stream:
-        english = gettext.GNUTranslations(stream)
-    english.add_fallback(_Missing())
-    return english
-
-
 def has_words(key: str) -> bool:
     """Whether ``key`` names a message (a binding's description may be plain words);
     "" is the catalog's header, not words."""
-    return bool(key) and _lookup().gettext(key) is not MISSING
+    return bool(key) and catalog(FALLBACK).gettext(key) is not MISSING
 
 
 def label(key: str, lang: str) -> str:
