@@ -46,6 +46,12 @@ def problems(text: str) -> str:
         ("[budget]\nmode = 'sideways'\n", "budget.mode"),
         ("[whatever]\nx = 1\n", "whatever: unknown key"),
         ('[[channels]]\nid = "a b c"\n', "channels[0].id"),
+        # A newline at the end passes a pattern ending in $ in Python's re: not ours.
+        ('[[channels]]\nid = "facebook\\n"\n', "channels[0].id: holds characters not"),
+        ('[meta]\ncurrency = "EUR\\n"\n', "meta.currency: holds characters not"),
+        ('[dashboard]\ncolumns = ["spend\\n"]\n', "dashboard.columns[0]: holds characters"),
+        ('[[actuals]]\nchannel = "x\\n"\nspend = 1\n', "actuals[0].channel"),
+        (f'[[channels]]\nid = "{"a" * 65}"\n', "channels[0].id: holds characters not"),
         ("schema_version = 99\n", "newer socialroi"),
         ('schema_version = "one"\n', "schema_version"),
         ('[[actuals]]\nchannel = ""\nspend = 1\n', "actuals[0].channel"),

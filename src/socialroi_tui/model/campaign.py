@@ -54,7 +54,7 @@ NETWORK_NAMES = {
 """How the networks write their names (``other`` is named in the user's language)."""
 Unit = Literal["count", "rate", "money", "duration", "score"]
 Review = Literal["daily", "weekly", "monthly", "quarterly", "end"]
-Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}$")]
+Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}\Z")]
 Origin = Literal["platform", "analytics"]
 SalesSource = Literal["platform", "analytics", "attribution"]
 AttributionModel = Literal["last", "first", "linear", "position", "time-decay", "markov", "shapley"]
@@ -157,13 +157,16 @@ Amount = Annotated[Decimal, _number_reader("number")]
 
 
 class Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    # Patterns are matched by Python's ``re`` (``\Z``: the very end, no newline before
+    # it): its compiled patterns are shared, where pydantic-core's Rust engine compiles
+    # one per field and per enclosing model, 0.4 MB of start-up memory for our models.
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, regex_engine="python-re")
 
 
 class Meta(Model):
     name: ShortText = ""
     client: ShortText = ""
-    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "EUR"
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}\Z")] = "EUR"
     language: Literal["fr", "en"] = "fr"
     start_date: dt.date | None = None
     end_date: dt.date | None = None
@@ -415,7 +418,7 @@ class ImportRecord(Model):
 class DashboardSettings(Model):
     """How the dashboard shows the actual results (kept with the campaign)."""
 
-    columns: list[Annotated[str, Field(pattern=r"^[a-z_]{1,40}$")]] = Field(
+    columns: list[Annotated[str, Field(pattern=r"^[a-z_]{1,40}\Z")]] = Field(
         default_factory=list, max_length=60
     )
     """The columns chosen, in order (empty: the default for the terminal's width)."""
