@@ -241,7 +241,7 @@ def test_a_share_given_in_a_variant_sets_the_networks_own_target_aside():
 
 
 def test_a_comparison_adds_up_networks_that_plan_with_their_own_figures():
-    from socialroi_tui.engine.scenarios import compare
+    from socialroi_tui.engine.comparison import compare
 
     campaign = add_scenario(plan(), "Facebook CTR 1 %")
     campaign = fold(campaign, set_channel(in_scenario(campaign), 0, ctr=D("0.01")))

@@ -9,11 +9,11 @@ from typing import Any
 
 from socialroi_tui.engine.actuals import figure_with_margin
 from socialroi_tui.engine.budget import BudgetResult
+from socialroi_tui.engine.comparison import NETWORKS_ADDED_UP, Comparison
 from socialroi_tui.engine.evaluate import CampaignResults, plan_inputs
 from socialroi_tui.engine.formulas import to_cent
 from socialroi_tui.engine.funnel import FunnelResult
 from socialroi_tui.engine.ranges import campaign_bounds, plan_ranges
-from socialroi_tui.engine.scenarios import NETWORKS_ADDED_UP, Comparison
 from socialroi_tui.engine.sensitivity import DEFAULT_STEP, sensitivity
 from socialroi_tui.engine.solve import SOLVED_FIELDS
 from socialroi_tui.text.numbers import (

@@ -91,8 +91,9 @@ class CampaignSession:
         return self.adopt(path, self.read(path))
 
     def read(self, path: Path, progress: Progress | None = None) -> CampaignDocument | None:
-        """Read and check ``path``, with every figure added up, changing nothing here: a
-        large file is read by a worker thread while the interface shows ``progress``.
+        """Read and check ``path``, changing nothing here: a large file is read by a
+        worker thread while the interface shows ``progress``, and its figures are worked
+        out there too (a small file's are, in an instant, when a screen first shows them).
         None for a missing file (a new campaign); ``CampaignFileError`` if it cannot be
         used."""
         check_file_name(path)
@@ -101,7 +102,8 @@ class CampaignSession:
         with collector.held():
             document = CampaignDocument.open(path, progress)
             document.in_background = self.in_background
-            document.work_out()  # off the interface's thread
+            if progress:
+                document.work_out()
         if progress:
             progress(1.0)
         return document

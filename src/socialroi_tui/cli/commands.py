@@ -1022,7 +1022,7 @@ def _ranges(args, lang: Language) -> int:
 
 
 def _compare(args, lang: Language) -> int:
-    from socialroi_tui.engine.scenarios import compare
+    from socialroi_tui.engine.comparison import compare
     from socialroi_tui.presenter import comparison_report
 
     columns = []

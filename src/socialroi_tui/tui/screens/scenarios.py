@@ -8,7 +8,8 @@ from textual.binding import Binding
 from textual.message import Message
 
 from socialroi_tui import editing
-from socialroi_tui.engine.scenarios import compare, in_scenario
+from socialroi_tui.engine.comparison import compare
+from socialroi_tui.engine.scenarios import in_scenario
 from socialroi_tui.presenter import ComparisonRow, comparison_rows
 from socialroi_tui.text.safe import cell_width, one_line
 from socialroi_tui.text.words import t
