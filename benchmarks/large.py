@@ -108,7 +108,7 @@ def plain_read(path: Path) -> int:
     return len(rows)
 
 
-def bench_import(rows: int = 100_000, rounds: int = 3) -> None:
+def bench_import(rows: int = 100_000, rounds: int = 5) -> None:
     from socialroi_tui import collector
     from socialroi_tui.store.csv_import import import_into, read_export_file
     from socialroi_tui.templates import blank_campaign

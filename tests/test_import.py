@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from collections import Counter
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -281,6 +282,18 @@ def test_the_decimal_comma_is_decided_by_counting_values_as_one_by_one(values):
     for delimiter in (",", ";"):
         expected = french > english or (french == english and delimiter == ";")
         assert _decimal_comma(values, delimiter) == expected
+
+
+@given(
+    st.lists(st.lists(st.sampled_from(["1,5", "2.5", "", "x"]), max_size=4), max_size=12),
+    st.lists(st.integers(0, 4), max_size=3, unique=True),
+)
+def test_the_figures_weighed_for_the_decimal_comma_are_every_cell_of_the_measures(rows, indexes):
+    """Counted column by column, short rows (which have no cell there) included."""
+    from socialroi_tui.store.csv_import import _counted_cells
+
+    expected = Counter(row[i] for i in indexes for row in rows if i < len(row))
+    assert _counted_cells(rows, indexes) == expected
 
 
 def test_dates_read_quickly_or_not_read_as_before():
