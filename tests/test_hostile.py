@@ -338,6 +338,27 @@ def test_markup_and_escapes_in_a_csv_do_not_reach_the_import_warnings(tmp_path, 
     assert load_campaign(campaign).campaign.actuals[0].publication.startswith("[/] \x1b[31m")
 
 
+def test_a_row_wider_than_its_header_is_refused_with_its_line(tmp_path, capsys):
+    """An unquoted thousands comma shifts the figures after it: 1,234 would be read as a
+    spend of 1 and 234 clicks. Empty cells past the header (a trailing comma) are fine."""
+    from socialroi_tui.store.csv_import import CsvImportError, read_export
+
+    wide = b"date,network,spend,clicks\n2024-01-01,facebook,12,5\n2024-01-02,facebook,1,234,50\n"
+    with pytest.raises(CsvImportError) as caught:
+        read_export(wide, "wide.csv")
+    assert "line 3: has 5 cells where the header has 4" in str(caught.value)
+    trailing = b"date,network,spend,clicks\n2024-01-01,facebook,12,5,,\n"
+    assert read_export(trailing, "trailing.csv").rows[0].measures["clicks"] == 5
+    export = tmp_path / "wide.csv"
+    export.write_bytes(wide)
+    campaign = tmp_path / "c.toml"
+    campaign.write_text('[meta]\nname = "x"\n', encoding="utf-8")
+    before = campaign.read_bytes()
+    assert cli_main(["import", str(export), "--into", str(campaign), "--lang", "fr"]) != 0
+    assert "ligne 3\u00a0: a 5\u00a0cellules quand l'en-tête en a 4" in capsys.readouterr().err
+    assert campaign.read_bytes() == before
+
+
 async def test_a_hostile_export_and_file_name_show_literally_in_the_preview(tmp_path):
     from socialroi_tui.tui.dialogs.choice import ChoiceDialog
     from tui.helpers import (
@@ -807,6 +828,54 @@ def test_new_with_a_name_longer_than_a_campaign_name_makes_it_fit(tmp_path, caps
     assert cli_main(["new", str(tmp_path / ("n" * 201))]) == 0
     assert capsys.readouterr().err == ""
     assert load_campaign(tmp_path / ("n" * 201 + ".toml")).campaign.meta.name == "n" * 200
+
+
+def test_a_name_longer_than_a_file_can_hold_is_never_saved(tmp_path):
+    """A file could not be read back with it: renaming refuses it, and the name taken from
+    a long file name (a new or unnamed campaign) is cut to 200 characters."""
+    from pydantic import ValidationError
+
+    from socialroi_tui.document import CampaignDocument
+    from socialroi_tui.editing import rename
+    from socialroi_tui.session import CampaignSession
+    from socialroi_tui.templates import blank_campaign
+
+    with pytest.raises(ValidationError):
+        rename(blank_campaign("en"), "n" * 201)
+    document = CampaignDocument(blank_campaign("en"))
+    unnamed = tmp_path / ("u" * 210 + ".toml")
+    document.save(unnamed)
+    assert load_campaign(unnamed).campaign.meta.name == "u" * 200
+    session = CampaignSession("fr")
+    session.open(tmp_path / ("m" * 210 + ".toml"))  # a new campaign there
+    assert session.document.campaign.meta.name == "m" * 200
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"kind": "figure", "figure": "budget.ctr\n", "target": 1},
+        {"kind": "consistent", "figure": "plan.cpa", "other": "plan.budget\n"},
+    ],
+)
+def test_a_workshop_figure_ending_in_a_newline_is_refused(fields):
+    """It would name no figure: the check could never pass."""
+    from pydantic import ValidationError
+
+    from socialroi_tui.model import WorkshopCheck
+
+    with pytest.raises(ValidationError, match=r"figure|other"):
+        WorkshopCheck.model_validate(fields)
+
+
+def test_a_blank_ending_in_a_newline_is_refused():
+    """It would blank no field: a release would hand out the trainer's answer."""
+    from pydantic import ValidationError
+
+    from socialroi_tui.model import WorkshopStep
+
+    with pytest.raises(ValidationError, match="blanks"):
+        WorkshopStep.model_validate({"id": "s1", "section": "budget", "blanks": ["budget.ctr\n"]})
 
 
 def test_a_path_with_a_nul_byte_is_refused_with_the_documented_errors(tmp_path):

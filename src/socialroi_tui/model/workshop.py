@@ -111,7 +111,7 @@ FUNNEL_FIGURES = ("count", "step", "top")
 _POSITION = r"[0-9]{1,4}"
 _ID = r"[A-Za-z0-9_.-]{1,64}"
 _names = "|".join
-FIGURE_KEY = re.compile(
+FIGURE_KEY = re.compile(  # \Z: the very end ($ lets a final newline through)
     rf"""^(?:
         budget\.(?:{_names(ASSUMPTIONS)})
       | budget\.share:{_POSITION}
@@ -121,7 +121,7 @@ FIGURE_KEY = re.compile(
       | actual\.(?:{_names(ACTUAL_MEASURES + ACTUAL_METRICS)})(?::{_ID})?
       | actuals\.(?:{_names(ACTUAL_MEASURES + ACTUAL_METRICS)}):{_POSITION}
       | kpis\.(?:{_names(KPI_FIGURES)}):{_ID}
-    )$""",
+    )\Z""",
     re.VERBOSE,
 )
 """A figure a check reads:
@@ -143,7 +143,7 @@ BLANK_KEY = re.compile(
       | funnel\.(?:{_names(FUNNEL_FIGURES)}):{_POSITION}
       | funnel\.bounce
       | actuals\.(?:{_names(ACTUAL_MEASURES)}):{_POSITION}
-    )$""",
+    )\Z""",
     re.VERBOSE,
 )
 """A field left blank for the participant: the app's edit keys (``budget.ctr``,
