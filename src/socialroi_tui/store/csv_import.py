@@ -471,7 +471,7 @@ def read_export(
         left_out=[h for i, h in enumerate(headers) if i not in columns and h.strip()],
         file_digest=hashlib.sha256(data).hexdigest(),
     )
-    problems = _read_rows(preview, table_lines[1:], columns, lang, told)
+    problems = _read_rows(preview, table_lines[1:], columns, len(headers), lang, told)
     told(1.0)
     if problems:
         raise CsvImportError(
@@ -503,22 +503,28 @@ def _read_rows(
     preview: ImportPreview,
     table_lines: list[tuple[int, list]],
     columns: dict[int, str],
+    header_width: int,
     lang: str,
     told: Callable[[float], None],
 ) -> list[Problem]:
     """Fill ``preview`` with the rows of the table (after its header) and its content
     digest; return the problems found, by line. The figures are read column by column,
     each distinct text once: 100 000 rows of an export repeat many of their figures, and
-    all of their dates and networks."""
+    all of their dates and networks. A row with more cells than the header is refused:
+    its figures would be read from the wrong columns (``1,234`` written unquoted)."""
     index_of = {name: index for index, name in columns.items()}
     publication_at, date_at = index_of.get("publication"), index_of.get("date")
     width = max(columns) + 1
     lines: list[int] = []
     rows: list[list[str]] = []
+    found: list[tuple[int, int, Problem]] = []
     for line, row in table_lines:
         first = row[0] if row and row[0].strip() else next((c for c in row if c.strip()), None)
         if first is None:
             continue  # an empty row
+        if len(row) > header_width and any(cell.strip() for cell in row[header_width:]):
+            wide = Problem.of("problem_csv_row_too_wide", cells=len(row), header=header_width)
+            found.append((line, -1, _at_line(line, wide)))
         if len(row) < width:
             row = row + [""] * (width - len(row))
         if _is_summary(first) or (
@@ -537,7 +543,6 @@ def _read_rows(
             return [""] * len(rows)
         return list(map(str.strip, [row[index] for row in rows]))
 
-    found: list[tuple[int, int, Problem]] = []
     value_columns, written_columns = [], []
     numbers: dict[str, Decimal | None] = dict.fromkeys(_BLANK)
     written: dict[str, str] = dict.fromkeys(_BLANK, "")
