@@ -268,3 +268,29 @@ def test_the_dashboard_can_say_what_the_attribution_credits_outside_the_plan(tmp
     assert document.credited_outside_the_plan() == (14, 20)
     document.apply(editing.set_attribution(document.campaign, model="first"))
     assert document.credited_outside_the_plan() == (4, 20)  # fb opens 10 of them
+
+
+def test_saved_in_another_folder_the_attributed_sales_are_those_of_the_journeys_there(
+    tmp_path,
+):
+    """The journeys file is named beside the campaign: a save elsewhere reads the one
+    there, not the figures worked out from the first folder's."""
+    from socialroi_tui.document import CampaignDocument
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    for folder, path in ((first, "ig;6;240;4\n"), (second, "fb;9;360;1\n")):
+        folder.mkdir()
+        (folder / "paths.csv").write_text(
+            "path;total_conversions;total_conversion_value;total_null\n" + path
+        )
+    campaign = editing.set_attribution(two_sources(), journeys="paths.csv", model="last")
+    document = CampaignDocument(editing.set_sales_from(campaign, "attribution"))
+
+    def credited() -> dict:
+        by_channel = document.results.attributed_by_channel
+        return {key: total.measures["conversions"] for key, total in by_channel.items()}
+
+    document.save(first / "plan.toml")
+    assert credited() == {"ig": 6}
+    document.save(second / "plan.toml")
+    assert credited() == {"fb": 9}

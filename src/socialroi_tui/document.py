@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from socialroi_tui.engine.scenarios import fold, in_scenario
 from socialroi_tui.model import Campaign
+from socialroi_tui.model.campaign import MOST_SHORT_TEXT
 from socialroi_tui.store import LoadedCampaign, load_campaign, save_campaign
 from socialroi_tui.store.toml_store import Progress, current_digest
 
@@ -368,13 +369,16 @@ class CampaignDocument:
         if target is None:
             raise ValueError("no file name yet: use save as")
         campaign = self.whole
-        if not campaign.meta.name:
+        if not campaign.meta.name:  # the file's name, as much of it as a name holds
+            name = target.stem[:MOST_SHORT_TEXT]
             campaign = campaign.model_copy(
-                update={"meta": campaign.meta.model_copy(update={"name": target.stem})}
+                update={"meta": campaign.meta.model_copy(update={"name": name})}
             )
             self.whole = campaign
             self._results = None
         self.digest = save_campaign(campaign, target)
+        if target != self.path:  # figures read beside the file (journeys) are read there now
+            self._results = None
         self.path = target
         self.has_comments = False
         self._saved_version = self._version

@@ -23,6 +23,7 @@ from socialroi_tui.model import (
     Funnel,
     FunnelStage,
     KpiMapping,
+    Meta,
     ObjectiveChoice,
     Scenario,
 )
@@ -80,7 +81,9 @@ def delete_kpi(campaign: Campaign, index: int) -> Campaign:
 
 
 def rename(campaign: Campaign, name: str) -> Campaign:
-    return _with(campaign, meta=campaign.meta.model_copy(update={"name": name}))
+    """The campaign under a new name (validated: a name its file could not be read back
+    with, over 200 characters, is refused)."""
+    return _with(campaign, meta=Meta.model_validate({**campaign.meta.model_dump(), "name": name}))
 
 
 # --- budget and channels -------------------------------------------------------------

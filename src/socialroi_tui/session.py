@@ -16,6 +16,7 @@ from pathlib import Path
 from socialroi_tui import collector
 from socialroi_tui.document import Background, CampaignDocument
 from socialroi_tui.model import Campaign
+from socialroi_tui.model.campaign import MOST_SHORT_TEXT
 from socialroi_tui.recovery import Recovery, discard_recovery, find_recovery, write_recovery
 from socialroi_tui.store import CampaignFileError, dump_campaign, parse_campaign
 from socialroi_tui.store.toml_store import (
@@ -115,7 +116,7 @@ class CampaignSession:
         if document is None:
             from socialroi_tui.templates import blank_campaign
 
-            self._replace(CampaignDocument(blank_campaign(self.lang, path.stem)))
+            self._replace(CampaignDocument(blank_campaign(self.lang, path.stem[:MOST_SHORT_TEXT])))
             self.document.path = path
             return Opened(find_recovery(path), False)
         tidy_after_killed_saves(path)

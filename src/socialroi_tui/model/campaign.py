@@ -72,7 +72,9 @@ def _unix_newlines(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=10_000)]
-ShortText = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=200)]
+MOST_SHORT_TEXT = 200
+"""Characters in a short text: a name, a label, a source."""
+ShortText = Annotated[str, BeforeValidator(_unix_newlines), Field(max_length=MOST_SHORT_TEXT)]
 
 
 _PLAIN_CEILING = {"rate": 1, "money": 10**15, "number": 10**15, "count": 10**15}
