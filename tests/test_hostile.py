@@ -51,7 +51,17 @@ def problems(text: str) -> str:
         ('[meta]\ncurrency = "EUR\\n"\n', "meta.currency: holds characters not"),
         ('[dashboard]\ncolumns = ["spend\\n"]\n', "dashboard.columns[0]: holds characters"),
         ('[[actuals]]\nchannel = "x\\n"\nspend = 1\n', "actuals[0].channel"),
-        (f'[[channels]]\nid = "{"a" * 65}"\n', "channels[0].id: holds characters not"),
+        (f'[[channels]]\nid = "{"a" * 65}"\n', "channels[0].id: has more than 64 characters"),
+        ('[[channels]]\nid = ""\n', "channels[0].id: cannot be empty"),
+        (f'[[actuals]]\nchannel = "{"a" * 65}"\n', "actuals[0].channel: has more than 64 char"),
+        ('[[scenarios]]\nname = ""\n', "scenarios[0].name: cannot be empty"),
+        (f'[meta]\nname = "{"n" * 201}"\n', "meta.name: has more than 200 characters"),
+        ("[attribution]\nhalf_life_days = 0\n", "half_life_days: should be more than 0"),
+        # A key of the file's own is shown escaped, once, without pydantic's marks.
+        (
+            '[[scenarios]]\nname = "x"\n[scenarios.channels."li\\n"]\nctr = 0.1\n',
+            "scenarios[0].channels.li\\n: holds characters not allowed here",
+        ),
         ("schema_version = 99\n", "newer socialroi"),
         ('schema_version = "one"\n', "schema_version"),
         ('[[actuals]]\nchannel = ""\nspend = 1\n', "actuals[0].channel"),
@@ -338,9 +348,10 @@ def test_markup_and_escapes_in_a_csv_do_not_reach_the_import_warnings(tmp_path, 
     assert load_campaign(campaign).campaign.actuals[0].publication.startswith("[/] \x1b[31m")
 
 
-def test_a_row_wider_than_its_header_is_refused_with_its_line(tmp_path, capsys):
+def test_a_row_wider_or_shorter_than_its_header_is_refused_with_its_line(tmp_path, capsys):
     """An unquoted thousands comma shifts the figures after it: 1,234 would be read as a
-    spend of 1 and 234 clicks. Empty cells past the header (a trailing comma) are fine."""
+    spend of 1 and 234 clicks. Empty cells past the header (a trailing comma) are fine; a
+    row without the cells of its figures is refused too (they would be missing silently)."""
     from socialroi_tui.store.csv_import import CsvImportError, read_export
 
     wide = b"date,network,spend,clicks\n2024-01-01,facebook,12,5\n2024-01-02,facebook,1,234,50\n"
@@ -349,6 +360,12 @@ def test_a_row_wider_than_its_header_is_refused_with_its_line(tmp_path, capsys):
     assert "line 3: has 5 cells where the header has 4" in str(caught.value)
     trailing = b"date,network,spend,clicks\n2024-01-01,facebook,12,5,,\n"
     assert read_export(trailing, "trailing.csv").rows[0].measures["clicks"] == 5
+    short = b"date,network,spend,clicks\n2024-01-01,facebook,12,5\n2024-01-02,facebook\n"
+    with pytest.raises(CsvImportError) as caught:
+        read_export(short, "short.csv")
+    assert "line 3: has only 2 cells where the header has 4" in str(caught.value)
+    footer = b"date,network,spend,clicks\n2024-01-01,facebook,12,5\nTotal\n"
+    assert len(read_export(footer, "footer.csv").rows) == 1  # a summary row, left out
     export = tmp_path / "wide.csv"
     export.write_bytes(wide)
     campaign = tmp_path / "c.toml"
@@ -1771,7 +1788,7 @@ def test_a_workbook_of_ten_thousand_steps_is_refused_at_once(tmp_path, capsys):
     )
     _, err = capsys.readouterr()
     assert code == 1
-    assert "workshop.steps: is longer than 100" in err
+    assert "workshop.steps: has more than 100 entries" in err
     assert time.perf_counter() - started < 5
     assert not (tmp_path / "r").exists()
 
@@ -1782,8 +1799,8 @@ def test_a_workbook_of_ten_thousand_steps_is_refused_at_once(tmp_path, capsys):
         ('instructions = "{big}"', "workshop.steps[0].instructions"),
         ('instructions = {{ fr = "{big}" }}', "workshop.steps[0].instructions"),
         ('hints = ["{big}"]', "workshop.steps[0].hints[0]"),
-        ("hints = [{many}]", "workshop.steps[0].hints: is longer than 20"),
-        ("blanks = [{blanks}]", "workshop.steps[0].blanks: is longer than 50"),
+        ("hints = [{many}]", "workshop.steps[0].hints: has more than 20 entries"),
+        ("blanks = [{blanks}]", "workshop.steps[0].blanks: has more than 50 entries"),
     ],
 )
 def test_enormous_workshop_texts_are_refused_clearly(tmp_path, capsys, part, expected):

@@ -54,7 +54,9 @@ NETWORK_NAMES = {
 """How the networks write their names (``other`` is named in the user's language)."""
 Unit = Literal["count", "rate", "money", "duration", "score"]
 Review = Literal["daily", "weekly", "monthly", "quarterly", "end"]
-Identifier = Annotated[str, Field(pattern=r"^[A-Za-z0-9_.-]{1,64}\Z")]
+Identifier = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]*\Z")]
+"""An id (a network's, a stage's…): up to 64 letters, digits, dots, dashes, underscores
+(an empty or long one is refused as such, not as holding characters not allowed)."""
 Origin = Literal["platform", "analytics"]
 SalesSource = Literal["platform", "analytics", "attribution"]
 AttributionModel = Literal["last", "first", "linear", "position", "time-decay", "markov", "shapley"]
@@ -387,7 +389,8 @@ class ActualResult(Model):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    channel: Identifier | Literal[""]
+    channel: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]*\Z")]
+    """A network's id, or empty (a result of the campaign as a whole)."""
     publication: ShortText = ""
     date: dt.date | None = None
     spend: Money | None = None

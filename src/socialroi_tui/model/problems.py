@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import ValidationError
 
+from socialroi_tui.text.safe import shortened
 from socialroi_tui.text.words import Problem, Problems, at, explain
 
 _EXPECTED = {
@@ -30,6 +31,18 @@ _EXPECTED = {
     "extra_forbidden": "problem_unknown_key",
     "string_pattern_mismatch": "problem_pattern",
 }
+_BOUNDS = {
+    "greater_than_equal": "problem_at_least",
+    "less_than_equal": "problem_at_most",
+    "greater_than": "problem_above",
+    "less_than": "problem_below",
+}
+_LENGTHS = {
+    "string_too_long": "problem_too_long",
+    "string_too_short": "problem_too_short",
+    "too_long": "problem_too_many",
+    "too_short": "problem_too_few",
+}
 
 
 def describe_validation_error(
@@ -44,6 +57,10 @@ def describe_validation_error(
         if prefix and loc and isinstance(loc[0], int):
             loc = [*prefix, loc[0] + offset, *loc[1:]]
         for part in loc:
+            if part == "[key]":  # pydantic's mark: the key before it is what is refused
+                continue
+            if isinstance(part, str):  # a key of the file's own (a network's id) may hold anything
+                part = shortened(part.replace("\n", "\\n").replace("\t", "\\t"), 40)
             location += f"[{part}]" if isinstance(part, int) else f".{part}" if location else part
         problem = _what(item)
         problems.append(at(location, problem) if location else problem)
@@ -63,12 +80,16 @@ def _what(item: dict) -> Problem:
     if kind == "literal_error":  # "'a' or 'b'": the "or" is pydantic's English
         expected = str(context.get("expected", "")).replace("' or '", "', '")
         return Problem.of("problem_one_of", expected=expected)
-    if kind in ("greater_than_equal", "less_than_equal"):
-        side = "at_least" if kind == "greater_than_equal" else "at_most"
-        limit = context.get("ge", context.get("le", ""))
-        return Problem.of(f"problem_{side}", limit=limit)
-    if kind in ("string_too_long", "too_long"):
-        return Problem.of("problem_too_long", limit=context.get("max_length", ""))
+    if kind in _BOUNDS:
+        limit = next((context[name] for name in ("ge", "le", "gt", "lt") if name in context), "")
+        return Problem.of(_BOUNDS[kind], limit=limit)
+    if kind in _LENGTHS:
+        limit = context.get("max_length", context.get("min_length", ""))
+        if isinstance(item.get("input"), str):  # a text, checked after a validator: "too_long"
+            kind = kind if kind.startswith("string_") else f"string_{kind}"
+            if kind == "string_too_short" and limit == 1:
+                return Problem.of("problem_empty_text")
+        return Problem.of(_LENGTHS[kind], limit=limit)
     return Problem.of("problem_text", text=item["msg"].removeprefix("Value error, "))
 
 
