@@ -510,8 +510,9 @@ def _read_rows(
     """Fill ``preview`` with the rows of the table (after its header) and its content
     digest; return the problems found, by line. The figures are read column by column,
     each distinct text once: 100 000 rows of an export repeat many of their figures, and
-    all of their dates and networks. A row with more cells than the header is refused:
-    its figures would be read from the wrong columns (``1,234`` written unquoted)."""
+    all of their dates and networks. A row with more cells than the header (``1,234``
+    written unquoted), or too few to hold every column read, is refused: its figures would
+    be read from the wrong columns, or be missing without a word."""
     index_of = {name: index for index, name in columns.items()}
     publication_at, date_at = index_of.get("publication"), index_of.get("date")
     width = max(columns) + 1
@@ -522,11 +523,9 @@ def _read_rows(
         first = row[0] if row and row[0].strip() else next((c for c in row if c.strip()), None)
         if first is None:
             continue  # an empty row
-        if len(row) > header_width and any(cell.strip() for cell in row[header_width:]):
-            wide = Problem.of("problem_csv_row_too_wide", cells=len(row), header=header_width)
-            found.append((line, -1, _at_line(line, wide)))
-        if len(row) < width:
-            row = row + [""] * (width - len(row))
+        cells = len(row)
+        if cells < width:
+            row = row + [""] * (width - cells)
         if _is_summary(first) or (
             publication_at is not None
             and not row[publication_at].strip()
@@ -534,6 +533,12 @@ def _read_rows(
         ):
             preview.skipped.append(_at_line(line, Problem.of("problem_csv_summary")))
             continue
+        if cells < width or (
+            cells > header_width and any(cell.strip() for cell in row[header_width:])
+        ):
+            key = "problem_csv_row_too_short" if cells < width else "problem_csv_row_too_wide"
+            uneven = Problem.of(key, cells=cells, header=header_width)
+            found.append((line, -1, _at_line(line, uneven)))
         lines.append(line)
         rows.append(row)
 
