@@ -283,6 +283,18 @@ async def test_ctrl_z_undoes_the_typing_and_the_marker_follows(tmp_path):
         assert not app.document.dirty and "●" not in text_of(app, "#topbar")
 
 
+async def test_after_an_undo_typing_goes_on_after_the_value_it_brought_back(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        await type_into(pilot, "#field-target_conversions", "20")
+        await pilot.press("ctrl+z")
+        field = app.screen.query_one("#field-target_conversions")
+        await wait_for(pilot, lambda: field.value == "1,000")
+        await pilot.press("9")
+        assert field.value == "1,0009"  # not 1,900 (the cursor left where "20" ended)
+
+
 async def test_a_ctr_changed_in_the_budget_shows_in_the_funnel(tmp_path):
     app = make_app(copy_sample("seed-000", tmp_path), lang="en", screen="budget")
     async with app.run_test(size=(80, 24)) as pilot:

@@ -256,6 +256,7 @@ class NumberField(PlainLines, Input):
             self._showing = True
             try:
                 self.value = text
+                self.cursor_position = len(text)  # typing goes on after the value shown (undo)
             finally:
                 self._showing = False
         self._shown = (value, self.value)
