@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from socialroi_tui.cli import COMMANDS, UsageError, version
+from socialroi_tui.text.safe import one_line
 from socialroi_tui.text.words import SECTIONS, Language, detect_language, t, tn
 
 if TYPE_CHECKING:
@@ -338,10 +339,16 @@ def _workshop_parsers(sub, parser_class) -> None:
     collect.add_argument("--lang", choices=["fr", "en"])
 
 
+def _said(where: object, words: str, lang: Language) -> str:
+    """``where: words`` as the language writes it (a no-break space before the colon in
+    French), a file's name shown safe."""
+    return t("problem_at", lang, where=one_line(str(where)), problem=words)
+
+
 def _table(rows: Sequence[Sequence[str]], right: Sequence[bool]) -> str:
     """Columns padded to their widest cell; every cell on one line (a name's newline
     would break the table)."""
-    from socialroi_tui.text.safe import cell_width, one_line, padded
+    from socialroi_tui.text.safe import cell_width, padded
 
     rows = [[one_line(cell) for cell in row] for row in rows]
     widths = [max(cell_width(row[i]) for row in rows) for i in range(len(rows[0]))]
@@ -580,7 +587,8 @@ def _print_calc(args, lang: Language) -> int:
         if any(s.given_from_top for s in results.funnel.stages):
             out.append(t("given_from_top", lang))
         if results.funnel.bounce_rate is not None:
-            out.append(f"{t('bounce_rate', lang)}: {format_rate(results.funnel.bounce_rate, lang)}")
+            bounce = format_rate(results.funnel.bounce_rate, lang)
+            out.append(_said(t("bounce_rate", lang), bounce, lang))
         if results.funnel.cyclic:
             out.append(t("cyclic", lang))
     plan_title = "reverse_plan" if campaign.budget.mode == "reverse" else "forward_plan"
@@ -660,7 +668,7 @@ def _print_calc(args, lang: Language) -> int:
         out.append(_table(rows, (False, True, True, False)))
     print("\n".join(out))
     if loaded.has_comments:
-        print(f"\n{args.file}: {t('comments_warning', lang)}", file=sys.stderr)
+        print("\n" + _said(args.file, t("comments_warning", lang), lang), file=sys.stderr)
     return 0
 
 
@@ -671,7 +679,7 @@ def _validate(args, lang: Language) -> int:
     for path in args.files:
         try:
             _load(path)
-            print(f"{path}: {t('valid', lang)}")
+            print(_said(path, t("valid", lang), lang))
         except CampaignFileError as error:
             failed = True
             print(error.words(lang), file=sys.stderr)
@@ -706,9 +714,9 @@ def _new(args, lang: Language) -> int:
         print(t("cannot_create", lang, path=path, reason=error.strerror), file=sys.stderr)
         return 1
     if not created:
-        print(f"{path}: {t('exists', lang)}", file=sys.stderr)
+        print(_said(path, t("exists", lang), lang), file=sys.stderr)
         return 1
-    print(f"{path}: {t('created', lang)}")
+    print(_said(path, t("created", lang), lang))
     return 0
 
 
@@ -755,7 +763,6 @@ def _import(args, lang: Language) -> int:
     from socialroi_tui.store.csv_import import CsvImportError, import_into, read_export_file
     from socialroi_tui.store.toml_store import campaign_bytes, campaign_lock
     from socialroi_tui.text.numbers import format_count
-    from socialroi_tui.text.safe import one_line
 
     mapping = _mapping(args, lang)
     with campaign_lock(args.into):
@@ -769,7 +776,8 @@ def _import(args, lang: Language) -> int:
             return 1
         rows = format_count(Decimal(len(preview.rows)), lang)
         to_import = tn("rows_to_import", len(preview.rows), lang)
-        print(f"{args.csv}: {preview.format}, {rows} {to_import} → {args.into.name}")
+        what = f"{preview.format}, {rows} {to_import} → {one_line(args.into.name)}"
+        print(_said(args.csv, what, lang))
         for header, field in preview.columns.items():
             print(f"  {header} → {import_field_name(field, preview.origin, lang)}")
         if preview.left_out:
@@ -943,7 +951,6 @@ def _attributed(campaign, campaign_file: Path, lang: Language):
     platforms' sales are counted)."""
     from socialroi_tui.engine.attribution import AttributionError
     from socialroi_tui.store.journeys import JourneyError, attributed_sales, journeys_path
-    from socialroi_tui.text.safe import one_line
 
     path = journeys_path(campaign, campaign_file)
     if campaign.dashboard.sales_from != "attribution" or path is None:
