@@ -59,6 +59,11 @@ async def test_text_that_does_not_read_marks_the_work_unsaved(tmp_path):
         await type_into(pilot, "#field-ctr", "2 x")
         assert app.document.campaign.budget.ctr == D("0.02")
         await wait_for(pilot, lambda: "●" in text_of(app, "#topbar"))
+        await type_into(pilot, "#field-ctr", "2 %x")
+        await pilot.press("backspace")  # "2 %": the value it held, readable again
+        await wait_for(pilot, lambda: app.screen.query_one("#field-ctr").value == "2 %")
+        await wait_for(pilot, lambda: "●" not in text_of(app, "#topbar"))
+        assert not app.document.dirty and not app.document.unreadable
 
 
 async def test_typing_a_french_ctr_updates_every_figure(tmp_path):

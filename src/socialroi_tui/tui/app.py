@@ -561,10 +561,13 @@ class SocialRoiApp(App[None]):
                 self.notify(message, severity="error")
             return False
         apply = self.document.apply_whole if whole else self.document.apply
+        was_unreadable = key in self.document.unreadable
         changed = apply(campaign, key)
         if changed:
             self.refresh_view()
             self._schedule_recovery()
+        elif was_unreadable:  # typed back to the value it held: no longer unsaved work
+            self._refresh_header()
         return changed
 
     def refusal_of(self, change: Callable[[Campaign], Campaign], whole: bool = False) -> str | None:
@@ -602,8 +605,13 @@ class SocialRoiApp(App[None]):
         if changed:  # the figures go back to the value from before this typing
             self.refresh_view()
             self._schedule_recovery()
-        elif (refresh_header := getattr(self.screen, "refresh_header", None)) is not None:
-            refresh_header()  # the unsaved mark: text typed is work too
+        else:
+            self._refresh_header()  # the unsaved mark: text typed is work too
+
+    def _refresh_header(self) -> None:
+        """The top bar again (its unsaved mark), when the figures have not changed."""
+        if (refresh_header := getattr(self.screen, "refresh_header", None)) is not None:
+            refresh_header()
 
     def refresh_view(self, force: bool = False) -> None:
         refresh = getattr(self.screen, "refresh_view", None)
