@@ -85,5 +85,5 @@ def bench_startup(rounds: int = 9) -> None:
         print(f"  socialroi campaign fully loaded           {median(ready):.3f} s")
     print(
         f"  median of paired ratios: time {median(ratios):.2f}x (target <= 1.3x), "
-        f"memory {median(memory_ratios):.2f}x (target <= 1.4x)"
+        f"memory {median(memory_ratios):.3f}x (target <= 1.4x)"
     )
