@@ -302,10 +302,11 @@ def test_validate_reports_a_kpi_target_outside_its_range(capsys, tmp_path):
         '[[kpis]]\nkpi = "roi"\nobjective = "traffic"\ntarget = -1.5\nactual = 3\n',
         encoding="utf-8",
     )
-    code, out, err = run(capsys, "validate", str(path))
+    code, out, err = run(capsys, "validate", str(path), "--lang", "en")
     assert code == 1 and out == ""
-    assert "kpis[0].target: 150 % is above 100 %" in err
+    assert "kpis[0].target: 150 % is above 100 %" in err  # one line each, in English
     assert "kpis[1].target: -150 % is below -100 %" in err
+    assert len(err.splitlines()) == 2
     assert "kpis[1].actual" not in err  # an ROI of 300 % is possible
     path.write_text(
         path.read_text(encoding="utf-8").replace('"150 %"', '"15 %"').replace("-1.5", "-1"),

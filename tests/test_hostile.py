@@ -60,7 +60,7 @@ def problems(text: str) -> str:
         # A key of the file's own is shown escaped, once, without pydantic's marks.
         (
             '[[scenarios]]\nname = "x"\n[scenarios.channels."li\\n"]\nctr = 0.1\n',
-            "scenarios[0].channels.li\\n: holds characters not allowed here",
+            'scenarios[0].channels."li\\n": holds characters not allowed here',
         ),
         ("schema_version = 99\n", "newer socialroi"),
         ('schema_version = "one"\n', "schema_version"),
@@ -74,6 +74,22 @@ def problems(text: str) -> str:
 )
 def test_broken_campaigns_are_explained(text, expected):
     assert expected in problems(text)
+
+
+def test_several_problems_of_the_whole_campaign_are_worded_one_line_each():
+    """A check of the whole campaign finds several: each on its line, in the user's
+    words, and shares the scenarios do not change are said once, for the plan."""
+    text = (SAMPLES / "seed-000.toml").read_text(encoding="utf-8")
+    text = text.replace("share = 0.40", "share = 0.60")
+    text += '[[actuals]]\nchannel = "tiktok"\nspend = 1\n\n[[actuals]]\nchannel = "snap"\n'
+    with pytest.raises(CampaignFileError) as caught:
+        parse_campaign(text, "c.toml")
+    assert caught.value.words("fr").splitlines() == [
+        "c.toml\u00a0: actuals[0].channel\u00a0: aucun réseau n'a l'id «\u00a0tiktok\u00a0»",
+        "c.toml\u00a0: actuals[1].channel\u00a0: aucun réseau n'a l'id «\u00a0snap\u00a0»",
+        "c.toml\u00a0: channels\u00a0: les parts du budget font 120\u00a0%, plus de 100\u00a0%",
+    ]
+    assert "the budget shares add up to 120%, over 100%" in caught.value.words("en")
 
 
 def test_a_file_that_cannot_be_read_is_never_overwritten(tmp_path, capsys):
@@ -626,7 +642,7 @@ async def test_a_file_that_cannot_be_read_is_named_literally_in_the_notification
         await wait_for(pilot, lambda: app._notifications and not app.opening)
         await pilot.pause(0.3)
         (message,) = [n.message for n in app._notifications]
-        assert "[b]x \\x1b[2J.toml: [/] \\x1b[31m: unknown key" in message
+        assert '[b]x \\x1b[2J.toml: "[/] \\x1b[31m": unknown key' in message
         assert_drawn_as_text(app)
 
 
@@ -850,14 +866,12 @@ def test_new_with_a_name_longer_than_a_campaign_name_makes_it_fit(tmp_path, caps
 def test_a_name_longer_than_a_file_can_hold_is_never_saved(tmp_path):
     """A file could not be read back with it: renaming refuses it, and the name taken from
     a long file name (a new or unnamed campaign) is cut to 200 characters."""
-    from pydantic import ValidationError
-
     from socialroi_tui.document import CampaignDocument
     from socialroi_tui.editing import rename
     from socialroi_tui.session import CampaignSession
     from socialroi_tui.templates import blank_campaign
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValueError, match="more than 200 characters"):
         rename(blank_campaign("en"), "n" * 201)
     document = CampaignDocument(blank_campaign("en"))
     unnamed = tmp_path / ("u" * 210 + ".toml")

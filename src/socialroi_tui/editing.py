@@ -27,7 +27,12 @@ from socialroi_tui.model import (
     ObjectiveChoice,
     Scenario,
 )
-from socialroi_tui.model.campaign import MOST_SCENARIOS, NETWORK_NAMES, RESERVED_SCENARIO_NAMES
+from socialroi_tui.model.campaign import (
+    MOST_SCENARIOS,
+    MOST_SHORT_TEXT,
+    NETWORK_NAMES,
+    RESERVED_SCENARIO_NAMES,
+)
 from socialroi_tui.text.numbers import ratio_or_quotient
 from socialroi_tui.text.words import Problem, Problems
 
@@ -83,6 +88,8 @@ def delete_kpi(campaign: Campaign, index: int) -> Campaign:
 def rename(campaign: Campaign, name: str) -> Campaign:
     """The campaign under a new name (validated: a name its file could not be read back
     with, over 200 characters, is refused)."""
+    if len(name) > MOST_SHORT_TEXT:  # said as such where the name is typed
+        raise Problems([Problem.of("problem_too_long", limit=MOST_SHORT_TEXT)])
     return _with(campaign, meta=Meta.model_validate({**campaign.meta.model_dump(), "name": name}))
 
 

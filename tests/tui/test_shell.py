@@ -383,3 +383,18 @@ async def test_the_collector_held_back_at_start_runs_again_after_the_first_frame
             assert app.document is not None
     finally:
         gc.enable()
+
+
+async def test_a_name_too_long_is_refused_in_the_rename_dialog_which_stays_open(tmp_path):
+    app = make_app(copy_sample("seed-000", tmp_path), lang="fr")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await loaded(pilot)
+        app.action_rename()
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+        app.screen.query_one("#prompt-input").value = "n" * 201
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)  # the typed name is not lost
+        error = text_of(app, "#prompt-error")
+        assert "dépasse 200\u00a0caractères" in error and "name" not in error
+        assert app.document.campaign.meta.name == "Lancement e-book automne"

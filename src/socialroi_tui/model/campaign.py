@@ -551,7 +551,7 @@ class Campaign(Model):
             Decimal(0),
         )
         if total_share > 1:
-            total = f"{(total_share * 100).normalize():f} %"
+            total = f"{(total_share * 100).normalize():f}"
             problems.append(at("channels", Problem.of("problem_shares_over", total=total)))
         problems.extend(self._scenario_problems(set(channel_ids)))
         return problems
@@ -569,9 +569,13 @@ class Campaign(Model):
                 if channel_id not in channel_ids:
                     problem = Problem.of("problem_unknown_channel", id=channel_id)
                     problems.append(at(f"scenarios[{index}].channels", problem))
+            changes_shares = any(
+                changes.share is not None or changes.target_conversions is not None
+                for changes in scenario.channels.values()
+            )  # else its shares are the plan's, said once above
             total = self._scenario_share(scenario)
-            if total > 1:
-                shown = f"{(total * 100).normalize():f} %"
+            if changes_shares and total > 1:
+                shown = f"{(total * 100).normalize():f}"
                 problem = Problem.of("problem_shares_over", total=shown)
                 problems.append(at(f"scenarios[{index}].channels", problem))
         if self.active_scenario and self.active_scenario not in (s.name for s in self.scenarios):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from socialroi_tui.text.safe import shortened
@@ -31,6 +33,8 @@ _EXPECTED = {
     "extra_forbidden": "problem_unknown_key",
     "string_pattern_mismatch": "problem_pattern",
 }
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_.-]+")
+"""A key shown as it is in a place (``budget.ctr``); any other is quoted."""
 _BOUNDS = {
     "greater_than_equal": "problem_at_least",
     "less_than_equal": "problem_at_most",
@@ -59,20 +63,28 @@ def describe_validation_error(
         for part in loc:
             if part == "[key]":  # pydantic's mark: the key before it is what is refused
                 continue
-            if isinstance(part, str):  # a key of the file's own (a network's id) may hold anything
-                part = shortened(part.replace("\n", "\\n").replace("\t", "\\t"), 40)
+            if isinstance(part, str) and not _PLAIN_KEY.fullmatch(part):
+                # a key of the file's own (a network's id) may hold anything: quoted, escaped
+                part = '"' + shortened(part.replace("\n", "\\n").replace("\t", "\\t"), 40) + '"'
             location += f"[{part}]" if isinstance(part, int) else f".{part}" if location else part
-        problem = _what(item)
-        problems.append(at(location, problem) if location else problem)
+        for problem in _what(item):
+            problems.append(at(location, problem) if location else problem)
     return problems
 
 
-def _what(item: dict) -> Problem:
-    """What a pydantic error says, as a problem of ours where one fits."""
+def _what(item: dict) -> list[Problem]:
+    """What a pydantic error says, as problems of ours (a check of the whole campaign
+    may find several, each at its own place)."""
+    cause = (item.get("ctx") or {}).get("error")
+    if isinstance(cause, Problems):
+        return cause.problems
+    return [_one(item)]
+
+
+def _one(item: dict) -> Problem:
+    """One pydantic error as a problem of ours where one fits, else its own words."""
     kind, context = item["type"], item.get("ctx") or {}
     cause = context.get("error")
-    if isinstance(cause, Problems) and len(cause.problems) == 1:
-        return cause.problems[0]
     if isinstance(cause, ValueError) and cause.args and isinstance(cause.args[0], Problem):
         return cause.args[0]
     if kind in _EXPECTED:

@@ -668,13 +668,16 @@ class SocialRoiApp(App[None]):
         if self.document is None:
             return
 
+        def check(name: str) -> str | None:
+            return self.refusal_of(lambda c: rename(c, name.strip()))
+
         def chosen(name: str | None) -> None:
             if name is not None:
                 self.edit(lambda c: rename(c, name.strip()))
 
         name = self.document.campaign.meta.name
         self.push_screen(
-            TextPrompt(t("rename", self.lang), t("campaign_name", self.lang), name), chosen
+            TextPrompt(t("rename", self.lang), t("campaign_name", self.lang), name, check), chosen
         )
 
     # --- the file's life: questions asked in turn (workers, read top to bottom) -------
