@@ -373,3 +373,24 @@ def test_a_large_campaign_is_set_aside_from_the_collector_until_replaced(tmp_pat
     assert calls == ["set aside"]
     session.adopt(tmp_path / "new.toml", None)
     assert calls == ["set aside", "taken back"]
+
+
+def test_the_end_of_start_up_waits_for_a_worker_holding_the_collector():
+    """A large campaign is read by a worker with the collector held; the first frame
+    painted meanwhile must not let it run in the middle of the read (a third slower)."""
+    import gc
+
+    from socialroi_tui import collector
+
+    was_enabled = gc.isenabled()
+    try:
+        collector.hold_until_started()
+        with collector.held():
+            collector.start_up_ended()
+            assert not gc.isenabled()
+            with collector.held():  # another block, overlapping
+                pass
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was_enabled else gc.disable)()

@@ -11,6 +11,7 @@ replaces it, and is collected then.
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -18,16 +19,30 @@ LARGE = 5_000
 """Results from which a campaign is set aside once read."""
 
 
+_lock = threading.Lock()
+_holds = 0
+_resume = False
+"""Whether the collector runs again once the last block holding it ends."""
+
+
 @contextmanager
 def held() -> Iterator[None]:
-    """No collection in this block (the collector runs again after, if it ran before)."""
-    enabled = gc.isenabled()
-    gc.disable()
+    """No collection in this block (the collector runs again after, if it ran before).
+    Blocks may overlap, in threads: a worker reading a large campaign holds it while the
+    first frame is painted, and the end of start-up waits for the block's end."""
+    global _holds, _resume
+    with _lock:
+        if _holds == 0:
+            _resume = gc.isenabled()
+        _holds += 1
+        gc.disable()
     try:
         yield
     finally:
-        if enabled:
-            gc.enable()
+        with _lock:
+            _holds -= 1
+            if _holds == 0 and _resume:
+                gc.enable()
 
 
 def hold_until_started() -> None:
@@ -38,7 +53,13 @@ def hold_until_started() -> None:
 
 
 def start_up_ended() -> None:
-    gc.enable()
+    """The collector runs again, now or when the last block holding it ends."""
+    global _resume
+    with _lock:
+        if _holds:
+            _resume = True
+        else:
+            gc.enable()
 
 
 def set_aside() -> None:
