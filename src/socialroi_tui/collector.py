@@ -19,7 +19,7 @@ LARGE = 5_000
 """Results from which a campaign is set aside once read."""
 
 
-_lock = threading.Lock()
+_holds_guard = threading.Lock()
 _holds = 0
 _resume = False
 """Whether the collector runs again once the last block holding it ends."""
@@ -31,7 +31,7 @@ def held() -> Iterator[None]:
     Blocks may overlap, in threads: a worker reading a large campaign holds it while the
     first frame is painted, and the end of start-up waits for the block's end."""
     global _holds, _resume
-    with _lock:
+    with _holds_guard:
         if _holds == 0:
             _resume = gc.isenabled()
         _holds += 1
@@ -39,7 +39,7 @@ def held() -> Iterator[None]:
     try:
         yield
     finally:
-        with _lock:
+        with _holds_guard:
             _holds -= 1
             if _holds == 0 and _resume:
                 gc.enable()
@@ -55,7 +55,7 @@ def hold_until_started() -> None:
 def start_up_ended() -> None:
     """The collector runs again, now or when the last block holding it ends."""
     global _resume
-    with _lock:
+    with _holds_guard:
         if _holds:
             _resume = True
         else:

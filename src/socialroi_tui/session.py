@@ -116,17 +116,17 @@ class CampaignSession:
         if document is None:
             from socialroi_tui.templates import blank_campaign
 
-            self._replace(CampaignDocument(blank_campaign(self.lang, path.stem[:MOST_SHORT_TEXT])))
+            self._work_on(CampaignDocument(blank_campaign(self.lang, path.stem[:MOST_SHORT_TEXT])))
             self.document.path = path
             return Opened(find_recovery(path), False)
         tidy_after_killed_saves(path)
-        self._replace(document)
+        self._work_on(document)
         remember(path)
         return Opened(find_recovery(path), document.has_comments)
 
     def start(self, campaign: Campaign) -> None:
         """Work on a new campaign that has no file yet."""
-        self._replace(CampaignDocument(campaign))
+        self._work_on(CampaignDocument(campaign))
 
     def reload(self) -> Opened:
         """Read the file again, throwing away the edits made here (and their recovery
@@ -154,7 +154,7 @@ class CampaignSession:
         if self.document is not None:
             prepare_to_save(self.document.whole)
 
-    def _replace(self, document: CampaignDocument) -> None:
+    def _work_on(self, document: CampaignDocument) -> None:
         if self._set_aside:
             collector.take_back()
         self.document = document
